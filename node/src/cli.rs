@@ -1,0 +1,54 @@
+//! Command-line interface of `gongyu-node`.
+
+/// Everything `gongyu-node` accepts: a subcommand, or the options of a running node.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A subcommand; without one the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Options of a running node (`--dev`, `--chain`, `--validator`, ports, ...).
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+}
+
+/// The subcommands of `gongyu-node`.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management: generate, inspect and insert keys into a node's keystore.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Build a chain specification (deprecated alias of `export-chain-spec`).
+	#[deprecated(note = "use `export-chain-spec`")]
+	BuildSpec(sc_cli::BuildSpecCmd),
+
+	/// Export the chain specification of `--chain` as JSON (`--raw` for the raw storage).
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain data.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Runtime benchmarks (`benchmark pallet` needs a build with `--features runtime-benchmarks`).
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Database meta columns information.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}

@@ -1,0 +1,11 @@
+//! `gongyu-node`: the Gongyu blockchain node.
+
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() -> sc_cli::Result<()> {
+	command::run()
+}

@@ -1,0 +1,172 @@
+//! A test runtime with balances and a verifier set the tests change at will.
+
+use alloc::vec::Vec;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{tokens::imbalance::ResolveTo, SortedMembers},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::{BuildStorage, Perbill};
+
+use crate::{self as pallet_contributions, *};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Account ids are plain numbers in tests.
+pub type AccountId = u64;
+/// Balances are plain numbers in tests.
+pub type Balance = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Contributions = pallet_contributions;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeHoldReason = RuntimeHoldReason;
+}
+
+/// Alice, Bob and Charlie contribute.
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+/// Verifiers at the start of every test.
+pub const V1: AccountId = 11;
+pub const V2: AccountId = 12;
+pub const V3: AccountId = 13;
+/// The reward pot, where slashed deposits go.
+pub const POT: AccountId = 99;
+/// What each account starts with.
+pub const INITIAL_BALANCE: Balance = 10_000;
+/// Deposit parameters of the mock.
+pub const DEPOSIT_BASE: Balance = 100;
+pub const DEPOSIT_PER_BYTE: Balance = 1;
+/// Verification period of the mock, in blocks.
+pub const PERIOD: u64 = 10;
+
+parameter_types! {
+	/// The verifier set; tests add and remove members.
+	pub static VerifierSet: Vec<AccountId> = alloc::vec![V1, V2, V3];
+	/// Every `(id, owner, kind, size, score)` the pallet reported as verified.
+	pub static VerifiedLog: Vec<(ContributionId, AccountId, ContributionKind, u64, Score)> = Vec::new();
+	pub const Pot: AccountId = POT;
+	pub const DefaultParams: Parameters<Balance, u64> = Parameters {
+		quorum: Perbill::from_percent(50),
+		verification_period: PERIOD,
+		deposit_base: DEPOSIT_BASE,
+		deposit_per_byte: DEPOSIT_PER_BYTE,
+	};
+}
+
+/// The verifier set as `SortedMembers`.
+pub struct TestVerifiers;
+impl SortedMembers<AccountId> for TestVerifiers {
+	fn sorted_members() -> Vec<AccountId> {
+		let mut members = VerifierSet::get();
+		members.sort_unstable();
+		members
+	}
+}
+
+/// Records verified contributions into [`VerifiedLog`].
+pub struct RecordVerified;
+impl OnContributionVerified<AccountId> for RecordVerified {
+	fn on_contribution_verified(
+		id: ContributionId,
+		owner: &AccountId,
+		kind: ContributionKind,
+		size: u64,
+		score: Score,
+	) {
+		VerifiedLog::mutate(|log| log.push((id, *owner, kind, size, score)));
+	}
+}
+
+impl Config for Test {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Verifiers = TestVerifiers;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type OnSlash = ResolveTo<Pot, Balances>;
+	type OnVerified = RecordVerified;
+	type DefaultParameters = DefaultParams;
+	type MaxUriLen = frame_support::traits::ConstU32<64>;
+	type MaxLicenseLen = frame_support::traits::ConstU32<16>;
+	type MaxModelNameLen = frame_support::traits::ConstU32<16>;
+	type MaxAttestations = frame_support::traits::ConstU32<4>;
+	type MaxPendingPerAccount = frame_support::traits::ConstU32<3>;
+	type MaxScore = frame_support::traits::ConstU8<100>;
+	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
+	type WeightInfo = ();
+}
+
+/// Builds test externalities: funded accounts, one base model (id 0), block 1.
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	/// Runs `test` at block 1, then checks the pallet's invariants.
+	pub fn build_and_execute(test: impl FnOnce()) {
+		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: [ALICE, BOB, CHARLIE, V1, V2, V3, POT]
+				.iter()
+				.map(|who| (*who, INITIAL_BALANCE))
+				.collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_contributions::GenesisConfig::<Test> {
+			parameters: None,
+			model_versions: alloc::vec![(b"base-v1".to_vec(), [7u8; 32])],
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			VerifierSet::set(alloc::vec![V1, V2, V3]);
+			VerifiedLog::set(Vec::new());
+			test();
+			Contributions::do_try_state().unwrap();
+		});
+	}
+}
+
+/// Advances to block `n`, running `on_initialize` of the pallet on each block.
+pub fn run_to_block(n: u64) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Contributions::on_initialize(next);
+	}
+}

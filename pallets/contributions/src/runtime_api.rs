@@ -1,0 +1,26 @@
+//! Runtime API through which clients read contributions (`api.call.contributionsApi.*` in
+//! polkadot.js); metadata describes it, so clients need no hand-written definitions.
+
+use alloc::vec::Vec;
+use codec::Codec;
+
+use crate::types::{ContentHash, ContributionId, ContributionInfo, ContributionStatus};
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the contributions pallet.
+	pub trait ContributionsApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// Contribution `id`, with its attestations.
+		fn contribution(id: ContributionId) -> Option<ContributionInfo<AccountId, Balance, BlockNumber>>;
+		/// Where contribution `id` stands.
+		fn status(id: ContributionId) -> Option<ContributionStatus>;
+		/// Ids of `owner`'s contributions (at most 1,000), oldest first.
+		fn contributions_of(owner: AccountId) -> Vec<ContributionId>;
+		/// The contribution that holds content root `root`, if pending or verified.
+		fn by_hash(root: ContentHash) -> Option<ContributionId>;
+	}
+}

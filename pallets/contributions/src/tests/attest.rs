@@ -1,0 +1,224 @@
+//! `attest`: who may attest, quorum, median scores, slashing.
+
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::{DispatchError, Perbill};
+
+use super::*;
+
+fn attest(verifier: AccountId, id: ContributionId, verdict: Verdict) -> frame_support::dispatch::DispatchResult {
+	Contributions::attest(RuntimeOrigin::signed(verifier), id, verdict)
+}
+
+fn valid(score: Score) -> Verdict {
+	Verdict::Valid { score }
+}
+
+#[test]
+fn attestation_below_quorum_is_recorded() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(80)));
+		let c = Contributions::<Test>::get(id).unwrap();
+		assert_eq!(c.status, ContributionStatus::Pending);
+		assert_eq!(c.attestations.to_vec(), vec![Attestation { verifier: V1, verdict: valid(80) }]);
+		System::assert_last_event(Event::Attested { id, verifier: V1, verdict: valid(80) }.into());
+	});
+}
+
+#[test]
+fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(80)));
+		assert_ok!(attest(V2, id, valid(60)));
+		// 50% of 3 verifiers rounds up to 2: decided by the second attestation.
+		assert_eq!(status(id), ContributionStatus::Verified { score: 70 });
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(free(ALICE), INITIAL_BALANCE);
+		assert_eq!(PendingCount::<Test>::get(ALICE), 0);
+		// The root stays taken by the verified contribution.
+		assert_eq!(ByHash::<Test>::get([1; 32]), Some(id));
+		assert_eq!(VerifiedLog::get(), vec![(id, ALICE, ContributionKind::Dataset, 1_000, 70)]);
+		System::assert_last_event(Event::ContributionVerified { id, owner: ALICE, score: 70 }.into());
+	});
+}
+
+#[test]
+fn odd_count_median_is_the_middle_score() {
+	ExtBuilder::build_and_execute(|| {
+		VerifierSet::set(vec![V1, V2, V3, 14, 15]);
+		assert_ok!(Contributions::set_parameters(
+			RuntimeOrigin::root(),
+			Parameters {
+				quorum: Perbill::from_percent(60),
+				verification_period: PERIOD,
+				deposit_base: DEPOSIT_BASE,
+				deposit_per_byte: DEPOSIT_PER_BYTE
+			}
+		));
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(90)));
+		assert_ok!(attest(V2, id, valid(10)));
+		assert_eq!(status(id), ContributionStatus::Pending);
+		assert_ok!(attest(V3, id, valid(40)));
+		assert_eq!(status(id), ContributionStatus::Verified { score: 40 });
+	});
+}
+
+#[test]
+fn quorum_of_negative_attestations_rejects_and_slashes_to_pot() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		let deposit = standard_deposit();
+		assert_ok!(attest(V1, id, Verdict::HashMismatch));
+		assert_ok!(attest(V2, id, Verdict::Unreachable));
+		assert_eq!(status(id), ContributionStatus::Rejected);
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(free(ALICE), INITIAL_BALANCE - deposit);
+		assert_eq!(free(POT), INITIAL_BALANCE + deposit);
+		// A rejected root may be registered again by whoever has the real bytes.
+		assert_eq!(ByHash::<Test>::get([1; 32]), None);
+		assert!(VerifiedLog::get().is_empty());
+		System::assert_last_event(
+			Event::ContributionRejected { id, owner: ALICE, slashed: deposit }.into(),
+		);
+		submit_dataset(BOB, 1);
+	});
+}
+
+#[test]
+fn split_vote_waits_for_a_quorum() {
+	ExtBuilder::build_and_execute(|| {
+		VerifierSet::set(vec![V1, V2, V3, 14]);
+		let id = submit_dataset(ALICE, 1);
+		// 50% of 4 is 2: one valid and one mismatch decide nothing.
+		assert_ok!(attest(V1, id, valid(50)));
+		assert_ok!(attest(V2, id, Verdict::HashMismatch));
+		assert_eq!(status(id), ContributionStatus::Pending);
+		assert_ok!(attest(V3, id, Verdict::HashMismatch));
+		assert_eq!(status(id), ContributionStatus::Rejected);
+	});
+}
+
+#[test]
+fn tie_of_two_valid_scores_takes_their_mean() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(0)));
+		assert_ok!(attest(V2, id, valid(99)));
+		assert_eq!(status(id), ContributionStatus::Verified { score: 49 });
+	});
+}
+
+#[test]
+fn attestations_of_removed_verifiers_no_longer_count() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(80)));
+		// V1 leaves the set: two verifiers remain, quorum 1 of 2... but V1's vote is gone.
+		VerifierSet::set(vec![V2, V3, 14, 15]);
+		// 50% of 4 = 2 needed; V1's attestation no longer counts.
+		assert_ok!(attest(V2, id, valid(60)));
+		assert_eq!(status(id), ContributionStatus::Pending);
+		assert_ok!(attest(V3, id, valid(40)));
+		assert_eq!(status(id), ContributionStatus::Verified { score: 50 });
+	});
+}
+
+#[test]
+fn removed_verifier_cannot_attest() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		VerifierSet::set(vec![V2, V3]);
+		assert_noop!(attest(V1, id, valid(1)), Error::<Test>::NotVerifier);
+	});
+}
+
+#[test]
+fn non_verifier_fails_and_changes_nothing() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_noop!(attest(BOB, id, valid(50)), Error::<Test>::NotVerifier);
+		assert_noop!(attest(ALICE, id, valid(50)), Error::<Test>::NotVerifier);
+	});
+}
+
+#[test]
+fn root_and_unsigned_origins_cannot_attest() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_noop!(
+			Contributions::attest(RuntimeOrigin::root(), id, valid(5)),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			Contributions::attest(RuntimeOrigin::none(), id, valid(5)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn double_attestation_fails() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(50)));
+		assert_noop!(attest(V1, id, Verdict::HashMismatch), Error::<Test>::AlreadyAttested);
+	});
+}
+
+#[test]
+fn score_above_max_fails() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_noop!(attest(V1, id, valid(101)), Error::<Test>::ScoreOutOfRange);
+	});
+}
+
+#[test]
+fn unknown_contribution_fails() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(attest(V1, 5, valid(50)), Error::<Test>::UnknownContribution);
+	});
+}
+
+#[test]
+fn decided_contribution_cannot_be_attested() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(50)));
+		assert_ok!(attest(V2, id, valid(50)));
+		assert_noop!(attest(V3, id, valid(50)), Error::<Test>::NotPending);
+	});
+}
+
+#[test]
+fn attestation_after_deadline_fails() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		System::set_block_number(1 + PERIOD + 1);
+		assert_noop!(attest(V1, id, valid(50)), Error::<Test>::VerificationPeriodOver);
+	});
+}
+
+#[test]
+fn attestations_are_bounded() {
+	ExtBuilder::build_and_execute(|| {
+		// Quorum 100% of 6: nobody decides before the fifth attestation, which does not fit.
+		VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
+		assert_ok!(Contributions::set_parameters(
+			RuntimeOrigin::root(),
+			Parameters {
+				quorum: Perbill::one(),
+				verification_period: PERIOD,
+				deposit_base: DEPOSIT_BASE,
+				deposit_per_byte: DEPOSIT_PER_BYTE
+			}
+		));
+		let id = submit_dataset(ALICE, 1);
+		for v in [V1, V2, V3, 14] {
+			assert_ok!(attest(v, id, valid(50)));
+		}
+		assert_noop!(attest(15, id, valid(50)), Error::<Test>::TooManyAttestations);
+	});
+}

@@ -1,0 +1,179 @@
+//! Governance calls: model versions, parameters, `force_decide`.
+
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::{DispatchError, Perbill};
+
+use super::*;
+
+fn params(quorum: u32, period: u64) -> Parameters<Balance, u64> {
+	Parameters {
+		quorum: Perbill::from_percent(quorum),
+		verification_period: period,
+		deposit_base: 7,
+		deposit_per_byte: 2,
+	}
+}
+
+#[test]
+fn genesis_registers_the_base_model() {
+	ExtBuilder::build_and_execute(|| {
+		let base = ModelVersions::<Test>::get(0).unwrap();
+		assert_eq!(base.name.to_vec(), b"base-v1".to_vec());
+		assert_eq!(base.weights_root, [7; 32]);
+		assert_eq!(base.parent, None);
+		assert_eq!(NextModelVersionId::<Test>::get(), 1);
+	});
+}
+
+#[test]
+fn governance_registers_model_version() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Contributions::register_model_version(
+			RuntimeOrigin::root(),
+			b"base-v2".to_vec(),
+			[8; 32],
+			Some(0)
+		));
+		let v = ModelVersions::<Test>::get(1).unwrap();
+		assert_eq!(v.name, bounded::<ConstU32Name>(b"base-v2"));
+		assert_eq!(v.parent, Some(0));
+		assert_eq!(v.registered_at, 1);
+		System::assert_last_event(
+			Event::ModelVersionRegistered { id: 1, weights_root: [8; 32], parent: Some(0) }.into(),
+		);
+	});
+}
+
+type ConstU32Name = frame_support::traits::ConstU32<16>;
+
+#[test]
+fn model_version_errors() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Contributions::register_model_version(RuntimeOrigin::root(), vec![], [8; 32], None),
+			Error::<Test>::InvalidModelName
+		);
+		assert_noop!(
+			Contributions::register_model_version(RuntimeOrigin::root(), vec![b'x'; 17], [8; 32], None),
+			Error::<Test>::InvalidModelName
+		);
+		assert_noop!(
+			Contributions::register_model_version(RuntimeOrigin::root(), b"v".to_vec(), [8; 32], Some(9)),
+			Error::<Test>::UnknownParentModel
+		);
+	});
+}
+
+#[test]
+fn signed_origins_cannot_govern() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		for who in [ALICE, V1] {
+			let origin = || RuntimeOrigin::signed(who);
+			assert_noop!(
+				Contributions::register_model_version(origin(), b"v".to_vec(), [8; 32], None),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Contributions::set_parameters(origin(), params(50, 5)),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				Contributions::force_decide(origin(), id, Decision::Rejected),
+				DispatchError::BadOrigin
+			);
+		}
+		assert_noop!(
+			Contributions::set_parameters(RuntimeOrigin::none(), params(50, 5)),
+			DispatchError::BadOrigin
+		);
+	});
+}
+
+#[test]
+fn governance_sets_parameters_for_new_contributions() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(Contributions::set_parameters(RuntimeOrigin::root(), params(100, 3)));
+		assert_eq!(Params::<Test>::get(), params(100, 3));
+		System::assert_last_event(Event::ParametersSet { parameters: params(100, 3) }.into());
+		let id = submit_dataset(ALICE, 1);
+		let c = Contributions::<Test>::get(id).unwrap();
+		assert_eq!(c.deposit, 7 + 2 * (URI.len() + LICENSE.len()) as Balance);
+		assert_eq!(c.deadline, 1 + 3);
+	});
+}
+
+#[test]
+fn invalid_parameters_fail() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Contributions::set_parameters(RuntimeOrigin::root(), params(0, 3)),
+			Error::<Test>::InvalidParameters
+		);
+		assert_noop!(
+			Contributions::set_parameters(RuntimeOrigin::root(), params(50, 0)),
+			Error::<Test>::InvalidParameters
+		);
+	});
+}
+
+#[test]
+fn force_decide_verifies_or_rejects() {
+	ExtBuilder::build_and_execute(|| {
+		let a = submit_dataset(ALICE, 1);
+		let b = submit_dataset(BOB, 2);
+		assert_ok!(Contributions::force_decide(
+			RuntimeOrigin::root(),
+			a,
+			Decision::Verified { score: 77 }
+		));
+		assert_eq!(status(a), ContributionStatus::Verified { score: 77 });
+		assert_eq!(free(ALICE), INITIAL_BALANCE);
+		System::assert_has_event(Event::ContributionVerified { id: a, owner: ALICE, score: 77 }.into());
+		System::assert_last_event(
+			Event::ContributionForceDecided { id: a, decision: Decision::Verified { score: 77 } }
+				.into(),
+		);
+
+		assert_ok!(Contributions::force_decide(RuntimeOrigin::root(), b, Decision::Rejected));
+		assert_eq!(status(b), ContributionStatus::Rejected);
+		assert_eq!(free(POT), INITIAL_BALANCE + standard_deposit());
+		assert_eq!(VerifiedLog::get().len(), 1);
+	});
+}
+
+#[test]
+fn force_decide_errors() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			Contributions::force_decide(RuntimeOrigin::root(), 0, Decision::Rejected),
+			Error::<Test>::UnknownContribution
+		);
+		let id = submit_dataset(ALICE, 1);
+		assert_noop!(
+			Contributions::force_decide(RuntimeOrigin::root(), id, Decision::Verified { score: 101 }),
+			Error::<Test>::ScoreOutOfRange
+		);
+		assert_ok!(Contributions::withdraw(RuntimeOrigin::signed(ALICE), id));
+		assert_noop!(
+			Contributions::force_decide(RuntimeOrigin::root(), id, Decision::Rejected),
+			Error::<Test>::NotPending
+		);
+	});
+}
+
+#[test]
+fn runtime_api_helpers_report_contributions() {
+	ExtBuilder::build_and_execute(|| {
+		let a = submit_dataset(ALICE, 1);
+		let b = submit_dataset(ALICE, 2);
+		submit_dataset(BOB, 3);
+		assert_eq!(Contributions::contributions_of(&ALICE, 1000), vec![a, b]);
+		assert_eq!(Contributions::contributions_of(&ALICE, 1), vec![a]);
+		let info = Contributions::contribution_info(b).unwrap();
+		assert_eq!(info.id, b);
+		assert_eq!(info.owner, ALICE);
+		assert_eq!(info.uri, URI.to_vec());
+		assert_eq!(Contributions::contribution_info(9), None);
+	});
+}

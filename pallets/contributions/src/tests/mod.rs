@@ -1,0 +1,60 @@
+//! Unit tests of pallet-contributions, by feature.
+#![allow(clippy::arithmetic_side_effects)]
+
+mod attest;
+mod governance;
+mod lifecycle;
+mod submit;
+
+use frame_support::{assert_ok, BoundedVec};
+
+use crate::{mock::*, *};
+
+/// A valid dataset submission's URI.
+pub const URI: &[u8] = b"https://data.example/set.tar";
+/// A valid license.
+pub const LICENSE: &[u8] = b"CC-BY-4.0";
+
+/// The deposit a submission with [`URI`], [`LICENSE`] and no description holds.
+pub fn standard_deposit() -> Balance {
+	DEPOSIT_BASE + DEPOSIT_PER_BYTE * (URI.len() + LICENSE.len()) as Balance
+}
+
+/// Submits a dataset with root `[seed; 32]` as `who` and returns its id.
+pub fn submit_dataset(who: AccountId, seed: u8) -> ContributionId {
+	let id = NextContributionId::<Test>::get();
+	assert_ok!(Contributions::submit(
+		RuntimeOrigin::signed(who),
+		ContributionKind::Dataset,
+		[seed; 32],
+		1_000,
+		URI.to_vec(),
+		LICENSE.to_vec(),
+		None,
+	));
+	id
+}
+
+/// The status of contribution `id`.
+pub fn status(id: ContributionId) -> ContributionStatus {
+	Contributions::<Test>::get(id).unwrap().status
+}
+
+/// The balance `who` holds for contribution deposits.
+pub fn held(who: AccountId) -> Balance {
+	use frame_support::traits::fungible::InspectHold;
+	<Balances as InspectHold<AccountId>>::balance_on_hold(
+		&RuntimeHoldReason::Contributions(HoldReason::ContributionDeposit),
+		&who,
+	)
+}
+
+/// The free balance of `who`.
+pub fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+/// Builds a bounded vector in tests.
+pub fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
+	bytes.to_vec().try_into().unwrap()
+}

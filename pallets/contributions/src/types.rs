@@ -1,0 +1,196 @@
+//! Types stored by the pallet or passed to its calls.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::Get, BoundedVec};
+use scale_info::TypeInfo;
+use sp_runtime::{Perbill, RuntimeDebug};
+
+/// Sequential identifier of a contribution.
+pub type ContributionId = u64;
+
+/// Identifier of a registered model version.
+pub type ModelVersionId = u32;
+
+/// A BLAKE3 digest: the root of a file or of a directory manifest.
+pub type ContentHash = [u8; 32];
+
+/// Quality score a verifier gives; bounded by the pallet's `MaxScore`.
+pub type Score = u8;
+
+/// What a contribution is.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum ContributionKind {
+	/// A dataset to train or evaluate the model with.
+	Dataset,
+	/// Fine-tuned weights built on a registered model version.
+	FineTune {
+		/// The model version the fine-tune starts from.
+		base: ModelVersionId,
+	},
+}
+
+/// A verifier's finding after fetching and re-hashing a contribution's bytes.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum Verdict {
+	/// The bytes hash to the registered root; `score` rates their quality.
+	Valid {
+		/// Quality score, at most the pallet's `MaxScore`.
+		score: Score,
+	},
+	/// The bytes (or their size) differ from what was registered.
+	HashMismatch,
+	/// The bytes could not be fetched from the URI.
+	Unreachable,
+}
+
+impl Verdict {
+	/// Whether this verdict speaks for the contribution.
+	pub fn is_valid(&self) -> bool {
+		matches!(self, Verdict::Valid { .. })
+	}
+}
+
+/// Where a contribution stands.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum ContributionStatus {
+	/// Waiting for a quorum of verifiers.
+	Pending,
+	/// A quorum found the bytes valid; `score` is the median of their scores.
+	Verified {
+		/// Median score of the valid attestations.
+		score: Score,
+	},
+	/// A quorum found the bytes missing or different; the deposit was slashed.
+	Rejected,
+	/// No quorum before the deadline; the deposit was returned.
+	Expired,
+	/// The owner withdrew it while pending; the deposit was returned.
+	Withdrawn,
+}
+
+/// The decision governance imposes with `force_decide`.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub enum Decision {
+	/// Verify with the given score; the deposit is released.
+	Verified {
+		/// The score to record.
+		score: Score,
+	},
+	/// Reject; the deposit is slashed to the reward pot.
+	Rejected,
+}
+
+/// One verifier's attestation.
+#[derive(
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+pub struct Attestation<AccountId> {
+	/// The verifier that attested.
+	pub verifier: AccountId,
+	/// What it found.
+	pub verdict: Verdict,
+}
+
+/// A recorded contribution.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxUriLen, MaxLicenseLen, MaxAttestations))]
+pub struct Contribution<AccountId, Balance, BlockNumber, MaxUriLen, MaxLicenseLen, MaxAttestations>
+where
+	MaxUriLen: Get<u32>,
+	MaxLicenseLen: Get<u32>,
+	MaxAttestations: Get<u32>,
+{
+	/// Who submitted it and receives its rewards.
+	pub owner: AccountId,
+	/// Dataset or fine-tune.
+	pub kind: ContributionKind,
+	/// BLAKE3 root of the published bytes.
+	pub root: ContentHash,
+	/// Size of the published bytes.
+	pub size: u64,
+	/// Where verifiers fetch the bytes (`https://`, `http://` or `file://`).
+	pub uri: BoundedVec<u8, MaxUriLen>,
+	/// SPDX license identifier.
+	pub license: BoundedVec<u8, MaxLicenseLen>,
+	/// Optional hash of a longer description kept off chain.
+	pub description_hash: Option<[u8; 32]>,
+	/// Deposit held from the owner while the contribution is pending.
+	pub deposit: Balance,
+	/// Block the contribution was submitted in.
+	pub submitted_at: BlockNumber,
+	/// Last block in which verifiers may attest; afterwards it expires.
+	pub deadline: BlockNumber,
+	/// Where it stands.
+	pub status: ContributionStatus,
+	/// Attestations received so far, one per verifier.
+	pub attestations: BoundedVec<Attestation<AccountId>, MaxAttestations>,
+}
+
+/// A model version fine-tunes can build on.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxNameLen))]
+pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>> {
+	/// Human-readable name, e.g. `gongyu-ko-7b-v1`.
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// BLAKE3 root of the weights.
+	pub weights_root: ContentHash,
+	/// The version it was derived from, if any.
+	pub parent: Option<ModelVersionId>,
+	/// Block it was registered in.
+	pub registered_at: BlockNumber,
+}
+
+/// Parameters governance may change with `set_parameters`.
+#[derive(
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+)]
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct Parameters<Balance, BlockNumber> {
+	/// Share of the current verifiers whose agreeing attestations decide (at least one).
+	pub quorum: Perbill,
+	/// Blocks verifiers have to reach a quorum after submission.
+	pub verification_period: BlockNumber,
+	/// Fixed part of the deposit.
+	pub deposit_base: Balance,
+	/// Deposit per byte of metadata (URI, license, description hash).
+	pub deposit_per_byte: Balance,
+}
+
+/// A contribution as the runtime API returns it (plain vectors, id included).
+#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo)]
+pub struct ContributionInfo<AccountId, Balance, BlockNumber> {
+	/// The contribution's id.
+	pub id: ContributionId,
+	/// Who submitted it.
+	pub owner: AccountId,
+	/// Dataset or fine-tune.
+	pub kind: ContributionKind,
+	/// BLAKE3 root of the published bytes.
+	pub root: ContentHash,
+	/// Size of the published bytes.
+	pub size: u64,
+	/// Where the bytes are published.
+	pub uri: alloc::vec::Vec<u8>,
+	/// SPDX license identifier.
+	pub license: alloc::vec::Vec<u8>,
+	/// Optional hash of a longer description.
+	pub description_hash: Option<[u8; 32]>,
+	/// Deposit held (pending) or once held.
+	pub deposit: Balance,
+	/// Block of submission.
+	pub submitted_at: BlockNumber,
+	/// Last block for attestations.
+	pub deadline: BlockNumber,
+	/// Where it stands.
+	pub status: ContributionStatus,
+	/// Attestations received.
+	pub attestations: alloc::vec::Vec<Attestation<AccountId>>,
+}

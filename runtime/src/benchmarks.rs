@@ -1,0 +1,42 @@
+//! The pallets whose weights `gongyu-node benchmark pallet` measures.
+
+use alloc::{string::String, vec::Vec};
+use frame_benchmarking::{
+	baseline::Pallet as BaselineBench, BenchmarkBatch, BenchmarkConfig, BenchmarkList,
+};
+use frame_support::traits::{StorageInfo, StorageInfoTrait, TrackedStorageKey, WhitelistedStorageKeys};
+use frame_system_benchmarking::Pallet as SystemBench;
+
+use crate::*;
+
+impl frame_system_benchmarking::Config for Runtime {}
+impl frame_benchmarking::baseline::Config for Runtime {}
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_utility, Utility]
+	[pallet_sudo, Sudo]
+);
+
+/// The benchmarks this runtime has, for `benchmark pallet --list`.
+pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
+	use frame_benchmarking::Benchmarking;
+
+	let mut list = Vec::<BenchmarkList>::new();
+	list_benchmarks!(list, extra);
+	(list, AllPalletsWithSystem::storage_info())
+}
+
+/// Runs the benchmarks `config` selects.
+pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
+	use frame_benchmarking::Benchmarking;
+
+	let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+	let mut batches = Vec::<BenchmarkBatch>::new();
+	let params = (&config, &whitelist);
+	add_benchmarks!(params, batches);
+	Ok(batches)
+}

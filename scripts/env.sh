@@ -1,0 +1,24 @@
+# shellcheck shell=bash
+# Environment shared by every Gongyu script: Debian's Rust toolchain first on PATH (so the
+# node and the wasm runtime are built by one compiler), the wasm linker shim, and one
+# cargo target directory outside the checkout that all builds share.
+#
+# Source it: `. scripts/env.sh`. It changes nothing on disk.
+
+GONGYU_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export GONGYU_ROOT
+
+# Where setup.sh puts small tool shims (rust-lld).
+export GONGYU_TOOLS="${GONGYU_TOOLS:-/usr/local/lib/gongyu-toolchain/bin}"
+
+# Debian's rustc-web / cargo-web live in /usr/bin; put them before rustup's proxies.
+export PATH="$GONGYU_TOOLS:/usr/bin:$PATH"
+export CARGO=/usr/bin/cargo
+export RUSTC=/usr/bin/rustc
+
+# One build directory for every build of this project, outside the checkout, so that a
+# fresh clone (and CI) starts warm when this machine has built before.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu/target}"
+
+# The release binary every script and test runs.
+export GONGYU_NODE="${GONGYU_NODE:-$CARGO_TARGET_DIR/release/gongyu-node}"
