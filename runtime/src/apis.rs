@@ -17,7 +17,7 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Balance, Block, Executive, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	AccountId, Balance, Block, BlockNumber, Executive, InherentDataExt, Nonce, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
@@ -150,6 +150,28 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn contribution(
+			id: pallet_contributions::ContributionId,
+		) -> Option<pallet_contributions::ContributionInfo<AccountId, Balance, BlockNumber>> {
+			crate::Contributions::contribution_info(id)
+		}
+
+		fn status(id: pallet_contributions::ContributionId) -> Option<pallet_contributions::ContributionStatus> {
+			pallet_contributions::Contributions::<Runtime>::get(id).map(|c| c.status)
+		}
+
+		fn contributions_of(owner: AccountId) -> Vec<pallet_contributions::ContributionId> {
+			crate::Contributions::contributions_of(&owner, 1_000)
+		}
+
+		fn by_hash(root: pallet_contributions::ContentHash) -> Option<pallet_contributions::ContributionId> {
+			pallet_contributions::ByHash::<Runtime>::get(root)
 		}
 	}
 

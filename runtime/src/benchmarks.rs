@@ -19,6 +19,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_membership, VerifierMembership]
+	[pallet_contributions, Contributions]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

@@ -15,7 +15,8 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, BalancesConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
+	AccountId, BalancesConfig, ContributionsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, VerifierMembershipConfig, UNIT,
 };
 
 /// Name of the local testnet preset (four validators).
@@ -35,7 +36,21 @@ fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 	Validator { account: sr.to_account_id(), aura: sr.public().into(), grandpa: ed.public().into() }
 }
 
-fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<AccountId>) -> Value {
+/// The model version every preset registers as id 0, so fine-tunes can be submitted at once.
+pub const BASE_MODEL_NAME: &[u8] = b"gongyu-ko-base-v1";
+/// BLAKE3 root of the base model's published weights.
+pub const BASE_MODEL_WEIGHTS_ROOT: [u8; 32] = [
+	0x9a, 0x5b, 0x3c, 0x1e, 0x7d, 0x42, 0x0f, 0x88, 0x61, 0xc4, 0x2e, 0x95, 0xb7, 0x13, 0xd0, 0x6a,
+	0x4f, 0x8e, 0x22, 0x71, 0xac, 0x39, 0xe5, 0x07, 0xbd, 0x56, 0x1a, 0xf3, 0x80, 0x6c, 0xd9, 0x2b,
+];
+
+#[allow(clippy::expect_used)]
+fn genesis(
+	validators: Vec<Validator>,
+	endowed: Vec<AccountId>,
+	sudo: Option<AccountId>,
+	verifiers: Vec<AccountId>,
+) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed.iter().cloned().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
@@ -50,6 +65,12 @@ fn genesis(validators: Vec<Validator>, endowed: Vec<AccountId>, sudo: Option<Acc
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
+		verifier_membership: VerifierMembershipConfig {
+			members: verifiers.try_into().expect("fewer verifiers than MAX_VERIFIERS"),
+		},
+		contributions: ContributionsConfig {
+			model_versions: vec![(BASE_MODEL_NAME.to_vec(), BASE_MODEL_WEIGHTS_ROOT)],
+		},
 	})
 }
 
@@ -58,12 +79,25 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
+/// The verifier set of both presets: Alice, Bob and Charlie (two of them decide).
+fn dev_verifiers() -> Vec<AccountId> {
+	let mut verifiers: Vec<AccountId> =
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
+			.iter()
+			.map(|k| k.to_account_id())
+			.collect();
+	// Membership keeps its members sorted.
+	verifiers.sort();
+	verifiers
+}
+
 /// One validator (Alice), funded dev accounts, Alice as sudo.
 pub fn development_config_genesis() -> Value {
 	genesis(
 		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
+		dev_verifiers(),
 	)
 }
 
@@ -78,6 +112,7 @@ pub fn local_testnet_genesis() -> Value {
 		],
 		dev_accounts(),
 		None,
+		dev_verifiers(),
 	)
 }
 

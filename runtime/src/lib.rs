@@ -203,4 +203,9 @@ mod runtime {
 	pub type Utility = pallet_utility;
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(20)]
+	pub type VerifierMembership = pallet_membership<Instance1>;
+	#[runtime::pallet_index(21)]
+	pub type Contributions = pallet_contributions;
 }

@@ -105,7 +105,8 @@ pub mod pallet {
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
 		/// The currency deposits are held in.
 		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
-			+ BalancedHold<Self::AccountId>;
+			+ BalancedHold<Self::AccountId>
+			+ fungible::Mutate<Self::AccountId>;
 
 		/// The runtime's hold reasons, which include this pallet's.
 		type RuntimeHoldReason: From<HoldReason>;
@@ -711,12 +712,13 @@ pub mod pallet {
 			})
 		}
 
-		/// Ids of `owner`'s contributions, at most `limit` of them, oldest first.
+		/// The `limit` oldest of `owner`'s contributions, oldest first. Reads the owner's whole
+		/// index: for runtime API calls, not for dispatchables.
 		pub fn contributions_of(owner: &T::AccountId, limit: u32) -> Vec<ContributionId> {
-			let mut ids: Vec<ContributionId> = ContributionsByOwner::<T>::iter_key_prefix(owner)
-				.take(limit as usize)
-				.collect();
+			let mut ids: Vec<ContributionId> =
+				ContributionsByOwner::<T>::iter_key_prefix(owner).collect();
 			ids.sort_unstable();
+			ids.truncate(limit as usize);
 			ids
 		}
 

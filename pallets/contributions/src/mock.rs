@@ -38,7 +38,7 @@ mod runtime {
 	#[runtime::pallet_index(1)]
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
-	pub type Contributions = pallet_contributions;
+	pub type ContributionsPallet = pallet_contributions;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -93,6 +93,11 @@ impl SortedMembers<AccountId> for TestVerifiers {
 		members.sort_unstable();
 		members
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn add(who: &AccountId) {
+		VerifierSet::mutate(|set| set.push(*who));
+	}
 }
 
 /// Records verified contributions into [`VerifiedLog`].
@@ -131,8 +136,18 @@ impl Config for Test {
 pub struct ExtBuilder;
 
 impl ExtBuilder {
-	/// Runs `test` at block 1, then checks the pallet's invariants.
-	pub fn build_and_execute(test: impl FnOnce()) {
+	/// Externalities for the benchmark tests: genesis state, no verifiers.
+	#[cfg(feature = "runtime-benchmarks")]
+	pub fn new_bench() -> sp_io::TestExternalities {
+		let mut ext = sp_io::TestExternalities::new(Self::storage());
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			VerifierSet::set(Vec::new());
+		});
+		ext
+	}
+
+	fn storage() -> sp_runtime::Storage {
 		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 		pallet_balances::GenesisConfig::<Test> {
 			balances: [ALICE, BOB, CHARLIE, V1, V2, V3, POT]
@@ -149,14 +164,18 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		storage
+	}
 
-		let mut ext = sp_io::TestExternalities::new(storage);
+	/// Runs `test` at block 1, then checks the pallet's invariants.
+	pub fn build_and_execute(test: impl FnOnce()) {
+		let mut ext = sp_io::TestExternalities::new(Self::storage());
 		ext.execute_with(|| {
 			System::set_block_number(1);
 			VerifierSet::set(alloc::vec![V1, V2, V3]);
 			VerifiedLog::set(Vec::new());
 			test();
-			Contributions::do_try_state().unwrap();
+			ContributionsPallet::do_try_state().unwrap();
 		});
 	}
 }
@@ -167,6 +186,6 @@ pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
-		Contributions::on_initialize(next);
+		ContributionsPallet::on_initialize(next);
 	}
 }

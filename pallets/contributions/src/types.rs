@@ -3,7 +3,8 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::Get, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::{Perbill, RuntimeDebug};
+use core::fmt::Debug;
+use sp_runtime::Perbill;
 
 /// Sequential identifier of a contribution.
 pub type ContributionId = u64;
@@ -19,7 +20,7 @@ pub type Score = u8;
 
 /// What a contribution is.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum ContributionKind {
 	/// A dataset to train or evaluate the model with.
@@ -33,7 +34,7 @@ pub enum ContributionKind {
 
 /// A verifier's finding after fetching and re-hashing a contribution's bytes.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum Verdict {
 	/// The bytes hash to the registered root; `score` rates their quality.
@@ -56,7 +57,7 @@ impl Verdict {
 
 /// Where a contribution stands.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum ContributionStatus {
 	/// Waiting for a quorum of verifiers.
@@ -76,7 +77,7 @@ pub enum ContributionStatus {
 
 /// The decision governance imposes with `force_decide`.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub enum Decision {
 	/// Verify with the given score; the deposit is released.
@@ -90,7 +91,7 @@ pub enum Decision {
 
 /// One verifier's attestation.
 #[derive(
-	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct Attestation<AccountId> {
 	/// The verifier that attested.
@@ -100,7 +101,7 @@ pub struct Attestation<AccountId> {
 }
 
 /// A recorded contribution.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxUriLen, MaxLicenseLen, MaxAttestations))]
 pub struct Contribution<AccountId, Balance, BlockNumber, MaxUriLen, MaxLicenseLen, MaxAttestations>
 where
@@ -135,7 +136,7 @@ where
 }
 
 /// A model version fine-tunes can build on.
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen)]
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(skip_type_params(MaxNameLen))]
 pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>> {
 	/// Human-readable name, e.g. `gongyu-ko-7b-v1`.
@@ -150,7 +151,7 @@ pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>> {
 
 /// Parameters governance may change with `set_parameters`.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, RuntimeDebug, TypeInfo, MaxEncodedLen,
+	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 #[derive(serde::Serialize, serde::Deserialize)]
 pub struct Parameters<Balance, BlockNumber> {
@@ -165,7 +166,7 @@ pub struct Parameters<Balance, BlockNumber> {
 }
 
 /// A contribution as the runtime API returns it (plain vectors, id included).
-#[derive(Clone, Encode, Decode, Eq, PartialEq, RuntimeDebug, TypeInfo)]
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
 pub struct ContributionInfo<AccountId, Balance, BlockNumber> {
 	/// The contribution's id.
 	pub id: ContributionId,

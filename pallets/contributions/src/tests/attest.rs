@@ -6,7 +6,7 @@ use sp_runtime::{DispatchError, Perbill};
 use super::*;
 
 fn attest(verifier: AccountId, id: ContributionId, verdict: Verdict) -> frame_support::dispatch::DispatchResult {
-	Contributions::attest(RuntimeOrigin::signed(verifier), id, verdict)
+	ContributionsPallet::attest(RuntimeOrigin::signed(verifier), id, verdict)
 }
 
 fn valid(score: Score) -> Verdict {
@@ -47,7 +47,7 @@ fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
 fn odd_count_median_is_the_middle_score() {
 	ExtBuilder::build_and_execute(|| {
 		VerifierSet::set(vec![V1, V2, V3, 14, 15]);
-		assert_ok!(Contributions::set_parameters(
+		assert_ok!(ContributionsPallet::set_parameters(
 			RuntimeOrigin::root(),
 			Parameters {
 				quorum: Perbill::from_percent(60),
@@ -148,11 +148,11 @@ fn root_and_unsigned_origins_cannot_attest() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
 		assert_noop!(
-			Contributions::attest(RuntimeOrigin::root(), id, valid(5)),
+			ContributionsPallet::attest(RuntimeOrigin::root(), id, valid(5)),
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Contributions::attest(RuntimeOrigin::none(), id, valid(5)),
+			ContributionsPallet::attest(RuntimeOrigin::none(), id, valid(5)),
 			DispatchError::BadOrigin
 		);
 	});
@@ -206,7 +206,7 @@ fn attestations_are_bounded() {
 	ExtBuilder::build_and_execute(|| {
 		// Quorum 100% of 6: nobody decides before the fifth attestation, which does not fit.
 		VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
-		assert_ok!(Contributions::set_parameters(
+		assert_ok!(ContributionsPallet::set_parameters(
 			RuntimeOrigin::root(),
 			Parameters {
 				quorum: Perbill::one(),

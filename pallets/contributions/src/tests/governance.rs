@@ -28,7 +28,7 @@ fn genesis_registers_the_base_model() {
 #[test]
 fn governance_registers_model_version() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(Contributions::register_model_version(
+		assert_ok!(ContributionsPallet::register_model_version(
 			RuntimeOrigin::root(),
 			b"base-v2".to_vec(),
 			[8; 32],
@@ -50,15 +50,15 @@ type ConstU32Name = frame_support::traits::ConstU32<16>;
 fn model_version_errors() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Contributions::register_model_version(RuntimeOrigin::root(), vec![], [8; 32], None),
+			ContributionsPallet::register_model_version(RuntimeOrigin::root(), vec![], [8; 32], None),
 			Error::<Test>::InvalidModelName
 		);
 		assert_noop!(
-			Contributions::register_model_version(RuntimeOrigin::root(), vec![b'x'; 17], [8; 32], None),
+			ContributionsPallet::register_model_version(RuntimeOrigin::root(), vec![b'x'; 17], [8; 32], None),
 			Error::<Test>::InvalidModelName
 		);
 		assert_noop!(
-			Contributions::register_model_version(RuntimeOrigin::root(), b"v".to_vec(), [8; 32], Some(9)),
+			ContributionsPallet::register_model_version(RuntimeOrigin::root(), b"v".to_vec(), [8; 32], Some(9)),
 			Error::<Test>::UnknownParentModel
 		);
 	});
@@ -71,20 +71,20 @@ fn signed_origins_cannot_govern() {
 		for who in [ALICE, V1] {
 			let origin = || RuntimeOrigin::signed(who);
 			assert_noop!(
-				Contributions::register_model_version(origin(), b"v".to_vec(), [8; 32], None),
+				ContributionsPallet::register_model_version(origin(), b"v".to_vec(), [8; 32], None),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
-				Contributions::set_parameters(origin(), params(50, 5)),
+				ContributionsPallet::set_parameters(origin(), params(50, 5)),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
-				Contributions::force_decide(origin(), id, Decision::Rejected),
+				ContributionsPallet::force_decide(origin(), id, Decision::Rejected),
 				DispatchError::BadOrigin
 			);
 		}
 		assert_noop!(
-			Contributions::set_parameters(RuntimeOrigin::none(), params(50, 5)),
+			ContributionsPallet::set_parameters(RuntimeOrigin::none(), params(50, 5)),
 			DispatchError::BadOrigin
 		);
 	});
@@ -93,7 +93,7 @@ fn signed_origins_cannot_govern() {
 #[test]
 fn governance_sets_parameters_for_new_contributions() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(Contributions::set_parameters(RuntimeOrigin::root(), params(100, 3)));
+		assert_ok!(ContributionsPallet::set_parameters(RuntimeOrigin::root(), params(100, 3)));
 		assert_eq!(Params::<Test>::get(), params(100, 3));
 		System::assert_last_event(Event::ParametersSet { parameters: params(100, 3) }.into());
 		let id = submit_dataset(ALICE, 1);
@@ -107,11 +107,11 @@ fn governance_sets_parameters_for_new_contributions() {
 fn invalid_parameters_fail() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Contributions::set_parameters(RuntimeOrigin::root(), params(0, 3)),
+			ContributionsPallet::set_parameters(RuntimeOrigin::root(), params(0, 3)),
 			Error::<Test>::InvalidParameters
 		);
 		assert_noop!(
-			Contributions::set_parameters(RuntimeOrigin::root(), params(50, 0)),
+			ContributionsPallet::set_parameters(RuntimeOrigin::root(), params(50, 0)),
 			Error::<Test>::InvalidParameters
 		);
 	});
@@ -122,7 +122,7 @@ fn force_decide_verifies_or_rejects() {
 	ExtBuilder::build_and_execute(|| {
 		let a = submit_dataset(ALICE, 1);
 		let b = submit_dataset(BOB, 2);
-		assert_ok!(Contributions::force_decide(
+		assert_ok!(ContributionsPallet::force_decide(
 			RuntimeOrigin::root(),
 			a,
 			Decision::Verified { score: 77 }
@@ -135,7 +135,7 @@ fn force_decide_verifies_or_rejects() {
 				.into(),
 		);
 
-		assert_ok!(Contributions::force_decide(RuntimeOrigin::root(), b, Decision::Rejected));
+		assert_ok!(ContributionsPallet::force_decide(RuntimeOrigin::root(), b, Decision::Rejected));
 		assert_eq!(status(b), ContributionStatus::Rejected);
 		assert_eq!(free(POT), INITIAL_BALANCE + standard_deposit());
 		assert_eq!(VerifiedLog::get().len(), 1);
@@ -146,17 +146,17 @@ fn force_decide_verifies_or_rejects() {
 fn force_decide_errors() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Contributions::force_decide(RuntimeOrigin::root(), 0, Decision::Rejected),
+			ContributionsPallet::force_decide(RuntimeOrigin::root(), 0, Decision::Rejected),
 			Error::<Test>::UnknownContribution
 		);
 		let id = submit_dataset(ALICE, 1);
 		assert_noop!(
-			Contributions::force_decide(RuntimeOrigin::root(), id, Decision::Verified { score: 101 }),
+			ContributionsPallet::force_decide(RuntimeOrigin::root(), id, Decision::Verified { score: 101 }),
 			Error::<Test>::ScoreOutOfRange
 		);
-		assert_ok!(Contributions::withdraw(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id));
 		assert_noop!(
-			Contributions::force_decide(RuntimeOrigin::root(), id, Decision::Rejected),
+			ContributionsPallet::force_decide(RuntimeOrigin::root(), id, Decision::Rejected),
 			Error::<Test>::NotPending
 		);
 	});
@@ -168,12 +168,12 @@ fn runtime_api_helpers_report_contributions() {
 		let a = submit_dataset(ALICE, 1);
 		let b = submit_dataset(ALICE, 2);
 		submit_dataset(BOB, 3);
-		assert_eq!(Contributions::contributions_of(&ALICE, 1000), vec![a, b]);
-		assert_eq!(Contributions::contributions_of(&ALICE, 1), vec![a]);
-		let info = Contributions::contribution_info(b).unwrap();
+		assert_eq!(ContributionsPallet::contributions_of(&ALICE, 1000), vec![a, b]);
+		assert_eq!(ContributionsPallet::contributions_of(&ALICE, 1), vec![a]);
+		let info = ContributionsPallet::contribution_info(b).unwrap();
 		assert_eq!(info.id, b);
 		assert_eq!(info.owner, ALICE);
 		assert_eq!(info.uri, URI.to_vec());
-		assert_eq!(Contributions::contribution_info(9), None);
+		assert_eq!(ContributionsPallet::contribution_info(9), None);
 	});
 }

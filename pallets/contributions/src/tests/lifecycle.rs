@@ -9,7 +9,7 @@ use super::*;
 fn owner_withdraws_pending_contribution() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
-		assert_ok!(Contributions::withdraw(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id));
 		assert_eq!(status(id), ContributionStatus::Withdrawn);
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
@@ -23,9 +23,9 @@ fn owner_withdraws_pending_contribution() {
 fn only_the_owner_may_withdraw() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
-		assert_noop!(Contributions::withdraw(RuntimeOrigin::signed(BOB), id), Error::<Test>::NotOwner);
-		assert_noop!(Contributions::withdraw(RuntimeOrigin::root(), id), DispatchError::BadOrigin);
-		assert_noop!(Contributions::withdraw(RuntimeOrigin::none(), id), DispatchError::BadOrigin);
+		assert_noop!(ContributionsPallet::withdraw(RuntimeOrigin::signed(BOB), id), Error::<Test>::NotOwner);
+		assert_noop!(ContributionsPallet::withdraw(RuntimeOrigin::root(), id), DispatchError::BadOrigin);
+		assert_noop!(ContributionsPallet::withdraw(RuntimeOrigin::none(), id), DispatchError::BadOrigin);
 	});
 }
 
@@ -33,13 +33,13 @@ fn only_the_owner_may_withdraw() {
 fn withdraw_unknown_or_decided_fails() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Contributions::withdraw(RuntimeOrigin::signed(ALICE), 3),
+			ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), 3),
 			Error::<Test>::UnknownContribution
 		);
 		let id = submit_dataset(ALICE, 1);
-		assert_ok!(Contributions::withdraw(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id));
 		assert_noop!(
-			Contributions::withdraw(RuntimeOrigin::signed(ALICE), id),
+			ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id),
 			Error::<Test>::NotPending
 		);
 	});
@@ -84,7 +84,7 @@ fn decided_contributions_are_skipped_by_expiry() {
 	ExtBuilder::build_and_execute(|| {
 		let a = submit_dataset(ALICE, 1);
 		let b = submit_dataset(BOB, 2);
-		assert_ok!(Contributions::withdraw(RuntimeOrigin::signed(ALICE), a));
+		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), a));
 		run_to_block(1 + PERIOD + 1);
 		assert_eq!(status(a), ContributionStatus::Withdrawn);
 		assert_eq!(status(b), ContributionStatus::Expired);

@@ -23,7 +23,7 @@ pub fn standard_deposit() -> Balance {
 /// Submits a dataset with root `[seed; 32]` as `who` and returns its id.
 pub fn submit_dataset(who: AccountId, seed: u8) -> ContributionId {
 	let id = NextContributionId::<Test>::get();
-	assert_ok!(Contributions::submit(
+	assert_ok!(ContributionsPallet::submit(
 		RuntimeOrigin::signed(who),
 		ContributionKind::Dataset,
 		[seed; 32],
@@ -44,7 +44,7 @@ pub fn status(id: ContributionId) -> ContributionStatus {
 pub fn held(who: AccountId) -> Balance {
 	use frame_support::traits::fungible::InspectHold;
 	<Balances as InspectHold<AccountId>>::balance_on_hold(
-		&RuntimeHoldReason::Contributions(HoldReason::ContributionDeposit),
+		&RuntimeHoldReason::ContributionsPallet(HoldReason::ContributionDeposit),
 		&who,
 	)
 }

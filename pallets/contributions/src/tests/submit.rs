@@ -13,7 +13,7 @@ fn submit(
 	uri: &[u8],
 	license: &[u8],
 ) -> frame_support::dispatch::DispatchResult {
-	Contributions::submit(
+	ContributionsPallet::submit(
 		RuntimeOrigin::signed(who),
 		kind,
 		root,
@@ -66,7 +66,7 @@ fn submit_records_holds_deposit_and_emits_event() {
 #[test]
 fn deposit_counts_description_hash_bytes() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(Contributions::submit(
+		assert_ok!(ContributionsPallet::submit(
 			RuntimeOrigin::signed(ALICE),
 			ContributionKind::Dataset,
 			[1; 32],
@@ -100,7 +100,7 @@ fn file_and_http_uris_are_accepted() {
 fn unsigned_origin_is_rejected() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			Contributions::submit(
+			ContributionsPallet::submit(
 				RuntimeOrigin::none(),
 				ContributionKind::Dataset,
 				[1; 32],
@@ -112,7 +112,7 @@ fn unsigned_origin_is_rejected() {
 			DispatchError::BadOrigin
 		);
 		assert_noop!(
-			Contributions::submit(
+			ContributionsPallet::submit(
 				RuntimeOrigin::root(),
 				ContributionKind::Dataset,
 				[1; 32],

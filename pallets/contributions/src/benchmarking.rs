@@ -1,0 +1,198 @@
+//! Benchmarks of pallet-contributions, each at its worst case.
+
+use alloc::{vec, vec::Vec};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get, Hooks, SortedMembers};
+use frame_system::RawOrigin;
+use sp_runtime::{traits::Bounded, Perbill, Saturating};
+
+use crate::{pallet::*, *};
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	let _ = T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	who
+}
+
+fn uri_of_len(len: u32) -> Vec<u8> {
+	let mut uri = b"https://".to_vec();
+	uri.resize(len.max(9) as usize, b'a');
+	uri
+}
+
+fn root_of(index: u32) -> ContentHash {
+	let mut root = [0u8; 32];
+	root[..4].copy_from_slice(&index.to_le_bytes());
+	root
+}
+
+/// Submits a pending dataset with root `root_of(index)` for a fresh owner.
+fn pending<T: Config>(index: u32) -> ContributionId {
+	let owner = funded::<T>("owner", index);
+	let id = NextContributionId::<T>::get();
+	Pallet::<T>::submit(
+		RawOrigin::Signed(owner).into(),
+		ContributionKind::Dataset,
+		root_of(index),
+		1_000,
+		uri_of_len(T::MaxUriLen::get()),
+		vec![b'L'; T::MaxLicenseLen::get() as usize],
+		Some([1; 32]),
+	)
+	.map(|_| id)
+	.unwrap_or_default()
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// Submission with the longest URI and license and a fine-tune kind (one more read).
+	#[benchmark]
+	fn submit(u: Linear<9, { T::MaxUriLen::get() }>, l: Linear<1, { T::MaxLicenseLen::get() }>) {
+		let owner = funded::<T>("owner", 0);
+		let base = NextModelVersionId::<T>::get();
+		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None)
+			.unwrap_or_default();
+		for i in 1..T::MaxPendingPerAccount::get() {
+			let _ = Pallet::<T>::submit(
+				RawOrigin::Signed(owner.clone()).into(),
+				ContributionKind::Dataset,
+				root_of(i),
+				1,
+				uri_of_len(9),
+				vec![b'L'],
+				None,
+			);
+		}
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(owner.clone()),
+			ContributionKind::FineTune { base },
+			[0xff; 32],
+			1_000,
+			uri_of_len(u),
+			vec![b'L'; l as usize],
+			Some([1; 32]),
+		);
+
+		assert!(ByHash::<T>::contains_key([0xff; 32]));
+	}
+
+	/// The deciding attestation, with `a - 1` attestations already recorded: verifies the
+	/// contribution and computes the median over all of them.
+	#[benchmark]
+	fn attest(a: Linear<1, { T::MaxAttestations::get() }>) {
+		let verifiers: Vec<T::AccountId> =
+			(0..a).map(|i| funded::<T>("verifier", i)).collect();
+		for v in &verifiers {
+			T::Verifiers::add(v);
+		}
+		// Exactly `a` agreeing attestations decide, whatever verifiers the chain has already.
+		let total = u32::try_from(T::Verifiers::count()).unwrap_or(u32::MAX);
+		Params::<T>::mutate(|p| p.quorum = Perbill::from_rational(a, total));
+		let id = pending::<T>(0);
+		let (last, earlier) = match verifiers.split_last() {
+			Some(split) => split,
+			None => return,
+		};
+		for v in earlier {
+			let _ = Pallet::<T>::attest(
+				RawOrigin::Signed(v.clone()).into(),
+				id,
+				Verdict::Valid { score: 50 },
+			);
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(last.clone()), id, Verdict::Valid { score: 60 });
+
+		assert!(matches!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(ContributionStatus::Verified { .. })
+		));
+	}
+
+	#[benchmark]
+	fn withdraw() {
+		let id = pending::<T>(0);
+		let owner = Contributions::<T>::get(id).map(|c| c.owner).unwrap_or_else(|| account("owner", 0, 0));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), id);
+
+		assert_eq!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(ContributionStatus::Withdrawn)
+		);
+	}
+
+	#[benchmark]
+	fn register_model_version(n: Linear<1, { T::MaxModelNameLen::get() }>) -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let parent = NextModelVersionId::<T>::get();
+		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, vec![b'm'; n as usize], [3; 32], Some(parent));
+
+		assert!(ModelVersions::<T>::contains_key(parent.saturating_add(1)));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_parameters() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let mut parameters = Params::<T>::get();
+		parameters.quorum = Perbill::from_percent(67);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, parameters);
+
+		assert_eq!(Params::<T>::get().quorum, Perbill::from_percent(67));
+		Ok(())
+	}
+
+	/// Rejection is the heavier decision: it slashes and resolves funds into the pot.
+	#[benchmark]
+	fn force_decide() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let id = pending::<T>(0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id, Decision::Rejected);
+
+		assert_eq!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(ContributionStatus::Rejected)
+		);
+		Ok(())
+	}
+
+	/// `n` contributions past their deadline expire in one block.
+	#[benchmark]
+	fn on_initialize(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		for i in 0..n {
+			pending::<T>(i);
+		}
+		let period = Params::<T>::get().verification_period;
+		let now = frame_system::Pallet::<T>::block_number()
+			.saturating_add(period)
+			.saturating_add(2u32.into());
+		frame_system::Pallet::<T>::set_block_number(now);
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+
+		assert_eq!(ExpiryCursor::<T>::get(), u64::from(n));
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::new_bench(), crate::mock::Test);
+}
+

@@ -1,0 +1,63 @@
+//! Contributions and the verifier set that decides them.
+
+use frame_support::{
+	parameter_types,
+	traits::{tokens::imbalance::ResolveTo, ConstU32, ConstU8},
+	PalletId,
+};
+use pallet_contributions::Parameters;
+use sp_runtime::{traits::AccountIdConversion, Perbill};
+
+use super::governance::GovernanceOrigin;
+use crate::{
+	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason,
+	VerifierMembership, DAYS, MILLI_UNIT, UNIT,
+};
+
+/// The most verifiers the chain can have (and so the most attestations per contribution).
+pub const MAX_VERIFIERS: u32 = 32;
+
+parameter_types! {
+	/// The reward pot: slashed deposits flow here, rewards are paid from here.
+	pub const RewardPotPalletId: PalletId = PalletId(*b"gy/rewrd");
+	/// The account of the reward pot.
+	pub RewardPotAccount: AccountId = RewardPotPalletId::get().into_account_truncating();
+	/// Parameters in force until governance sets others.
+	pub const DefaultContributionParameters: Parameters<Balance, BlockNumber> = Parameters {
+		quorum: Perbill::from_percent(50),
+		verification_period: DAYS,
+		deposit_base: UNIT,
+		deposit_per_byte: 10 * MILLI_UNIT,
+	};
+}
+
+impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type PrimeOrigin = GovernanceOrigin;
+	type MembershipInitialized = ();
+	type MembershipChanged = ();
+	type MaxMembers = ConstU32<MAX_VERIFIERS>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_contributions::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Verifiers = VerifierMembership;
+	type GovernanceOrigin = GovernanceOrigin;
+	type OnSlash = ResolveTo<RewardPotAccount, Balances>;
+	type OnVerified = ();
+	type DefaultParameters = DefaultContributionParameters;
+	type MaxUriLen = ConstU32<512>;
+	type MaxLicenseLen = ConstU32<64>;
+	type MaxModelNameLen = ConstU32<64>;
+	type MaxAttestations = ConstU32<MAX_VERIFIERS>;
+	type MaxPendingPerAccount = ConstU32<16>;
+	type MaxScore = ConstU8<100>;
+	type MaxExpiriesPerBlock = ConstU32<16>;
+	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
+}

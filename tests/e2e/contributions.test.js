@@ -1,0 +1,123 @@
+// End-to-end: a contribution's lifecycle on a real dev node, driven by polkadot.js.
+//
+// Alice submits a dataset whose bytes sit in a local file (file:// URI); two dev verifiers
+// (Bob and Charlie) fetch the bytes, re-hash them and attest; the contribution reads back as
+// Verified through storage, the runtime API and events. A duplicate submission and an
+// attestation by a non-verifier fail with their named errors and change nothing.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { startNode } from '../../scripts/js/lib/node-process.js';
+import { connect, DispatchFailure, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
+import { hashFile } from '../../scripts/js/lib/hashing.js';
+
+describe('contributions on the dev chain', () => {
+  let node;
+  let api;
+  let alice;
+  let bob;
+  let charlie;
+  let dave;
+  let workDir;
+  let artifact;
+  let contributionId;
+
+  before(async () => {
+    node = await startNode({ name: 'contributions-dev', args: ['--dev'] });
+    api = await connect(node.wsUrl);
+    [alice, bob, charlie, dave] = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Dave'].map(signer));
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongyu-artifact-'));
+    artifact = path.join(workDir, 'korean-dialogues.jsonl');
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: i, text: `안녕하세요 ${i}` }));
+    fs.writeFileSync(artifact, `${lines.join('\n')}\n`);
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  /** What a verifier does: fetch the bytes behind a file:// URI and compare root and size. */
+  async function verify(contribution) {
+    const uri = Buffer.from(contribution.uri.toU8a(true)).toString('utf8');
+    const { root, size } = await hashFile(fileURLToPath(uri));
+    const matches = root === contribution.root.toHex() && BigInt(size) === contribution.size.toBigInt();
+    return matches ? { Valid: { score: 80 } } : 'HashMismatch';
+  }
+
+  test('Alice submits a dataset and her deposit is held', async () => {
+    const { root, size } = await hashFile(artifact);
+    const uri = pathToFileURL(artifact).href;
+    const tx = api.tx.contributions.submit('Dataset', root, size, uri, 'CC-BY-4.0', null);
+    const { events } = await sendAndWait(api, tx, alice);
+
+    const submitted = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event));
+    assert.ok(submitted, 'ContributionSubmitted emitted');
+    contributionId = submitted.event.data.id.toNumber();
+    assert.equal(submitted.event.data.owner.toString(), alice.address);
+    assert.equal(submitted.event.data.root.toHex(), root);
+
+    const stored = (await api.query.contributions.contributions(contributionId)).unwrap();
+    assert.ok(stored.status.isPending);
+    assert.equal((await api.query.contributions.byHash(root)).unwrap().toNumber(), contributionId);
+    const reserved = (await api.query.system.account(alice.address)).data.reserved.toBigInt();
+    assert.equal(reserved, submitted.event.data.deposit.toBigInt(), 'the deposit is on hold');
+  });
+
+  test('a duplicate submission fails with DuplicateContent and changes nothing', async () => {
+    const { root, size } = await hashFile(artifact);
+    const countBefore = (await api.query.contributions.nextContributionId()).toNumber();
+    const bobBefore = (await api.query.system.account(bob.address)).data;
+    const tx = api.tx.contributions.submit('Dataset', root, size, 'https://mirror.example/copy', 'MIT', null);
+    const failure = await sendAndWait(api, tx, bob).then(() => assert.fail('duplicate accepted'), (e) => e);
+    assert.ok(failure instanceof DispatchFailure, String(failure));
+    assert.equal(`${failure.section}.${failure.name}`, 'contributions.DuplicateContent');
+
+    assert.equal((await api.query.contributions.nextContributionId()).toNumber(), countBefore);
+    const bobAfter = (await api.query.system.account(bob.address)).data;
+    assert.equal(bobAfter.reserved.toBigInt(), bobBefore.reserved.toBigInt(), 'no deposit held');
+  });
+
+  test('an attestation by a non-verifier fails with NotVerifier and changes nothing', async () => {
+    const tx = api.tx.contributions.attest(contributionId, { Valid: { score: 100 } });
+    const failure = await sendAndWait(api, tx, dave).then(() => assert.fail('non-verifier accepted'), (e) => e);
+    assert.equal(`${failure.section}.${failure.name}`, 'contributions.NotVerifier');
+    const stored = (await api.query.contributions.contributions(contributionId)).unwrap();
+    assert.equal(stored.attestations.length, 0);
+    assert.ok(stored.status.isPending);
+  });
+
+  test('two verifiers re-hash the bytes, attest, and the contribution is Verified', async () => {
+    const aliceBefore = (await api.query.system.account(alice.address)).data;
+    const contribution = (await api.query.contributions.contributions(contributionId)).unwrap();
+
+    const first = await sendAndWait(api, api.tx.contributions.attest(contributionId, await verify(contribution)), bob);
+    assert.ok(first.events.some(({ event }) => api.events.contributions.Attested.is(event)));
+    assert.ok((await api.query.contributions.contributions(contributionId)).unwrap().status.isPending);
+
+    const second = await sendAndWait(api, api.tx.contributions.attest(contributionId, await verify(contribution)), charlie);
+    const verified = second.events.find(({ event }) => api.events.contributions.ContributionVerified.is(event));
+    assert.ok(verified, 'ContributionVerified emitted');
+    assert.equal(verified.event.data.score.toNumber(), 80);
+
+    const stored = (await api.query.contributions.contributions(contributionId)).unwrap();
+    assert.ok(stored.status.isVerified);
+    assert.equal(stored.status.asVerified.score.toNumber(), 80);
+    assert.equal(stored.attestations.length, 2);
+
+    const status = await api.call.contributionsApi.status(contributionId);
+    assert.ok(status.unwrap().isVerified);
+    const mine = await api.call.contributionsApi.contributionsOf(alice.address);
+    assert.ok(mine.map((id) => id.toNumber()).includes(contributionId));
+
+    const aliceAfter = (await api.query.system.account(alice.address)).data;
+    assert.equal(aliceAfter.reserved.toBigInt(), aliceBefore.reserved.toBigInt() - contribution.deposit.toBigInt(),
+      'the deposit was released');
+  });
+});
