@@ -4,7 +4,9 @@ use alloc::{string::String, vec::Vec};
 use frame_benchmarking::{
 	baseline::Pallet as BaselineBench, BenchmarkBatch, BenchmarkConfig, BenchmarkList,
 };
-use frame_support::traits::{StorageInfo, StorageInfoTrait, TrackedStorageKey, WhitelistedStorageKeys};
+use frame_support::traits::{
+	StorageInfo, StorageInfoTrait, TrackedStorageKey, WhitelistedStorageKeys,
+};
 use frame_system_benchmarking::Pallet as SystemBench;
 
 use crate::*;

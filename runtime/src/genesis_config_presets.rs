@@ -33,7 +33,11 @@ struct Validator {
 }
 
 fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
-	Validator { account: sr.to_account_id(), aura: sr.public().into(), grandpa: ed.public().into() }
+	Validator {
+		account: sr.to_account_id(),
+		aura: sr.public().into(),
+		grandpa: ed.public().into(),
+	}
 }
 
 /// The model version every preset registers as id 0, so fine-tunes can be submitted at once.
@@ -53,20 +57,29 @@ fn genesis(
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
-			balances: endowed.iter().cloned().map(|account| (account, ENDOWMENT)).collect::<Vec<_>>(),
+			balances: endowed
+				.iter()
+				.cloned()
+				.map(|account| (account, ENDOWMENT))
+				.collect::<Vec<_>>(),
 		},
 		session: SessionConfig {
 			keys: validators
 				.into_iter()
 				.map(|v| {
-					let keys = SessionKeys { aura: v.aura, grandpa: v.grandpa };
+					let keys = SessionKeys {
+						aura: v.aura,
+						grandpa: v.grandpa,
+					};
 					(v.account.clone(), v.account, keys)
 				})
 				.collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: sudo },
 		verifier_membership: VerifierMembershipConfig {
-			members: verifiers.try_into().expect("fewer verifiers than MAX_VERIFIERS"),
+			members: verifiers
+				.try_into()
+				.expect("fewer verifiers than MAX_VERIFIERS"),
 		},
 		contributions: ContributionsConfig {
 			model_versions: vec![(BASE_MODEL_NAME.to_vec(), BASE_MODEL_WEIGHTS_ROOT)],
@@ -76,16 +89,21 @@ fn genesis(
 
 /// The well-known dev accounts (Alice..Ferdie and their stash accounts).
 fn dev_accounts() -> Vec<AccountId> {
-	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+	Sr25519Keyring::well_known()
+		.map(|k| k.to_account_id())
+		.collect()
 }
 
 /// The verifier set of both presets: Alice, Bob and Charlie (two of them decide).
 fn dev_verifiers() -> Vec<AccountId> {
-	let mut verifiers: Vec<AccountId> =
-		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie]
-			.iter()
-			.map(|k| k.to_account_id())
-			.collect();
+	let mut verifiers: Vec<AccountId> = [
+		Sr25519Keyring::Alice,
+		Sr25519Keyring::Bob,
+		Sr25519Keyring::Charlie,
+	]
+	.iter()
+	.map(|k| k.to_account_id())
+	.collect();
 	// Membership keeps its members sorted.
 	verifiers.sort();
 	verifiers

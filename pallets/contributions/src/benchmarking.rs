@@ -2,15 +2,26 @@
 
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get, Hooks, SortedMembers};
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOrigin, Get, Hooks, SortedMembers,
+};
 use frame_system::RawOrigin;
-use sp_runtime::{traits::Bounded, Perbill, Saturating};
+use sp_runtime::{Perbill, Saturating};
 
-use crate::{pallet::*, *};
+use crate::*;
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
-	let _ = T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	// Enough for several of the largest deposits, without overflowing total issuance.
+	let largest_deposit = Pallet::<T>::deposit_for(
+		&Params::<T>::get(),
+		T::MaxUriLen::get().saturating_add(T::MaxLicenseLen::get()).saturating_add(32),
+	);
+	let amount = largest_deposit
+		.saturating_mul(100u32.into())
+		.saturating_add(T::Currency::minimum_balance().saturating_mul(1_000u32.into()));
+	let _ = T::Currency::set_balance(&who, amount);
 	who
 }
 
@@ -26,21 +37,22 @@ fn root_of(index: u32) -> ContentHash {
 	root
 }
 
-/// Submits a pending dataset with root `root_of(index)` for a fresh owner.
-fn pending<T: Config>(index: u32) -> ContributionId {
-	let owner = funded::<T>("owner", index);
+/// Submits a pending dataset with the longest metadata for a fresh owner; root and owner
+/// derive from the new id, so repeated runs never collide.
+fn pending<T: Config>() -> Result<ContributionId, BenchmarkError> {
 	let id = NextContributionId::<T>::get();
+	let seed = u32::try_from(id).map_err(|_| BenchmarkError::Stop("too many contributions"))?;
+	let owner = funded::<T>("owner", seed);
 	Pallet::<T>::submit(
 		RawOrigin::Signed(owner).into(),
 		ContributionKind::Dataset,
-		root_of(index),
+		root_of(seed),
 		1_000,
 		uri_of_len(T::MaxUriLen::get()),
 		vec![b'L'; T::MaxLicenseLen::get() as usize],
 		Some([1; 32]),
-	)
-	.map(|_| id)
-	.unwrap_or_default()
+	)?;
+	Ok(id)
 }
 
 #[benchmarks]
@@ -52,8 +64,7 @@ mod benchmarks {
 	fn submit(u: Linear<9, { T::MaxUriLen::get() }>, l: Linear<1, { T::MaxLicenseLen::get() }>) {
 		let owner = funded::<T>("owner", 0);
 		let base = NextModelVersionId::<T>::get();
-		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None)
-			.unwrap_or_default();
+		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None).unwrap_or_default();
 		for i in 1..T::MaxPendingPerAccount::get() {
 			let _ = Pallet::<T>::submit(
 				RawOrigin::Signed(owner.clone()).into(),
@@ -83,20 +94,16 @@ mod benchmarks {
 	/// The deciding attestation, with `a - 1` attestations already recorded: verifies the
 	/// contribution and computes the median over all of them.
 	#[benchmark]
-	fn attest(a: Linear<1, { T::MaxAttestations::get() }>) {
-		let verifiers: Vec<T::AccountId> =
-			(0..a).map(|i| funded::<T>("verifier", i)).collect();
+	fn attest(a: Linear<1, { T::MaxAttestations::get() }>) -> Result<(), BenchmarkError> {
+		let verifiers: Vec<T::AccountId> = (0..a).map(|i| funded::<T>("verifier", i)).collect();
 		for v in &verifiers {
 			T::Verifiers::add(v);
 		}
 		// Exactly `a` agreeing attestations decide, whatever verifiers the chain has already.
 		let total = u32::try_from(T::Verifiers::count()).unwrap_or(u32::MAX);
 		Params::<T>::mutate(|p| p.quorum = Perbill::from_rational(a, total));
-		let id = pending::<T>(0);
-		let (last, earlier) = match verifiers.split_last() {
-			Some(split) => split,
-			None => return,
-		};
+		let id = pending::<T>()?;
+		let (last, earlier) = verifiers.split_last().ok_or(BenchmarkError::Weightless)?;
 		for v in earlier {
 			let _ = Pallet::<T>::attest(
 				RawOrigin::Signed(v.clone()).into(),
@@ -106,18 +113,25 @@ mod benchmarks {
 		}
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(last.clone()), id, Verdict::Valid { score: 60 });
+		_(
+			RawOrigin::Signed(last.clone()),
+			id,
+			Verdict::Valid { score: 60 },
+		);
 
 		assert!(matches!(
 			Contributions::<T>::get(id).map(|c| c.status),
 			Some(ContributionStatus::Verified { .. })
 		));
+		Ok(())
 	}
 
 	#[benchmark]
-	fn withdraw() {
-		let id = pending::<T>(0);
-		let owner = Contributions::<T>::get(id).map(|c| c.owner).unwrap_or_else(|| account("owner", 0, 0));
+	fn withdraw() -> Result<(), BenchmarkError> {
+		let id = pending::<T>()?;
+		let owner = Contributions::<T>::get(id)
+			.map(|c| c.owner)
+			.unwrap_or_else(|| account("owner", 0, 0));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);
@@ -126,17 +140,25 @@ mod benchmarks {
 			Contributions::<T>::get(id).map(|c| c.status),
 			Some(ContributionStatus::Withdrawn)
 		);
+		Ok(())
 	}
 
 	#[benchmark]
-	fn register_model_version(n: Linear<1, { T::MaxModelNameLen::get() }>) -> Result<(), BenchmarkError> {
+	fn register_model_version(
+		n: Linear<1, { T::MaxModelNameLen::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let parent = NextModelVersionId::<T>::get();
 		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, vec![b'm'; n as usize], [3; 32], Some(parent));
+		_(
+			origin as T::RuntimeOrigin,
+			vec![b'm'; n as usize],
+			[3; 32],
+			Some(parent),
+		);
 
 		assert!(ModelVersions::<T>::contains_key(parent.saturating_add(1)));
 		Ok(())
@@ -161,7 +183,7 @@ mod benchmarks {
 	fn force_decide() -> Result<(), BenchmarkError> {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let id = pending::<T>(0);
+		let id = pending::<T>()?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, id, Decision::Rejected);
@@ -175,9 +197,10 @@ mod benchmarks {
 
 	/// `n` contributions past their deadline expire in one block.
 	#[benchmark]
-	fn on_initialize(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
-		for i in 0..n {
-			pending::<T>(i);
+	fn on_initialize(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) -> Result<(), BenchmarkError> {
+		let first = NextContributionId::<T>::get();
+		for _ in 0..n {
+			pending::<T>()?;
 		}
 		let period = Params::<T>::get().verification_period;
 		let now = frame_system::Pallet::<T>::block_number()
@@ -190,9 +213,13 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(now);
 		}
 
-		assert_eq!(ExpiryCursor::<T>::get(), u64::from(n));
+		assert_eq!(ExpiryCursor::<T>::get(), first.saturating_add(u64::from(n)));
+		Ok(())
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::new_bench(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::new_bench(),
+		crate::mock::Test
+	);
 }
-

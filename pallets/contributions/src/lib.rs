@@ -60,7 +60,14 @@ pub trait OnContributionVerified<AccountId> {
 }
 
 impl<AccountId> OnContributionVerified<AccountId> for () {
-	fn on_contribution_verified(_: ContributionId, _: &AccountId, _: ContributionKind, _: u64, _: Score) {}
+	fn on_contribution_verified(
+		_: ContributionId,
+		_: &AccountId,
+		_: ContributionKind,
+		_: u64,
+		_: Score,
+	) {
+	}
 }
 
 #[frame_support::pallet]
@@ -196,7 +203,8 @@ pub mod pallet {
 
 	/// How many contributions each account has pending.
 	#[pallet::storage]
-	pub type PendingCount<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+	pub type PendingCount<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// Registered model versions, by id.
 	#[pallet::storage]
@@ -232,13 +240,18 @@ pub mod pallet {
 		#[allow(clippy::expect_used)]
 		fn build(&self) {
 			if let Some(parameters) = self.parameters {
-				assert!(Pallet::<T>::parameters_are_valid(&parameters), "invalid genesis parameters");
+				assert!(
+					Pallet::<T>::parameters_are_valid(&parameters),
+					"invalid genesis parameters"
+				);
 				Params::<T>::put(parameters);
 			}
 			let mut parent = None;
 			for (name, root) in &self.model_versions {
-				let name: BoundedVec<u8, T::MaxModelNameLen> =
-					name.clone().try_into().expect("genesis model name too long");
+				let name: BoundedVec<u8, T::MaxModelNameLen> = name
+					.clone()
+					.try_into()
+					.expect("genesis model name too long");
 				let id = Pallet::<T>::insert_model_version(name, *root, parent)
 					.expect("genesis model versions are few");
 				parent = Some(id);
@@ -259,17 +272,38 @@ pub mod pallet {
 			deposit: BalanceOf<T>,
 		},
 		/// A verifier attested a contribution.
-		Attested { id: ContributionId, verifier: T::AccountId, verdict: Verdict },
+		Attested {
+			id: ContributionId,
+			verifier: T::AccountId,
+			verdict: Verdict,
+		},
 		/// A contribution was verified; its deposit was released.
-		ContributionVerified { id: ContributionId, owner: T::AccountId, score: Score },
+		ContributionVerified {
+			id: ContributionId,
+			owner: T::AccountId,
+			score: Score,
+		},
 		/// A contribution was rejected; `slashed` of its deposit went to the reward pot.
-		ContributionRejected { id: ContributionId, owner: T::AccountId, slashed: BalanceOf<T> },
+		ContributionRejected {
+			id: ContributionId,
+			owner: T::AccountId,
+			slashed: BalanceOf<T>,
+		},
 		/// A contribution found no quorum before its deadline; its deposit was released.
-		ContributionExpired { id: ContributionId, owner: T::AccountId },
+		ContributionExpired {
+			id: ContributionId,
+			owner: T::AccountId,
+		},
 		/// The owner withdrew a pending contribution; its deposit was released.
-		ContributionWithdrawn { id: ContributionId, owner: T::AccountId },
+		ContributionWithdrawn {
+			id: ContributionId,
+			owner: T::AccountId,
+		},
 		/// Governance decided a pending contribution.
-		ContributionForceDecided { id: ContributionId, decision: Decision },
+		ContributionForceDecided {
+			id: ContributionId,
+			decision: Decision,
+		},
 		/// Governance registered a model version.
 		ModelVersionRegistered {
 			id: ModelVersionId,
@@ -335,8 +369,14 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::MaxAttestations::get() > 0, "MaxAttestations must be above zero");
-			assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be above zero");
+			assert!(
+				T::MaxAttestations::get() > 0,
+				"MaxAttestations must be above zero"
+			);
+			assert!(
+				T::MaxExpiriesPerBlock::get() > 0,
+				"MaxExpiriesPerBlock must be above zero"
+			);
 			assert!(
 				Self::parameters_are_valid(&T::DefaultParameters::get()),
 				"DefaultParameters are invalid"
@@ -371,11 +411,20 @@ pub mod pallet {
 			let uri = Self::validate_uri(uri)?;
 			let license = Self::validate_license(license)?;
 			if let ContributionKind::FineTune { base } = kind {
-				ensure!(ModelVersions::<T>::contains_key(base), Error::<T>::UnknownBaseModel);
+				ensure!(
+					ModelVersions::<T>::contains_key(base),
+					Error::<T>::UnknownBaseModel
+				);
 			}
-			ensure!(!ByHash::<T>::contains_key(root), Error::<T>::DuplicateContent);
+			ensure!(
+				!ByHash::<T>::contains_key(root),
+				Error::<T>::DuplicateContent
+			);
 			let pending = PendingCount::<T>::get(&owner);
-			ensure!(pending < T::MaxPendingPerAccount::get(), Error::<T>::TooManyPending);
+			ensure!(
+				pending < T::MaxPendingPerAccount::get(),
+				Error::<T>::TooManyPending
+			);
 			let id = NextContributionId::<T>::get();
 			let next_id = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
@@ -412,7 +461,14 @@ pub mod pallet {
 			PendingCount::<T>::insert(&owner, pending.saturating_add(1));
 			NextContributionId::<T>::put(next_id);
 
-			Self::deposit_event(Event::ContributionSubmitted { id, owner, kind, root, size, deposit });
+			Self::deposit_event(Event::ContributionSubmitted {
+				id,
+				owner,
+				kind,
+				root,
+				size,
+				deposit,
+			});
 			Ok(())
 		}
 
@@ -424,7 +480,11 @@ pub mod pallet {
 			T::WeightInfo::attest(T::MaxAttestations::get())
 				.saturating_add(T::OnVerified::weight())
 		)]
-		pub fn attest(origin: OriginFor<T>, id: ContributionId, verdict: Verdict) -> DispatchResult {
+		pub fn attest(
+			origin: OriginFor<T>,
+			id: ContributionId,
+			verdict: Verdict,
+		) -> DispatchResult {
 			let verifier = ensure_signed(origin)?;
 			ensure!(T::Verifiers::contains(&verifier), Error::<T>::NotVerifier);
 			if let Verdict::Valid { score } = verdict {
@@ -432,25 +492,38 @@ pub mod pallet {
 			}
 			let mut contribution =
 				Contributions::<T>::get(id).ok_or(Error::<T>::UnknownContribution)?;
-			ensure!(contribution.status == ContributionStatus::Pending, Error::<T>::NotPending);
+			ensure!(
+				contribution.status == ContributionStatus::Pending,
+				Error::<T>::NotPending
+			);
 			ensure!(
 				frame_system::Pallet::<T>::block_number() <= contribution.deadline,
 				Error::<T>::VerificationPeriodOver
 			);
 			ensure!(
-				!contribution.attestations.iter().any(|a| a.verifier == verifier),
+				!contribution
+					.attestations
+					.iter()
+					.any(|a| a.verifier == verifier),
 				Error::<T>::AlreadyAttested
 			);
 			contribution
 				.attestations
-				.try_push(Attestation { verifier: verifier.clone(), verdict })
+				.try_push(Attestation {
+					verifier: verifier.clone(),
+					verdict,
+				})
 				.map_err(|_| Error::<T>::TooManyAttestations)?;
 
-			Self::deposit_event(Event::Attested { id, verifier, verdict });
+			Self::deposit_event(Event::Attested {
+				id,
+				verifier,
+				verdict,
+			});
 			match Self::tally(&contribution) {
 				Some(Decision::Verified { score }) => Self::verify(id, &mut contribution, score),
 				Some(Decision::Rejected) => Self::reject(id, &mut contribution),
-				None => {},
+				None => {}
 			}
 			Contributions::<T>::insert(id, contribution);
 			Ok(())
@@ -465,7 +538,10 @@ pub mod pallet {
 			let mut contribution =
 				Contributions::<T>::get(id).ok_or(Error::<T>::UnknownContribution)?;
 			ensure!(contribution.owner == who, Error::<T>::NotOwner);
-			ensure!(contribution.status == ContributionStatus::Pending, Error::<T>::NotPending);
+			ensure!(
+				contribution.status == ContributionStatus::Pending,
+				Error::<T>::NotPending
+			);
 
 			Self::close(&mut contribution, ContributionStatus::Withdrawn);
 			Contributions::<T>::insert(id, contribution);
@@ -487,10 +563,17 @@ pub mod pallet {
 			let name: BoundedVec<u8, T::MaxModelNameLen> =
 				name.try_into().map_err(|_| Error::<T>::InvalidModelName)?;
 			if let Some(parent) = parent {
-				ensure!(ModelVersions::<T>::contains_key(parent), Error::<T>::UnknownParentModel);
+				ensure!(
+					ModelVersions::<T>::contains_key(parent),
+					Error::<T>::UnknownParentModel
+				);
 			}
 			let id = Self::insert_model_version(name, weights_root, parent)?;
-			Self::deposit_event(Event::ModelVersionRegistered { id, weights_root, parent });
+			Self::deposit_event(Event::ModelVersionRegistered {
+				id,
+				weights_root,
+				parent,
+			});
 			Ok(())
 		}
 
@@ -500,7 +583,10 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_parameters())]
 		pub fn set_parameters(origin: OriginFor<T>, parameters: ParametersOf<T>) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(Self::parameters_are_valid(&parameters), Error::<T>::InvalidParameters);
+			ensure!(
+				Self::parameters_are_valid(&parameters),
+				Error::<T>::InvalidParameters
+			);
 			Params::<T>::put(parameters);
 			Self::deposit_event(Event::ParametersSet { parameters });
 			Ok(())
@@ -522,7 +608,10 @@ pub mod pallet {
 			}
 			let mut contribution =
 				Contributions::<T>::get(id).ok_or(Error::<T>::UnknownContribution)?;
-			ensure!(contribution.status == ContributionStatus::Pending, Error::<T>::NotPending);
+			ensure!(
+				contribution.status == ContributionStatus::Pending,
+				Error::<T>::NotPending
+			);
 
 			match decision {
 				Decision::Verified { score } => Self::verify(id, &mut contribution, score),
@@ -574,7 +663,15 @@ pub mod pallet {
 			let id = NextModelVersionId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 			let registered_at = frame_system::Pallet::<T>::block_number();
-			ModelVersions::<T>::insert(id, ModelVersion { name, weights_root, parent, registered_at });
+			ModelVersions::<T>::insert(
+				id,
+				ModelVersion {
+					name,
+					weights_root,
+					parent,
+					registered_at,
+				},
+			);
 			NextModelVersionId::<T>::put(next);
 			Ok(id)
 		}
@@ -595,8 +692,9 @@ pub mod pallet {
 			for attestation in current {
 				match attestation.verdict {
 					Verdict::Valid { score } => scores.push(score),
-					Verdict::HashMismatch | Verdict::Unreachable =>
-						negative = negative.saturating_add(1),
+					Verdict::HashMismatch | Verdict::Unreachable => {
+						negative = negative.saturating_add(1)
+					}
 				}
 			}
 			if u32::try_from(scores.len()).unwrap_or(u32::MAX) >= required {
@@ -732,7 +830,10 @@ pub mod pallet {
 			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 			let mut pending: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 			for (id, c) in Contributions::<T>::iter() {
-				ensure!(id < NextContributionId::<T>::get(), "contribution id beyond the counter");
+				ensure!(
+					id < NextContributionId::<T>::get(),
+					"contribution id beyond the counter"
+				);
 				ensure!(
 					ContributionsByOwner::<T>::contains_key(&c.owner, id),
 					"contribution missing from its owner's index"
@@ -743,12 +844,18 @@ pub mod pallet {
 						*entry = entry.saturating_add(c.deposit);
 						let count = pending.entry(c.owner.clone()).or_default();
 						*count = count.saturating_add(1);
-						ensure!(ByHash::<T>::get(c.root) == Some(id), "pending root not indexed");
-					},
+						ensure!(
+							ByHash::<T>::get(c.root) == Some(id),
+							"pending root not indexed"
+						);
+					}
 					ContributionStatus::Verified { .. } => {
-						ensure!(ByHash::<T>::get(c.root) == Some(id), "verified root not indexed");
-					},
-					_ => {},
+						ensure!(
+							ByHash::<T>::get(c.root) == Some(id),
+							"verified root not indexed"
+						);
+					}
+					_ => {}
 				}
 			}
 			for (root, id) in ByHash::<T>::iter() {
@@ -757,8 +864,8 @@ pub mod pallet {
 			}
 			for (owner, amount) in &held {
 				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), owner) ==
-						*amount,
+					T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), owner)
+						== *amount,
 					"held deposits differ from pending deposits"
 				);
 			}
@@ -772,5 +879,4 @@ pub mod pallet {
 			Ok(())
 		}
 	}
-
 }

@@ -148,7 +148,9 @@ impl ExtBuilder {
 	}
 
 	fn storage() -> sp_runtime::Storage {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+		let mut storage = frame_system::GenesisConfig::<Test>::default()
+			.build_storage()
+			.unwrap();
 		pallet_balances::GenesisConfig::<Test> {
 			balances: [ALICE, BOB, CHARLIE, V1, V2, V3, POT]
 				.iter()

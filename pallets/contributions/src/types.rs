@@ -1,9 +1,9 @@
 //! Types stored by the pallet or passed to its calls.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use core::fmt::Debug;
 use frame_support::{pallet_prelude::Get, BoundedVec};
 use scale_info::TypeInfo;
-use core::fmt::Debug;
 use sp_runtime::Perbill;
 
 /// Sequential identifier of a contribution.
@@ -20,7 +20,16 @@ pub type Score = u8;
 
 /// What a contribution is.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ContributionKind {
 	/// A dataset to train or evaluate the model with.
@@ -34,7 +43,16 @@ pub enum ContributionKind {
 
 /// A verifier's finding after fetching and re-hashing a contribution's bytes.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Verdict {
 	/// The bytes hash to the registered root; `score` rates their quality.
@@ -57,7 +75,16 @@ impl Verdict {
 
 /// Where a contribution stands.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum ContributionStatus {
 	/// Waiting for a quorum of verifiers.
@@ -77,7 +104,16 @@ pub enum ContributionStatus {
 
 /// The decision governance imposes with `force_decide`.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 pub enum Decision {
 	/// Verify with the given score; the deposit is released.
@@ -151,9 +187,19 @@ pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>> {
 
 /// Parameters governance may change with `set_parameters`.
 #[derive(
-	Clone, Copy, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
 )]
-#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Parameters<Balance, BlockNumber> {
 	/// Share of the current verifiers whose agreeing attestations decide (at least one).
 	pub quorum: Perbill,

@@ -3,7 +3,10 @@
 #![allow(unused_parens, unused_imports, missing_docs)]
 
 use core::marker::PhantomData;
-use frame_support::{traits::Get, weights::{constants::RocksDbWeight, Weight}};
+use frame_support::{
+	traits::Get,
+	weights::{constants::RocksDbWeight, Weight},
+};
 
 /// Weight functions of pallet-contributions.
 pub trait WeightInfo {
@@ -19,21 +22,49 @@ pub trait WeightInfo {
 /// Weights for pallet-contributions measured on the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn submit(_u: u32, _l: u32) -> Weight { Weight::zero() }
-	fn attest(_a: u32) -> Weight { Weight::zero() }
-	fn withdraw() -> Weight { Weight::zero() }
-	fn register_model_version(_n: u32) -> Weight { Weight::zero() }
-	fn set_parameters() -> Weight { Weight::zero() }
-	fn force_decide() -> Weight { Weight::zero() }
-	fn on_initialize(_n: u32) -> Weight { Weight::zero() }
+	fn submit(_u: u32, _l: u32) -> Weight {
+		Weight::zero()
+	}
+	fn attest(_a: u32) -> Weight {
+		Weight::zero()
+	}
+	fn withdraw() -> Weight {
+		Weight::zero()
+	}
+	fn register_model_version(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn set_parameters() -> Weight {
+		Weight::zero()
+	}
+	fn force_decide() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize(_n: u32) -> Weight {
+		Weight::zero()
+	}
 }
 
 impl WeightInfo for () {
-	fn submit(_u: u32, _l: u32) -> Weight { Weight::zero() }
-	fn attest(_a: u32) -> Weight { Weight::zero() }
-	fn withdraw() -> Weight { Weight::zero() }
-	fn register_model_version(_n: u32) -> Weight { Weight::zero() }
-	fn set_parameters() -> Weight { Weight::zero() }
-	fn force_decide() -> Weight { Weight::zero() }
-	fn on_initialize(_n: u32) -> Weight { Weight::zero() }
+	fn submit(_u: u32, _l: u32) -> Weight {
+		Weight::zero()
+	}
+	fn attest(_a: u32) -> Weight {
+		Weight::zero()
+	}
+	fn withdraw() -> Weight {
+		Weight::zero()
+	}
+	fn register_model_version(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn set_parameters() -> Weight {
+		Weight::zero()
+	}
+	fn force_decide() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize(_n: u32) -> Weight {
+		Weight::zero()
+	}
 }

@@ -5,7 +5,11 @@ use sp_runtime::{DispatchError, Perbill};
 
 use super::*;
 
-fn attest(verifier: AccountId, id: ContributionId, verdict: Verdict) -> frame_support::dispatch::DispatchResult {
+fn attest(
+	verifier: AccountId,
+	id: ContributionId,
+	verdict: Verdict,
+) -> frame_support::dispatch::DispatchResult {
 	ContributionsPallet::attest(RuntimeOrigin::signed(verifier), id, verdict)
 }
 
@@ -20,8 +24,21 @@ fn attestation_below_quorum_is_recorded() {
 		assert_ok!(attest(V1, id, valid(80)));
 		let c = Contributions::<Test>::get(id).unwrap();
 		assert_eq!(c.status, ContributionStatus::Pending);
-		assert_eq!(c.attestations.to_vec(), vec![Attestation { verifier: V1, verdict: valid(80) }]);
-		System::assert_last_event(Event::Attested { id, verifier: V1, verdict: valid(80) }.into());
+		assert_eq!(
+			c.attestations.to_vec(),
+			vec![Attestation {
+				verifier: V1,
+				verdict: valid(80)
+			}]
+		);
+		System::assert_last_event(
+			Event::Attested {
+				id,
+				verifier: V1,
+				verdict: valid(80),
+			}
+			.into(),
+		);
 	});
 }
 
@@ -38,8 +55,18 @@ fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
 		assert_eq!(PendingCount::<Test>::get(ALICE), 0);
 		// The root stays taken by the verified contribution.
 		assert_eq!(ByHash::<Test>::get([1; 32]), Some(id));
-		assert_eq!(VerifiedLog::get(), vec![(id, ALICE, ContributionKind::Dataset, 1_000, 70)]);
-		System::assert_last_event(Event::ContributionVerified { id, owner: ALICE, score: 70 }.into());
+		assert_eq!(
+			VerifiedLog::get(),
+			vec![(id, ALICE, ContributionKind::Dataset, 1_000, 70)]
+		);
+		System::assert_last_event(
+			Event::ContributionVerified {
+				id,
+				owner: ALICE,
+				score: 70,
+			}
+			.into(),
+		);
 	});
 }
 
@@ -80,7 +107,12 @@ fn quorum_of_negative_attestations_rejects_and_slashes_to_pot() {
 		assert_eq!(ByHash::<Test>::get([1; 32]), None);
 		assert!(VerifiedLog::get().is_empty());
 		System::assert_last_event(
-			Event::ContributionRejected { id, owner: ALICE, slashed: deposit }.into(),
+			Event::ContributionRejected {
+				id,
+				owner: ALICE,
+				slashed: deposit,
+			}
+			.into(),
 		);
 		submit_dataset(BOB, 1);
 	});
@@ -163,7 +195,10 @@ fn double_attestation_fails() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(50)));
-		assert_noop!(attest(V1, id, Verdict::HashMismatch), Error::<Test>::AlreadyAttested);
+		assert_noop!(
+			attest(V1, id, Verdict::HashMismatch),
+			Error::<Test>::AlreadyAttested
+		);
 	});
 }
 
@@ -197,7 +232,10 @@ fn attestation_after_deadline_fails() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
 		System::set_block_number(1 + PERIOD + 1);
-		assert_noop!(attest(V1, id, valid(50)), Error::<Test>::VerificationPeriodOver);
+		assert_noop!(
+			attest(V1, id, valid(50)),
+			Error::<Test>::VerificationPeriodOver
+		);
 	});
 }
 
@@ -219,6 +257,9 @@ fn attestations_are_bounded() {
 		for v in [V1, V2, V3, 14] {
 			assert_ok!(attest(v, id, valid(50)));
 		}
-		assert_noop!(attest(15, id, valid(50)), Error::<Test>::TooManyAttestations);
+		assert_noop!(
+			attest(15, id, valid(50)),
+			Error::<Test>::TooManyAttestations
+		);
 	});
 }

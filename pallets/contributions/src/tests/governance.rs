@@ -39,7 +39,12 @@ fn governance_registers_model_version() {
 		assert_eq!(v.parent, Some(0));
 		assert_eq!(v.registered_at, 1);
 		System::assert_last_event(
-			Event::ModelVersionRegistered { id: 1, weights_root: [8; 32], parent: Some(0) }.into(),
+			Event::ModelVersionRegistered {
+				id: 1,
+				weights_root: [8; 32],
+				parent: Some(0),
+			}
+			.into(),
 		);
 	});
 }
@@ -50,15 +55,30 @@ type ConstU32Name = frame_support::traits::ConstU32<16>;
 fn model_version_errors() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			ContributionsPallet::register_model_version(RuntimeOrigin::root(), vec![], [8; 32], None),
+			ContributionsPallet::register_model_version(
+				RuntimeOrigin::root(),
+				vec![],
+				[8; 32],
+				None
+			),
 			Error::<Test>::InvalidModelName
 		);
 		assert_noop!(
-			ContributionsPallet::register_model_version(RuntimeOrigin::root(), vec![b'x'; 17], [8; 32], None),
+			ContributionsPallet::register_model_version(
+				RuntimeOrigin::root(),
+				vec![b'x'; 17],
+				[8; 32],
+				None
+			),
 			Error::<Test>::InvalidModelName
 		);
 		assert_noop!(
-			ContributionsPallet::register_model_version(RuntimeOrigin::root(), b"v".to_vec(), [8; 32], Some(9)),
+			ContributionsPallet::register_model_version(
+				RuntimeOrigin::root(),
+				b"v".to_vec(),
+				[8; 32],
+				Some(9)
+			),
 			Error::<Test>::UnknownParentModel
 		);
 	});
@@ -93,9 +113,17 @@ fn signed_origins_cannot_govern() {
 #[test]
 fn governance_sets_parameters_for_new_contributions() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(ContributionsPallet::set_parameters(RuntimeOrigin::root(), params(100, 3)));
+		assert_ok!(ContributionsPallet::set_parameters(
+			RuntimeOrigin::root(),
+			params(100, 3)
+		));
 		assert_eq!(Params::<Test>::get(), params(100, 3));
-		System::assert_last_event(Event::ParametersSet { parameters: params(100, 3) }.into());
+		System::assert_last_event(
+			Event::ParametersSet {
+				parameters: params(100, 3),
+			}
+			.into(),
+		);
 		let id = submit_dataset(ALICE, 1);
 		let c = Contributions::<Test>::get(id).unwrap();
 		assert_eq!(c.deposit, 7 + 2 * (URI.len() + LICENSE.len()) as Balance);
@@ -129,13 +157,27 @@ fn force_decide_verifies_or_rejects() {
 		));
 		assert_eq!(status(a), ContributionStatus::Verified { score: 77 });
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
-		System::assert_has_event(Event::ContributionVerified { id: a, owner: ALICE, score: 77 }.into());
+		System::assert_has_event(
+			Event::ContributionVerified {
+				id: a,
+				owner: ALICE,
+				score: 77,
+			}
+			.into(),
+		);
 		System::assert_last_event(
-			Event::ContributionForceDecided { id: a, decision: Decision::Verified { score: 77 } }
-				.into(),
+			Event::ContributionForceDecided {
+				id: a,
+				decision: Decision::Verified { score: 77 },
+			}
+			.into(),
 		);
 
-		assert_ok!(ContributionsPallet::force_decide(RuntimeOrigin::root(), b, Decision::Rejected));
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			b,
+			Decision::Rejected
+		));
 		assert_eq!(status(b), ContributionStatus::Rejected);
 		assert_eq!(free(POT), INITIAL_BALANCE + standard_deposit());
 		assert_eq!(VerifiedLog::get().len(), 1);
@@ -151,10 +193,17 @@ fn force_decide_errors() {
 		);
 		let id = submit_dataset(ALICE, 1);
 		assert_noop!(
-			ContributionsPallet::force_decide(RuntimeOrigin::root(), id, Decision::Verified { score: 101 }),
+			ContributionsPallet::force_decide(
+				RuntimeOrigin::root(),
+				id,
+				Decision::Verified { score: 101 }
+			),
 			Error::<Test>::ScoreOutOfRange
 		);
-		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			id
+		));
 		assert_noop!(
 			ContributionsPallet::force_decide(RuntimeOrigin::root(), id, Decision::Rejected),
 			Error::<Test>::NotPending
@@ -168,7 +217,10 @@ fn runtime_api_helpers_report_contributions() {
 		let a = submit_dataset(ALICE, 1);
 		let b = submit_dataset(ALICE, 2);
 		submit_dataset(BOB, 3);
-		assert_eq!(ContributionsPallet::contributions_of(&ALICE, 1000), vec![a, b]);
+		assert_eq!(
+			ContributionsPallet::contributions_of(&ALICE, 1000),
+			vec![a, b]
+		);
 		assert_eq!(ContributionsPallet::contributions_of(&ALICE, 1), vec![a]);
 		let info = ContributionsPallet::contribution_info(b).unwrap();
 		assert_eq!(info.id, b);

@@ -9,7 +9,10 @@ use super::*;
 fn owner_withdraws_pending_contribution() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
-		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			id
+		));
 		assert_eq!(status(id), ContributionStatus::Withdrawn);
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
@@ -23,9 +26,18 @@ fn owner_withdraws_pending_contribution() {
 fn only_the_owner_may_withdraw() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
-		assert_noop!(ContributionsPallet::withdraw(RuntimeOrigin::signed(BOB), id), Error::<Test>::NotOwner);
-		assert_noop!(ContributionsPallet::withdraw(RuntimeOrigin::root(), id), DispatchError::BadOrigin);
-		assert_noop!(ContributionsPallet::withdraw(RuntimeOrigin::none(), id), DispatchError::BadOrigin);
+		assert_noop!(
+			ContributionsPallet::withdraw(RuntimeOrigin::signed(BOB), id),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			ContributionsPallet::withdraw(RuntimeOrigin::root(), id),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ContributionsPallet::withdraw(RuntimeOrigin::none(), id),
+			DispatchError::BadOrigin
+		);
 	});
 }
 
@@ -37,7 +49,10 @@ fn withdraw_unknown_or_decided_fails() {
 			Error::<Test>::UnknownContribution
 		);
 		let id = submit_dataset(ALICE, 1);
-		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id));
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			id
+		));
 		assert_noop!(
 			ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id),
 			Error::<Test>::NotPending
@@ -69,7 +84,11 @@ fn expiry_is_bounded_per_block_and_resumes() {
 		System::set_block_number(1 + PERIOD);
 		// MaxExpiriesPerBlock is 2 in the mock.
 		run_to_block(1 + PERIOD + 1);
-		let expired = |n| (0..5).filter(|id| status(*id) == ContributionStatus::Expired).count() == n;
+		let expired = |n| {
+			(0..5)
+				.filter(|id| status(*id) == ContributionStatus::Expired)
+				.count() == n
+		};
 		assert!(expired(2));
 		run_to_block(1 + PERIOD + 2);
 		assert!(expired(4));
@@ -84,7 +103,10 @@ fn decided_contributions_are_skipped_by_expiry() {
 	ExtBuilder::build_and_execute(|| {
 		let a = submit_dataset(ALICE, 1);
 		let b = submit_dataset(BOB, 2);
-		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), a));
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			a
+		));
 		run_to_block(1 + PERIOD + 1);
 		assert_eq!(status(a), ContributionStatus::Withdrawn);
 		assert_eq!(status(b), ContributionStatus::Expired);

@@ -28,7 +28,14 @@ fn submit(
 fn submit_records_holds_deposit_and_emits_event() {
 	ExtBuilder::build_and_execute(|| {
 		let deposit = standard_deposit();
-		assert_ok!(submit(ALICE, ContributionKind::Dataset, [1; 32], 1_000, URI, LICENSE));
+		assert_ok!(submit(
+			ALICE,
+			ContributionKind::Dataset,
+			[1; 32],
+			1_000,
+			URI,
+			LICENSE
+		));
 
 		let c = Contributions::<Test>::get(0).unwrap();
 		assert_eq!(c.owner, ALICE);
@@ -76,23 +83,50 @@ fn deposit_counts_description_hash_bytes() {
 			Some([9; 32]),
 		));
 		assert_eq!(held(ALICE), standard_deposit() + 32 * DEPOSIT_PER_BYTE);
-		assert_eq!(Contributions::<Test>::get(0).unwrap().description_hash, Some([9; 32]));
+		assert_eq!(
+			Contributions::<Test>::get(0).unwrap().description_hash,
+			Some([9; 32])
+		);
 	});
 }
 
 #[test]
 fn fine_tune_on_registered_base_is_accepted() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(submit(ALICE, ContributionKind::FineTune { base: 0 }, [1; 32], 9, URI, LICENSE));
-		assert_eq!(Contributions::<Test>::get(0).unwrap().kind, ContributionKind::FineTune { base: 0 });
+		assert_ok!(submit(
+			ALICE,
+			ContributionKind::FineTune { base: 0 },
+			[1; 32],
+			9,
+			URI,
+			LICENSE
+		));
+		assert_eq!(
+			Contributions::<Test>::get(0).unwrap().kind,
+			ContributionKind::FineTune { base: 0 }
+		);
 	});
 }
 
 #[test]
 fn file_and_http_uris_are_accepted() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(submit(ALICE, ContributionKind::Dataset, [1; 32], 9, b"file:///srv/a.bin", LICENSE));
-		assert_ok!(submit(ALICE, ContributionKind::Dataset, [2; 32], 9, b"http://127.0.0.1/a", LICENSE));
+		assert_ok!(submit(
+			ALICE,
+			ContributionKind::Dataset,
+			[1; 32],
+			9,
+			b"file:///srv/a.bin",
+			LICENSE
+		));
+		assert_ok!(submit(
+			ALICE,
+			ContributionKind::Dataset,
+			[2; 32],
+			9,
+			b"http://127.0.0.1/a",
+			LICENSE
+		));
 	});
 }
 
@@ -161,7 +195,12 @@ fn over_long_uri_fails() {
 #[test]
 fn unsupported_uri_scheme_fails() {
 	ExtBuilder::build_and_execute(|| {
-		for uri in [&b"ftp://host/x"[..], b"ipfs://bafy", b"https://", b"data.tar"] {
+		for uri in [
+			&b"ftp://host/x"[..],
+			b"ipfs://bafy",
+			b"https://",
+			b"data.tar",
+		] {
 			assert_noop!(
 				submit(ALICE, ContributionKind::Dataset, [1; 32], 1, uri, LICENSE),
 				Error::<Test>::UnsupportedUriScheme
@@ -186,7 +225,14 @@ fn invalid_license_fails() {
 fn over_long_license_fails() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			submit(ALICE, ContributionKind::Dataset, [1; 32], 1, URI, b"LicenseRef-very-long-1"),
+			submit(
+				ALICE,
+				ContributionKind::Dataset,
+				[1; 32],
+				1,
+				URI,
+				b"LicenseRef-very-long-1"
+			),
 			Error::<Test>::LicenseTooLong
 		);
 	});
@@ -196,7 +242,14 @@ fn over_long_license_fails() {
 fn unknown_base_model_fails() {
 	ExtBuilder::build_and_execute(|| {
 		assert_noop!(
-			submit(ALICE, ContributionKind::FineTune { base: 42 }, [1; 32], 1, URI, LICENSE),
+			submit(
+				ALICE,
+				ContributionKind::FineTune { base: 42 },
+				[1; 32],
+				1,
+				URI,
+				LICENSE
+			),
 			Error::<Test>::UnknownBaseModel
 		);
 	});
