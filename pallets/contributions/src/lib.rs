@@ -70,6 +70,20 @@ impl<AccountId> OnContributionVerified<AccountId> for () {
 	}
 }
 
+/// Read access to contributions for other pallets (rewards grants bonuses to verified ones).
+pub trait ContributionRegistry<AccountId> {
+	/// The owner of contribution `id` if it is verified.
+	fn verified_owner(id: ContributionId) -> Option<AccountId>;
+}
+
+impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
+	fn verified_owner(id: ContributionId) -> Option<T::AccountId> {
+		Contributions::<T>::get(id)
+			.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
+			.map(|c| c.owner)
+	}
+}
+
 #[frame_support::pallet]
 pub mod pallet {
 	use alloc::vec::Vec;

@@ -1,0 +1,558 @@
+//! # Rewards pallet
+//!
+//! Pays GYU to verified contributions. Time is cut into epochs of `EpochLength` blocks;
+//! governance sets each epoch's budget and the [`RewardRules`]. Every contribution verified
+//! during an epoch (told through [`pallet_contributions::OnContributionVerified`]) gets the
+//! reward weight `score × kind weight × (size − per-submission cost)`. When the epoch closes,
+//! its budget — or what the reward pot can afford, if less — is shared pro rata by weight,
+//! rounding down; the dust stays in the pot.
+//!
+//! Payout is automatic: `on_initialize` credits and transfers a bounded number of rewards per
+//! block. A transfer that cannot be made (say, below the existential deposit) leaves the
+//! reward pending, and the owner can [`Pallet::claim`] it later. Per account and per
+//! contribution the chain keeps what was earned and paid, and events say when.
+//!
+//! Governance also grants one-off bonuses to verified contributions (for instance those
+//! merged into a model release) and mints GYU into the pot.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate},
+			tokens::{Fortitude, Preservation},
+		},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_contributions::{
+		ContributionId, ContributionKind, ContributionRegistry, OnContributionVerified, Score,
+	};
+	use sp_runtime::{
+		helpers_128bit::multiply_by_rational_with_rounding,
+		traits::{AccountIdConversion, Saturating, Zero},
+		Rounding, SaturatedConversion,
+	};
+
+	use super::*;
+
+	/// Balance type of the reward currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The reward currency (GYU).
+		type Currency: Mutate<Self::AccountId>;
+
+		/// Verified contributions, for bonus grants.
+		type Contributions: ContributionRegistry<Self::AccountId>;
+
+		/// Sets budgets, reward rules and the epoch length.
+		type BudgetOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Grants bonuses.
+		type GrantOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Mints new GYU into the pot.
+		type MintOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Id of the reward pot account.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Epoch length until governance sets another.
+		#[pallet::constant]
+		type DefaultEpochLength: Get<BlockNumberFor<Self>>;
+
+		/// Reward rules until governance sets others.
+		type DefaultRules: Get<RewardRules>;
+
+		/// Most rewards credited and paid in one block.
+		#[pallet::constant]
+		type MaxPayoutsPerBlock: Get<u32>;
+
+		/// Weights of this pallet, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// What each epoch pays, if the pot can afford it.
+	#[pallet::storage]
+	pub type Budget<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery>;
+
+	/// How contributions are weighed.
+	#[pallet::storage]
+	pub type Rules<T: Config> = StorageValue<_, RewardRules, ValueQuery, T::DefaultRules>;
+
+	/// Blocks per epoch.
+	#[pallet::storage]
+	pub type EpochLength<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultEpochLength>;
+
+	/// The epoch under way.
+	#[pallet::storage]
+	pub type CurrentEpoch<T: Config> = StorageValue<_, EpochState<BlockNumberFor<T>>, ValueQuery>;
+
+	/// Contributions verified in an epoch and not yet credited.
+	#[pallet::storage]
+	pub type EpochEntries<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EpochIndex,
+		Twox64Concat,
+		ContributionId,
+		EpochEntry<T::AccountId>,
+		OptionQuery,
+	>;
+
+	/// The weight each open or closing epoch has gathered.
+	#[pallet::storage]
+	pub type EpochTallies<T> = StorageMap<_, Twox64Concat, EpochIndex, EpochTally, ValueQuery>;
+
+	/// The epoch being paid out, if any.
+	#[pallet::storage]
+	pub type Closing<T: Config> = StorageValue<_, Payout<BalanceOf<T>>, OptionQuery>;
+
+	/// What each contribution earned.
+	#[pallet::storage]
+	pub type ContributionRewards<T: Config> =
+		StorageMap<_, Twox64Concat, ContributionId, ContributionReward<BalanceOf<T>>, ValueQuery>;
+
+	/// What each account earned and was paid.
+	#[pallet::storage]
+	pub type AccountRewardsOf<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		AccountRewards<BalanceOf<T>, BlockNumberFor<T>>,
+		ValueQuery,
+	>;
+
+	/// Chain-wide sums.
+	#[pallet::storage]
+	pub type Totals<T: Config> = StorageValue<_, RewardTotals<BalanceOf<T>>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Budget of every epoch until governance changes it.
+		pub budget: BalanceOf<T>,
+		/// Epoch length; `None` keeps [`Config::DefaultEpochLength`].
+		pub epoch_length: Option<BlockNumberFor<T>>,
+		/// Reward rules; `None` keeps [`Config::DefaultRules`].
+		pub rules: Option<RewardRules>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			Budget::<T>::put(self.budget);
+			if let Some(length) = self.epoch_length {
+				assert!(!length.is_zero(), "the epoch length must be above zero");
+				EpochLength::<T>::put(length);
+			}
+			if let Some(rules) = self.rules {
+				Rules::<T>::put(rules);
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A verified contribution joined the current epoch with this reward weight.
+		ContributionEntered { id: ContributionId, epoch: EpochIndex, weight: RewardWeight },
+		/// An epoch closed; `paid` of it will be credited over the next blocks and `dust` stays
+		/// in the pot.
+		EpochClosed {
+			epoch: EpochIndex,
+			budget: BalanceOf<T>,
+			total_weight: RewardWeight,
+			paid: BalanceOf<T>,
+			dust: BalanceOf<T>,
+		},
+		/// The pot could not cover an epoch's budget; the epoch pays what was available.
+		EpochUnderfunded { epoch: EpochIndex, budget: BalanceOf<T>, available: BalanceOf<T> },
+		/// A contribution's reward was credited to its owner.
+		RewardCredited {
+			id: ContributionId,
+			owner: T::AccountId,
+			epoch: EpochIndex,
+			amount: BalanceOf<T>,
+		},
+		/// Rewards were transferred from the pot to an account.
+		RewardPaid { who: T::AccountId, amount: BalanceOf<T> },
+		/// A transfer failed; the reward stays pending until claimed.
+		RewardPending { who: T::AccountId, amount: BalanceOf<T> },
+		/// Governance granted a bonus to a verified contribution.
+		BonusGranted {
+			id: ContributionId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+			reason: [u8; 32],
+		},
+		/// Governance set the per-epoch budget.
+		BudgetSet { budget: BalanceOf<T> },
+		/// Governance set the reward rules.
+		RulesSet { rules: RewardRules },
+		/// Governance set the epoch length (from the next epoch on).
+		EpochLengthSet { length: BlockNumberFor<T> },
+		/// Governance minted GYU into the pot.
+		PotFunded { amount: BalanceOf<T> },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account has no pending rewards.
+		NothingToClaim,
+		/// The pot cannot pay this without touching rewards already credited.
+		InsufficientPot,
+		/// Bonuses go to verified contributions only.
+		NotVerified,
+		/// The amount must be above zero.
+		ZeroAmount,
+		/// The epoch length must be above zero.
+		InvalidEpochLength,
+		/// The transfer from the pot failed; the rewards stay pending.
+		TransferFailed,
+		/// Minting would overflow the total issuance.
+		MintFailed,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			let mut weight = T::WeightInfo::on_initialize_idle();
+			if !Closing::<T>::exists() {
+				let epoch = CurrentEpoch::<T>::get();
+				if now >= epoch.start.saturating_add(EpochLength::<T>::get()) {
+					Self::begin_close(now);
+				}
+			}
+			if Closing::<T>::exists() {
+				let paid = Self::pay_out(T::MaxPayoutsPerBlock::get());
+				weight = weight.saturating_add(T::WeightInfo::on_initialize_payouts(paid));
+			}
+			weight
+		}
+
+		fn integrity_test() {
+			assert!(!T::DefaultEpochLength::get().is_zero(), "DefaultEpochLength must be above zero");
+			assert!(T::MaxPayoutsPerBlock::get() > 0, "MaxPayoutsPerBlock must be above zero");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Set the budget every epoch pays from now on, including the current one.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_budget())]
+		pub fn set_budget(origin: OriginFor<T>, budget: BalanceOf<T>) -> DispatchResult {
+			T::BudgetOrigin::ensure_origin(origin)?;
+			Budget::<T>::put(budget);
+			Self::deposit_event(Event::BudgetSet { budget });
+			Ok(())
+		}
+
+		/// Set the reward rules for contributions verified from now on.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::set_rules())]
+		pub fn set_rules(origin: OriginFor<T>, rules: RewardRules) -> DispatchResult {
+			T::BudgetOrigin::ensure_origin(origin)?;
+			Rules::<T>::put(rules);
+			Self::deposit_event(Event::RulesSet { rules });
+			Ok(())
+		}
+
+		/// Set the epoch length; the current epoch ends by the new length.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_epoch_length())]
+		pub fn set_epoch_length(origin: OriginFor<T>, length: BlockNumberFor<T>) -> DispatchResult {
+			T::BudgetOrigin::ensure_origin(origin)?;
+			ensure!(!length.is_zero(), Error::<T>::InvalidEpochLength);
+			EpochLength::<T>::put(length);
+			Self::deposit_event(Event::EpochLengthSet { length });
+			Ok(())
+		}
+
+		/// Grant a one-off bonus to a verified contribution; `reason` is the hash of the
+		/// justification (for instance the model release it was merged into).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::grant_bonus())]
+		pub fn grant_bonus(
+			origin: OriginFor<T>,
+			id: ContributionId,
+			amount: BalanceOf<T>,
+			reason: [u8; 32],
+		) -> DispatchResult {
+			T::GrantOrigin::ensure_origin(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			let owner = T::Contributions::verified_owner(id).ok_or(Error::<T>::NotVerified)?;
+			ensure!(amount <= Self::pot_available(), Error::<T>::InsufficientPot);
+
+			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(amount));
+			ContributionRewards::<T>::mutate(id, |r| r.bonus = r.bonus.saturating_add(amount));
+			Self::credit(&owner, amount);
+			Self::deposit_event(Event::BonusGranted { id, owner: owner.clone(), amount, reason });
+			Self::try_pay(&owner);
+			Ok(())
+		}
+
+		/// Mint `amount` new GYU into the reward pot.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::mint_into_pot())]
+		pub fn mint_into_pot(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
+			T::MintOrigin::ensure_origin(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
+			T::Currency::mint_into(&Self::pot_account(), amount).map_err(|_| Error::<T>::MintFailed)?;
+			Totals::<T>::mutate(|t| t.minted = t.minted.saturating_add(amount));
+			Self::deposit_event(Event::PotFunded { amount });
+			Ok(())
+		}
+
+		/// Transfer the caller's pending rewards from the pot.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::claim())]
+		pub fn claim(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(!Self::pending_of(&who).is_zero(), Error::<T>::NothingToClaim);
+			ensure!(Self::try_pay(&who), Error::<T>::TransferFailed);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The reward pot's account.
+		pub fn pot_account() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+
+		/// Rewards credited to `who` and not yet transferred.
+		pub fn pending_of(who: &T::AccountId) -> BalanceOf<T> {
+			let rewards = AccountRewardsOf::<T>::get(who);
+			rewards.earned.saturating_sub(rewards.paid)
+		}
+
+		/// What the pot can commit: its transferable balance beyond credited, unpaid rewards.
+		pub fn pot_available() -> BalanceOf<T> {
+			let totals = Totals::<T>::get();
+			let liabilities = totals.credited.saturating_sub(totals.paid);
+			let uncredited = Closing::<T>::get()
+				.map(|p| p.to_pay.saturating_sub(p.credited))
+				.unwrap_or_else(Zero::zero);
+			T::Currency::reducible_balance(
+				&Self::pot_account(),
+				Preservation::Preserve,
+				Fortitude::Polite,
+			)
+			.saturating_sub(liabilities)
+			.saturating_sub(uncredited)
+		}
+
+		/// Closes the current epoch: fixes what it pays and starts the next one.
+		pub(crate) fn begin_close(now: BlockNumberFor<T>) {
+			let epoch = CurrentEpoch::<T>::get();
+			CurrentEpoch::<T>::put(EpochState { index: epoch.index.saturating_add(1), start: now });
+
+			let tally = EpochTallies::<T>::get(epoch.index);
+			let budget = Budget::<T>::get();
+			let available = Self::pot_available();
+			let to_pay = if tally.total_weight.is_zero() { Zero::zero() } else { budget.min(available) };
+			if !tally.total_weight.is_zero() && available < budget {
+				Self::deposit_event(Event::EpochUnderfunded { epoch: epoch.index, budget, available });
+			}
+			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(to_pay));
+			Closing::<T>::put(Payout {
+				epoch: epoch.index,
+				budget,
+				to_pay,
+				total_weight: tally.total_weight,
+				credited: Zero::zero(),
+				remaining: tally.entries,
+			});
+		}
+
+		/// Credits and pays up to `max` rewards of the closing epoch; finishes the epoch when
+		/// none remain. Returns how many it credited.
+		pub(crate) fn pay_out(max: u32) -> u32 {
+			let Some(mut payout) = Closing::<T>::get() else { return 0 };
+			let mut count: u32 = 0;
+			let entries: alloc::vec::Vec<_> =
+				EpochEntries::<T>::drain_prefix(payout.epoch).take(max as usize).collect();
+			for (id, entry) in entries {
+				count = count.saturating_add(1);
+				let amount = Self::share(payout.to_pay, entry.weight, payout.total_weight);
+				payout.credited = payout.credited.saturating_add(amount);
+				payout.remaining = payout.remaining.saturating_sub(1);
+				ContributionRewards::<T>::mutate(id, |r| {
+					r.epoch = Some(payout.epoch);
+					r.reward = r.reward.saturating_add(amount);
+				});
+				Self::credit(&entry.owner, amount);
+				Self::deposit_event(Event::RewardCredited {
+					id,
+					owner: entry.owner.clone(),
+					epoch: payout.epoch,
+					amount,
+				});
+				Self::try_pay(&entry.owner);
+			}
+
+			let done = payout.remaining == 0 ||
+				EpochEntries::<T>::iter_prefix(payout.epoch).next().is_none();
+			if done {
+				// Rounding down never pays more than `to_pay`; the difference stays in the pot.
+				let dust = payout.to_pay.saturating_sub(payout.credited);
+				Totals::<T>::mutate(|t| t.committed = t.committed.saturating_sub(dust));
+				EpochTallies::<T>::remove(payout.epoch);
+				Closing::<T>::kill();
+				Self::deposit_event(Event::EpochClosed {
+					epoch: payout.epoch,
+					budget: payout.budget,
+					total_weight: payout.total_weight,
+					paid: payout.credited,
+					dust,
+				});
+			} else {
+				Closing::<T>::put(payout);
+			}
+			count
+		}
+
+		/// `to_pay × weight / total`, rounded down.
+		fn share(to_pay: BalanceOf<T>, weight: RewardWeight, total: RewardWeight) -> BalanceOf<T> {
+			if total.is_zero() {
+				return Zero::zero();
+			}
+			multiply_by_rational_with_rounding(to_pay.saturated_into(), weight, total, Rounding::Down)
+				.map(|amount| amount.saturated_into())
+				.unwrap_or_else(Zero::zero)
+		}
+
+		fn credit(who: &T::AccountId, amount: BalanceOf<T>) {
+			AccountRewardsOf::<T>::mutate(who, |r| r.earned = r.earned.saturating_add(amount));
+			Totals::<T>::mutate(|t| t.credited = t.credited.saturating_add(amount));
+		}
+
+		/// Transfers `who`'s pending rewards from the pot. Returns whether it did; a failed
+		/// transfer leaves them pending (and says so in an event).
+		pub(crate) fn try_pay(who: &T::AccountId) -> bool {
+			let amount = Self::pending_of(who);
+			if amount.is_zero() {
+				return true;
+			}
+			match T::Currency::transfer(&Self::pot_account(), who, amount, Preservation::Preserve) {
+				Ok(_) => {
+					let now = frame_system::Pallet::<T>::block_number();
+					AccountRewardsOf::<T>::mutate(who, |r| {
+						r.paid = r.paid.saturating_add(amount);
+						r.last_paid_at = Some(now);
+					});
+					Totals::<T>::mutate(|t| t.paid = t.paid.saturating_add(amount));
+					Self::deposit_event(Event::RewardPaid { who: who.clone(), amount });
+					true
+				},
+				Err(_) => {
+					Self::deposit_event(Event::RewardPending { who: who.clone(), amount });
+					false
+				},
+			}
+		}
+
+		/// The current epoch for the runtime API.
+		pub fn epoch_info() -> EpochInfo<BlockNumberFor<T>, BalanceOf<T>> {
+			let epoch = CurrentEpoch::<T>::get();
+			let tally = EpochTallies::<T>::get(epoch.index);
+			EpochInfo {
+				index: epoch.index,
+				start: epoch.start,
+				length: EpochLength::<T>::get(),
+				budget: Budget::<T>::get(),
+				total_weight: tally.total_weight,
+				entries: tally.entries,
+				pot_available: Self::pot_available(),
+			}
+		}
+
+		/// Checks the pallet's invariants: credited = paid + pending, per account and in
+		/// total; credits never exceed what budgets and grants committed; the pot covers
+		/// every credited, unpaid reward.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let totals = Totals::<T>::get();
+			let (mut earned, mut paid) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
+			for (_, r) in AccountRewardsOf::<T>::iter() {
+				ensure!(r.paid <= r.earned, "an account was paid more than it earned");
+				earned = earned.saturating_add(r.earned);
+				paid = paid.saturating_add(r.paid);
+			}
+			ensure!(earned == totals.credited, "credited total differs from the accounts");
+			ensure!(paid == totals.paid, "paid total differs from the accounts");
+			ensure!(totals.credited <= totals.committed, "credited more than budgets and grants");
+			let pot = T::Currency::reducible_balance(
+				&Self::pot_account(),
+				Preservation::Preserve,
+				Fortitude::Polite,
+			);
+			ensure!(
+				pot >= totals.credited.saturating_sub(totals.paid),
+				"the pot cannot cover pending rewards"
+			);
+			Ok(())
+		}
+	}
+
+	impl<T: Config> OnContributionVerified<T::AccountId> for Pallet<T> {
+		fn on_contribution_verified(
+			id: ContributionId,
+			owner: &T::AccountId,
+			kind: ContributionKind,
+			size: u64,
+			score: Score,
+		) {
+			let weight = Rules::<T>::get().weight_of(kind, size, score);
+			let epoch = CurrentEpoch::<T>::get().index;
+			EpochEntries::<T>::insert(epoch, id, EpochEntry { owner: owner.clone(), weight });
+			EpochTallies::<T>::mutate(epoch, |tally| {
+				tally.total_weight = tally.total_weight.saturating_add(weight);
+				tally.entries = tally.entries.saturating_add(1);
+			});
+			Self::deposit_event(Event::ContributionEntered { id, epoch, weight });
+		}
+
+		fn weight() -> Weight {
+			T::WeightInfo::note_verified()
+		}
+	}
+}

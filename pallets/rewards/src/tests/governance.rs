@@ -1,0 +1,128 @@
+//! Governance calls: budget, rules, epoch length, bonuses, minting; forbidden origins.
+
+use frame_support::{assert_noop, assert_ok};
+use pallet_contributions::ContributionKind::Dataset;
+use sp_runtime::DispatchError::BadOrigin;
+
+use super::*;
+use crate::{Event, *};
+
+const RULES: RewardRules =
+	RewardRules { dataset_weight: 4, fine_tune_weight: 9, per_submission_cost: 0 };
+
+#[test]
+fn governance_sets_budget_rules_and_epoch_length() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_ok!(RewardsPallet::set_budget(RuntimeOrigin::root(), 7_000));
+		assert_eq!(Budget::<Test>::get(), 7_000);
+		System::assert_last_event(Event::BudgetSet { budget: 7_000 }.into());
+
+		assert_ok!(RewardsPallet::set_rules(RuntimeOrigin::root(), RULES));
+		assert_eq!(Rules::<Test>::get(), RULES);
+		System::assert_last_event(Event::RulesSet { rules: RULES }.into());
+
+		assert_ok!(RewardsPallet::set_epoch_length(RuntimeOrigin::root(), 3));
+		assert_eq!(EpochLength::<Test>::get(), 3);
+		System::assert_last_event(Event::EpochLengthSet { length: 3 }.into());
+		verified(0, ALICE, Dataset, 10, 1);
+		run_to_block(3);
+		assert_eq!(free(ALICE), INITIAL_BALANCE + 7_000);
+	});
+}
+
+#[test]
+fn zero_epoch_length_fails() {
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			RewardsPallet::set_epoch_length(RuntimeOrigin::root(), 0),
+			Error::<Test>::InvalidEpochLength
+		);
+	});
+}
+
+#[test]
+fn signed_accounts_cannot_govern() {
+	ExtBuilder::default().build_and_execute(|| {
+		Verified::mutate(|v| {
+			v.insert(0, ALICE);
+		});
+		let origin = || RuntimeOrigin::signed(ALICE);
+		assert_noop!(RewardsPallet::set_budget(origin(), 1), BadOrigin);
+		assert_noop!(RewardsPallet::set_rules(origin(), RULES), BadOrigin);
+		assert_noop!(RewardsPallet::set_epoch_length(origin(), 5), BadOrigin);
+		assert_noop!(RewardsPallet::grant_bonus(origin(), 0, 5, [0; 32]), BadOrigin);
+		assert_noop!(RewardsPallet::mint_into_pot(origin(), 5), BadOrigin);
+		assert_noop!(RewardsPallet::set_budget(RuntimeOrigin::none(), 1), BadOrigin);
+	});
+}
+
+#[test]
+fn bonus_is_credited_and_paid_at_once() {
+	ExtBuilder::default().build_and_execute(|| {
+		Verified::mutate(|v| {
+			v.insert(4, BOB);
+		});
+		assert_ok!(RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 250, [7; 32]));
+		assert_eq!(free(BOB), INITIAL_BALANCE + 250);
+		assert_eq!(ContributionRewards::<Test>::get(4).bonus, 250);
+		assert_eq!(AccountRewardsOf::<Test>::get(BOB).earned, 250);
+		assert_eq!(Totals::<Test>::get().committed, 250);
+		assert!(reward_events().contains(&Event::BonusGranted {
+			id: 4,
+			owner: BOB,
+			amount: 250,
+			reason: [7; 32]
+		}));
+		System::assert_last_event(Event::RewardPaid { who: BOB, amount: 250 }.into());
+	});
+}
+
+#[test]
+fn bonus_errors() {
+	ExtBuilder::default().pot(100).build_and_execute(|| {
+		assert_noop!(
+			RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 5, [0; 32]),
+			Error::<Test>::NotVerified
+		);
+		Verified::mutate(|v| {
+			v.insert(4, BOB);
+		});
+		assert_noop!(
+			RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 0, [0; 32]),
+			Error::<Test>::ZeroAmount
+		);
+		// 100 in the pot, 10 of it the existential deposit.
+		assert_noop!(
+			RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 91, [0; 32]),
+			Error::<Test>::InsufficientPot
+		);
+		assert_ok!(RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 90, [0; 32]));
+	});
+}
+
+#[test]
+fn governance_mints_into_the_pot() {
+	ExtBuilder::default().build_and_execute(|| {
+		let issuance = Balances::total_issuance();
+		assert_ok!(RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 5_000));
+		assert_eq!(free(pot()), POT_ENDOWMENT + 5_000);
+		assert_eq!(Balances::total_issuance(), issuance + 5_000);
+		assert_eq!(Totals::<Test>::get().minted, 5_000);
+		System::assert_last_event(Event::PotFunded { amount: 5_000 }.into());
+		assert_noop!(RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 0), Error::<Test>::ZeroAmount);
+	});
+}
+
+#[test]
+fn epoch_info_reports_the_current_epoch() {
+	ExtBuilder::default().build_and_execute(|| {
+		verified(0, ALICE, Dataset, 200, 10);
+		let info = RewardsPallet::epoch_info();
+		assert_eq!(info.index, 0);
+		assert_eq!(info.length, EPOCH);
+		assert_eq!(info.budget, 1_000);
+		assert_eq!(info.entries, 1);
+		assert_eq!(info.total_weight, 1_000);
+		assert_eq!(info.pot_available, POT_ENDOWMENT - 10);
+	});
+}
