@@ -84,6 +84,15 @@ impl ContributionRegistry<AccountId> for TestRegistry {
 	fn verified_owner(id: ContributionId) -> Option<AccountId> {
 		Verified::get().get(&id).copied()
 	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId> {
+		let id = Verified::get().len() as ContributionId + 1_000;
+		Verified::mutate(|v| {
+			v.insert(id, *owner);
+		});
+		Some(id)
+	}
 }
 
 impl Config for Test {
