@@ -51,4 +51,7 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Print the BLAKE3 content root of a file or directory, as contributions register it.
+	Hash(crate::hash::HashCmd),
 }

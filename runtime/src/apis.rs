@@ -175,6 +175,30 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_rewards::runtime_api::RewardsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn pending_rewards(who: AccountId) -> Balance {
+			crate::Rewards::pending_of(&who)
+		}
+
+		fn total_rewards(who: AccountId) -> Balance {
+			pallet_rewards::AccountRewardsOf::<Runtime>::get(&who).earned
+		}
+
+		fn account_rewards(who: AccountId) -> pallet_rewards::AccountRewards<Balance, BlockNumber> {
+			pallet_rewards::AccountRewardsOf::<Runtime>::get(&who)
+		}
+
+		fn contribution_reward(
+			id: pallet_contributions::ContributionId,
+		) -> pallet_rewards::ContributionReward<Balance> {
+			pallet_rewards::ContributionRewards::<Runtime>::get(id)
+		}
+
+		fn current_epoch() -> pallet_rewards::EpochInfo<BlockNumber, Balance> {
+			crate::Rewards::epoch_info()
+		}
+	}
+
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {
 		fn account_nonce(account: AccountId) -> Nonce {
 			System::account_nonce(account)

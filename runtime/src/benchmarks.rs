@@ -21,8 +21,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
-	[pallet_membership, VerifierMembership]
 	[pallet_contributions, Contributions]
+	[pallet_rewards, Rewards]
+	[pallet_governance, Governance]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

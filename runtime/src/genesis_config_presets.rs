@@ -15,8 +15,9 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	AccountId, BalancesConfig, ContributionsConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, VerifierMembershipConfig, UNIT,
+	configs::RewardPotAccount, AccountId, Balance, BalancesConfig, BlockNumber,
+	ContributionsConfig, CouncilMembershipConfig, RewardsConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, VerifierMembershipConfig, UNIT,
 };
 
 /// Name of the local testnet preset (four validators).
@@ -54,15 +55,17 @@ fn genesis(
 	endowed: Vec<AccountId>,
 	sudo: Option<AccountId>,
 	verifiers: Vec<AccountId>,
+	council: Vec<AccountId>,
+	epoch_length: BlockNumber,
 ) -> Value {
+	let mut balances: Vec<(AccountId, Balance)> = endowed
+		.iter()
+		.cloned()
+		.map(|account| (account, ENDOWMENT))
+		.collect();
+	balances.push((RewardPotAccount::get(), POT_ENDOWMENT));
 	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig {
-			balances: endowed
-				.iter()
-				.cloned()
-				.map(|account| (account, ENDOWMENT))
-				.collect::<Vec<_>>(),
-		},
+		balances: BalancesConfig { balances },
 		session: SessionConfig {
 			keys: validators
 				.into_iter()
@@ -84,6 +87,15 @@ fn genesis(
 		contributions: ContributionsConfig {
 			model_versions: vec![(BASE_MODEL_NAME.to_vec(), BASE_MODEL_WEIGHTS_ROOT)],
 		},
+		council_membership: CouncilMembershipConfig {
+			members: council
+				.try_into()
+				.expect("fewer council members than the maximum"),
+		},
+		rewards: RewardsConfig {
+			budget: EPOCH_BUDGET,
+			epoch_length: Some(epoch_length)
+		},
 	})
 }
 
@@ -92,6 +104,20 @@ fn dev_accounts() -> Vec<AccountId> {
 	Sr25519Keyring::well_known()
 		.map(|k| k.to_account_id())
 		.collect()
+}
+
+/// What the reward pot holds at genesis: ten million GYU.
+pub const POT_ENDOWMENT: Balance = 10_000_000 * UNIT;
+/// What each epoch pays at genesis: one thousand GYU.
+pub const EPOCH_BUDGET: Balance = 1_000 * UNIT;
+/// Reward epochs on `dev`: ten blocks (one minute), so rewards arrive while you watch.
+pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
+/// Reward epochs on `local`: one hundred blocks (ten minutes).
+pub const LOCAL_EPOCH_LENGTH: BlockNumber = 100;
+
+/// The council of both presets: Alice, Bob and Charlie.
+fn dev_council() -> Vec<AccountId> {
+	dev_verifiers()
 }
 
 /// The verifier set of both presets: Alice, Bob and Charlie (two of them decide).
@@ -116,6 +142,8 @@ pub fn development_config_genesis() -> Value {
 		dev_accounts(),
 		Some(Sr25519Keyring::Alice.to_account_id()),
 		dev_verifiers(),
+		dev_council(),
+		DEV_EPOCH_LENGTH,
 	)
 }
 
@@ -131,6 +159,8 @@ pub fn local_testnet_genesis() -> Value {
 		dev_accounts(),
 		None,
 		dev_verifiers(),
+		dev_council(),
+		LOCAL_EPOCH_LENGTH,
 	)
 }
 

@@ -204,8 +204,17 @@ mod runtime {
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
 
+	#[runtime::pallet_index(10)]
+	pub type Council = pallet_collective<Instance1>;
+	#[runtime::pallet_index(11)]
+	pub type CouncilMembership = pallet_membership<Instance2>;
+	#[runtime::pallet_index(12)]
+	pub type Governance = pallet_governance;
+
 	#[runtime::pallet_index(20)]
 	pub type VerifierMembership = pallet_membership<Instance1>;
 	#[runtime::pallet_index(21)]
 	pub type Contributions = pallet_contributions;
+	#[runtime::pallet_index(22)]
+	pub type Rewards = pallet_rewards;
 }

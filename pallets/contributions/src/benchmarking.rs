@@ -16,7 +16,9 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	// Enough for several of the largest deposits, without overflowing total issuance.
 	let largest_deposit = Pallet::<T>::deposit_for(
 		&Params::<T>::get(),
-		T::MaxUriLen::get().saturating_add(T::MaxLicenseLen::get()).saturating_add(32),
+		T::MaxUriLen::get()
+			.saturating_add(T::MaxLicenseLen::get())
+			.saturating_add(32),
 	);
 	let amount = largest_deposit
 		.saturating_mul(100u32.into())
@@ -197,7 +199,9 @@ mod benchmarks {
 
 	/// `n` contributions past their deadline expire in one block.
 	#[benchmark]
-	fn on_initialize(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) -> Result<(), BenchmarkError> {
+	fn on_initialize(
+		n: Linear<0, { T::MaxExpiriesPerBlock::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let first = NextContributionId::<T>::get();
 		for _ in 0..n {
 			pending::<T>()?;

@@ -86,7 +86,9 @@ pub mod pallet {
 			Self::deposit_event(Event::DispatchedAsRoot {
 				result: result.map(|_| ()).map_err(|e| e.error),
 			});
-			Ok(actual.map(|w| w.saturating_add(T::WeightInfo::dispatch_as_root())).into())
+			Ok(actual
+				.map(|w| w.saturating_add(T::WeightInfo::dispatch_as_root()))
+				.into())
 		}
 	}
 }

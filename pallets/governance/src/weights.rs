@@ -13,9 +13,13 @@ pub trait WeightInfo {
 /// Weights for pallet-governance measured on the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn dispatch_as_root() -> Weight { Weight::zero() }
+	fn dispatch_as_root() -> Weight {
+		Weight::zero()
+	}
 }
 
 impl WeightInfo for () {
-	fn dispatch_as_root() -> Weight { Weight::zero() }
+	fn dispatch_as_root() -> Weight {
+		Weight::zero()
+	}
 }

@@ -41,7 +41,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_budget() -> Result<(), BenchmarkError> {
-		let origin = T::BudgetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::BudgetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let budget = plenty::<T>();
 
 		#[extrinsic_call]
@@ -53,8 +54,13 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_rules() -> Result<(), BenchmarkError> {
-		let origin = T::BudgetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let rules = RewardRules { dataset_weight: 3, fine_tune_weight: 7, per_submission_cost: 4096 };
+		let origin =
+			T::BudgetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let rules = RewardRules {
+			dataset_weight: 3,
+			fine_tune_weight: 7,
+			per_submission_cost: 4096,
+		};
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, rules);
@@ -65,7 +71,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn set_epoch_length() -> Result<(), BenchmarkError> {
-		let origin = T::BudgetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::BudgetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let length: frame_system::pallet_prelude::BlockNumberFor<T> = 1234u32.into();
 
 		#[extrinsic_call]
@@ -78,7 +85,8 @@ mod benchmarks {
 	/// A bonus to an owner whose account does not exist yet.
 	#[benchmark]
 	fn grant_bonus() -> Result<(), BenchmarkError> {
-		let origin = T::GrantOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::GrantOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		fund_pot::<T>();
 		let id = T::Contributions::benchmark_verified(&account("owner", 0, 0))
 			.ok_or(BenchmarkError::Weightless)?;
@@ -93,7 +101,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn mint_into_pot() -> Result<(), BenchmarkError> {
-		let origin = T::MintOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::MintOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let amount = plenty::<T>();
 
 		#[extrinsic_call]
@@ -127,7 +136,13 @@ mod benchmarks {
 
 		#[block]
 		{
-			Pallet::<T>::on_contribution_verified(1, &owner, ContributionKind::Dataset, 1 << 20, 90);
+			Pallet::<T>::on_contribution_verified(
+				1,
+				&owner,
+				ContributionKind::Dataset,
+				1 << 20,
+				90,
+			);
 		}
 
 		assert_eq!(EpochTallies::<T>::get(0).entries, 1);
@@ -152,7 +167,9 @@ mod benchmarks {
 		fund_pot::<T>();
 		Budget::<T>::put(plenty::<T>() / 4u32.into());
 		enter::<T>(n);
-		let now = CurrentEpoch::<T>::get().start.saturating_add(EpochLength::<T>::get());
+		let now = CurrentEpoch::<T>::get()
+			.start
+			.saturating_add(EpochLength::<T>::get());
 		frame_system::Pallet::<T>::set_block_number(now);
 
 		#[block]
@@ -164,5 +181,9 @@ mod benchmarks {
 		assert_eq!(CurrentEpoch::<T>::get().index, 1);
 	}
 
-	impl_benchmark_test_suite!(Pallet, crate::mock::ExtBuilder::default().build(), crate::mock::Test);
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
 }

@@ -187,7 +187,11 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A verified contribution joined the current epoch with this reward weight.
-		ContributionEntered { id: ContributionId, epoch: EpochIndex, weight: RewardWeight },
+		ContributionEntered {
+			id: ContributionId,
+			epoch: EpochIndex,
+			weight: RewardWeight,
+		},
 		/// An epoch closed; `paid` of it will be credited over the next blocks and `dust` stays
 		/// in the pot.
 		EpochClosed {
@@ -198,7 +202,11 @@ pub mod pallet {
 			dust: BalanceOf<T>,
 		},
 		/// The pot could not cover an epoch's budget; the epoch pays what was available.
-		EpochUnderfunded { epoch: EpochIndex, budget: BalanceOf<T>, available: BalanceOf<T> },
+		EpochUnderfunded {
+			epoch: EpochIndex,
+			budget: BalanceOf<T>,
+			available: BalanceOf<T>,
+		},
 		/// A contribution's reward was credited to its owner.
 		RewardCredited {
 			id: ContributionId,
@@ -207,9 +215,15 @@ pub mod pallet {
 			amount: BalanceOf<T>,
 		},
 		/// Rewards were transferred from the pot to an account.
-		RewardPaid { who: T::AccountId, amount: BalanceOf<T> },
+		RewardPaid {
+			who: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// A transfer failed; the reward stays pending until claimed.
-		RewardPending { who: T::AccountId, amount: BalanceOf<T> },
+		RewardPending {
+			who: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 		/// Governance granted a bonus to a verified contribution.
 		BonusGranted {
 			id: ContributionId,
@@ -263,8 +277,14 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(!T::DefaultEpochLength::get().is_zero(), "DefaultEpochLength must be above zero");
-			assert!(T::MaxPayoutsPerBlock::get() > 0, "MaxPayoutsPerBlock must be above zero");
+			assert!(
+				!T::DefaultEpochLength::get().is_zero(),
+				"DefaultEpochLength must be above zero"
+			);
+			assert!(
+				T::MaxPayoutsPerBlock::get() > 0,
+				"MaxPayoutsPerBlock must be above zero"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -324,7 +344,12 @@ pub mod pallet {
 			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(amount));
 			ContributionRewards::<T>::mutate(id, |r| r.bonus = r.bonus.saturating_add(amount));
 			Self::credit(&owner, amount);
-			Self::deposit_event(Event::BonusGranted { id, owner: owner.clone(), amount, reason });
+			Self::deposit_event(Event::BonusGranted {
+				id,
+				owner: owner.clone(),
+				amount,
+				reason,
+			});
 			Self::try_pay(&owner);
 			Ok(())
 		}
@@ -335,7 +360,8 @@ pub mod pallet {
 		pub fn mint_into_pot(origin: OriginFor<T>, amount: BalanceOf<T>) -> DispatchResult {
 			T::MintOrigin::ensure_origin(origin)?;
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
-			T::Currency::mint_into(&Self::pot_account(), amount).map_err(|_| Error::<T>::MintFailed)?;
+			T::Currency::mint_into(&Self::pot_account(), amount)
+				.map_err(|_| Error::<T>::MintFailed)?;
 			Totals::<T>::mutate(|t| t.minted = t.minted.saturating_add(amount));
 			Self::deposit_event(Event::PotFunded { amount });
 			Ok(())
@@ -346,7 +372,10 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::claim())]
 		pub fn claim(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(!Self::pending_of(&who).is_zero(), Error::<T>::NothingToClaim);
+			ensure!(
+				!Self::pending_of(&who).is_zero(),
+				Error::<T>::NothingToClaim
+			);
 			ensure!(Self::try_pay(&who), Error::<T>::TransferFailed);
 			Ok(())
 		}
@@ -383,14 +412,25 @@ pub mod pallet {
 		/// Closes the current epoch: fixes what it pays and starts the next one.
 		pub(crate) fn begin_close(now: BlockNumberFor<T>) {
 			let epoch = CurrentEpoch::<T>::get();
-			CurrentEpoch::<T>::put(EpochState { index: epoch.index.saturating_add(1), start: now });
+			CurrentEpoch::<T>::put(EpochState {
+				index: epoch.index.saturating_add(1),
+				start: now,
+			});
 
 			let tally = EpochTallies::<T>::get(epoch.index);
 			let budget = Budget::<T>::get();
 			let available = Self::pot_available();
-			let to_pay = if tally.total_weight.is_zero() { Zero::zero() } else { budget.min(available) };
+			let to_pay = if tally.total_weight.is_zero() {
+				Zero::zero()
+			} else {
+				budget.min(available)
+			};
 			if !tally.total_weight.is_zero() && available < budget {
-				Self::deposit_event(Event::EpochUnderfunded { epoch: epoch.index, budget, available });
+				Self::deposit_event(Event::EpochUnderfunded {
+					epoch: epoch.index,
+					budget,
+					available,
+				});
 			}
 			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(to_pay));
 			Closing::<T>::put(Payout {
@@ -406,10 +446,13 @@ pub mod pallet {
 		/// Credits and pays up to `max` rewards of the closing epoch; finishes the epoch when
 		/// none remain. Returns how many it credited.
 		pub(crate) fn pay_out(max: u32) -> u32 {
-			let Some(mut payout) = Closing::<T>::get() else { return 0 };
+			let Some(mut payout) = Closing::<T>::get() else {
+				return 0;
+			};
 			let mut count: u32 = 0;
-			let entries: alloc::vec::Vec<_> =
-				EpochEntries::<T>::drain_prefix(payout.epoch).take(max as usize).collect();
+			let entries: alloc::vec::Vec<_> = EpochEntries::<T>::drain_prefix(payout.epoch)
+				.take(max as usize)
+				.collect();
 			for (id, entry) in entries {
 				count = count.saturating_add(1);
 				let amount = Self::share(payout.to_pay, entry.weight, payout.total_weight);
@@ -429,8 +472,10 @@ pub mod pallet {
 				Self::try_pay(&entry.owner);
 			}
 
-			let done = payout.remaining == 0 ||
-				EpochEntries::<T>::iter_prefix(payout.epoch).next().is_none();
+			let done = payout.remaining == 0
+				|| EpochEntries::<T>::iter_prefix(payout.epoch)
+					.next()
+					.is_none();
 			if done {
 				// Rounding down never pays more than `to_pay`; the difference stays in the pot.
 				let dust = payout.to_pay.saturating_sub(payout.credited);
@@ -455,9 +500,14 @@ pub mod pallet {
 			if total.is_zero() {
 				return Zero::zero();
 			}
-			multiply_by_rational_with_rounding(to_pay.saturated_into(), weight, total, Rounding::Down)
-				.map(|amount| amount.saturated_into())
-				.unwrap_or_else(Zero::zero)
+			multiply_by_rational_with_rounding(
+				to_pay.saturated_into(),
+				weight,
+				total,
+				Rounding::Down,
+			)
+			.map(|amount| amount.saturated_into())
+			.unwrap_or_else(Zero::zero)
 		}
 
 		fn credit(who: &T::AccountId, amount: BalanceOf<T>) {
@@ -480,13 +530,19 @@ pub mod pallet {
 						r.last_paid_at = Some(now);
 					});
 					Totals::<T>::mutate(|t| t.paid = t.paid.saturating_add(amount));
-					Self::deposit_event(Event::RewardPaid { who: who.clone(), amount });
+					Self::deposit_event(Event::RewardPaid {
+						who: who.clone(),
+						amount,
+					});
 					true
-				},
+				}
 				Err(_) => {
-					Self::deposit_event(Event::RewardPending { who: who.clone(), amount });
+					Self::deposit_event(Event::RewardPending {
+						who: who.clone(),
+						amount,
+					});
 					false
-				},
+				}
 			}
 		}
 
@@ -513,13 +569,22 @@ pub mod pallet {
 			let totals = Totals::<T>::get();
 			let (mut earned, mut paid) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
 			for (_, r) in AccountRewardsOf::<T>::iter() {
-				ensure!(r.paid <= r.earned, "an account was paid more than it earned");
+				ensure!(
+					r.paid <= r.earned,
+					"an account was paid more than it earned"
+				);
 				earned = earned.saturating_add(r.earned);
 				paid = paid.saturating_add(r.paid);
 			}
-			ensure!(earned == totals.credited, "credited total differs from the accounts");
+			ensure!(
+				earned == totals.credited,
+				"credited total differs from the accounts"
+			);
 			ensure!(paid == totals.paid, "paid total differs from the accounts");
-			ensure!(totals.credited <= totals.committed, "credited more than budgets and grants");
+			ensure!(
+				totals.credited <= totals.committed,
+				"credited more than budgets and grants"
+			);
 			let pot = T::Currency::reducible_balance(
 				&Self::pot_account(),
 				Preservation::Preserve,
@@ -543,7 +608,14 @@ pub mod pallet {
 		) {
 			let weight = Rules::<T>::get().weight_of(kind, size, score);
 			let epoch = CurrentEpoch::<T>::get().index;
-			EpochEntries::<T>::insert(epoch, id, EpochEntry { owner: owner.clone(), weight });
+			EpochEntries::<T>::insert(
+				epoch,
+				id,
+				EpochEntry {
+					owner: owner.clone(),
+					weight,
+				},
+			);
 			EpochTallies::<T>::mutate(epoch, |tally| {
 				tally.total_weight = tally.total_weight.saturating_add(weight);
 				tally.entries = tally.entries.saturating_add(1);

@@ -121,7 +121,10 @@ pub struct ExtBuilder {
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { pot: POT_ENDOWMENT, budget: 1_000 }
+		Self {
+			pot: POT_ENDOWMENT,
+			budget: 1_000,
+		}
 	}
 }
 
@@ -140,18 +143,32 @@ impl ExtBuilder {
 
 	/// Genesis storage.
 	pub fn build(self) -> sp_io::TestExternalities {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		let mut balances: alloc::vec::Vec<(AccountId, Balance)> =
-			[ALICE, BOB, CHARLIE].iter().map(|who| (*who, INITIAL_BALANCE)).collect();
+		let mut storage = frame_system::GenesisConfig::<Test>::default()
+			.build_storage()
+			.unwrap();
+		let mut balances: alloc::vec::Vec<(AccountId, Balance)> = [ALICE, BOB, CHARLIE]
+			.iter()
+			.map(|who| (*who, INITIAL_BALANCE))
+			.collect();
 		if self.pot > 0 {
-			balances.push((RewardsPalletId::get().into_account_truncating_for_tests(), self.pot));
+			balances.push((
+				RewardsPalletId::get().into_account_truncating_for_tests(),
+				self.pot,
+			));
 		}
-		pallet_balances::GenesisConfig::<Test> { balances, ..Default::default() }
-			.assimilate_storage(&mut storage)
-			.unwrap();
-		pallet_rewards::GenesisConfig::<Test> { budget: self.budget, epoch_length: None, rules: None }
-			.assimilate_storage(&mut storage)
-			.unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances,
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		pallet_rewards::GenesisConfig::<Test> {
+			budget: self.budget,
+			epoch_length: None,
+			rules: None,
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
@@ -191,7 +208,13 @@ pub fn run_to_block(n: u64) {
 }
 
 /// Reports contribution `id` of `owner` as verified now (as the contributions pallet does).
-pub fn verified(id: ContributionId, owner: AccountId, kind: pallet_contributions::ContributionKind, size: u64, score: u8) {
+pub fn verified(
+	id: ContributionId,
+	owner: AccountId,
+	kind: pallet_contributions::ContributionKind,
+	size: u64,
+	score: u8,
+) {
 	use pallet_contributions::OnContributionVerified;
 	Verified::mutate(|v| {
 		v.insert(id, owner);

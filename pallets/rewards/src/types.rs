@@ -53,9 +53,7 @@ impl RewardRules {
 }
 
 /// The epoch under way.
-#[derive(
-	Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
-)]
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct EpochState<BlockNumber> {
 	/// Its index.
 	pub index: EpochIndex,

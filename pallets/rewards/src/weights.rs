@@ -21,25 +21,61 @@ pub trait WeightInfo {
 /// Weights for pallet-rewards measured on the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn set_budget() -> Weight { Weight::zero() }
-	fn set_rules() -> Weight { Weight::zero() }
-	fn set_epoch_length() -> Weight { Weight::zero() }
-	fn grant_bonus() -> Weight { Weight::zero() }
-	fn mint_into_pot() -> Weight { Weight::zero() }
-	fn claim() -> Weight { Weight::zero() }
-	fn note_verified() -> Weight { Weight::zero() }
-	fn on_initialize_idle() -> Weight { Weight::zero() }
-	fn on_initialize_payouts(_n: u32) -> Weight { Weight::zero() }
+	fn set_budget() -> Weight {
+		Weight::zero()
+	}
+	fn set_rules() -> Weight {
+		Weight::zero()
+	}
+	fn set_epoch_length() -> Weight {
+		Weight::zero()
+	}
+	fn grant_bonus() -> Weight {
+		Weight::zero()
+	}
+	fn mint_into_pot() -> Weight {
+		Weight::zero()
+	}
+	fn claim() -> Weight {
+		Weight::zero()
+	}
+	fn note_verified() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize_idle() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize_payouts(_n: u32) -> Weight {
+		Weight::zero()
+	}
 }
 
 impl WeightInfo for () {
-	fn set_budget() -> Weight { Weight::zero() }
-	fn set_rules() -> Weight { Weight::zero() }
-	fn set_epoch_length() -> Weight { Weight::zero() }
-	fn grant_bonus() -> Weight { Weight::zero() }
-	fn mint_into_pot() -> Weight { Weight::zero() }
-	fn claim() -> Weight { Weight::zero() }
-	fn note_verified() -> Weight { Weight::zero() }
-	fn on_initialize_idle() -> Weight { Weight::zero() }
-	fn on_initialize_payouts(_n: u32) -> Weight { Weight::zero() }
+	fn set_budget() -> Weight {
+		Weight::zero()
+	}
+	fn set_rules() -> Weight {
+		Weight::zero()
+	}
+	fn set_epoch_length() -> Weight {
+		Weight::zero()
+	}
+	fn grant_bonus() -> Weight {
+		Weight::zero()
+	}
+	fn mint_into_pot() -> Weight {
+		Weight::zero()
+	}
+	fn claim() -> Weight {
+		Weight::zero()
+	}
+	fn note_verified() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize_idle() -> Weight {
+		Weight::zero()
+	}
+	fn on_initialize_payouts(_n: u32) -> Weight {
+		Weight::zero()
+	}
 }

@@ -1,4 +1,4 @@
-//! Contributions and the verifier set that decides them.
+//! Contributions, the verifier set that decides them, and the rewards they earn.
 
 use frame_support::{
 	parameter_types,
@@ -8,10 +8,10 @@ use frame_support::{
 use pallet_contributions::Parameters;
 use sp_runtime::{traits::AccountIdConversion, Perbill};
 
-use super::governance::GovernanceOrigin;
+use super::governance::{GovernanceOrigin, TwoThirdsOrigin};
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason,
-	VerifierMembership, DAYS, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Contributions, Rewards, Runtime, RuntimeEvent,
+	RuntimeHoldReason, VerifierMembership, DAYS, MILLI_UNIT, UNIT,
 };
 
 /// The most verifiers the chain can have (and so the most attestations per contribution).
@@ -50,7 +50,7 @@ impl pallet_contributions::Config for Runtime {
 	type Verifiers = VerifierMembership;
 	type GovernanceOrigin = GovernanceOrigin;
 	type OnSlash = ResolveTo<RewardPotAccount, Balances>;
-	type OnVerified = ();
+	type OnVerified = Rewards;
 	type DefaultParameters = DefaultContributionParameters;
 	type MaxUriLen = ConstU32<512>;
 	type MaxLicenseLen = ConstU32<64>;
@@ -60,4 +60,28 @@ impl pallet_contributions::Config for Runtime {
 	type MaxScore = ConstU8<100>;
 	type MaxExpiriesPerBlock = ConstU32<16>;
 	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
+}
+
+parameter_types! {
+	/// Blocks per reward epoch until governance sets another length: one day.
+	pub const DefaultEpochLength: BlockNumber = DAYS;
+	/// Fine-tunes weigh twice a dataset byte; every submission pays for 4 KiB.
+	pub const DefaultRewardRules: pallet_rewards::RewardRules = pallet_rewards::RewardRules {
+		dataset_weight: 1,
+		fine_tune_weight: 2,
+		per_submission_cost: 4096,
+	};
+}
+
+impl pallet_rewards::Config for Runtime {
+	type Currency = Balances;
+	type Contributions = Contributions;
+	type BudgetOrigin = GovernanceOrigin;
+	type GrantOrigin = GovernanceOrigin;
+	type MintOrigin = TwoThirdsOrigin;
+	type PalletId = RewardPotPalletId;
+	type DefaultEpochLength = DefaultEpochLength;
+	type DefaultRules = DefaultRewardRules;
+	type MaxPayoutsPerBlock = ConstU32<32>;
+	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 }

@@ -1,8 +1,91 @@
-//! Who decides what: the origins that own the chain's privileged decisions.
+//! Who decides what. The council (collective + membership) owns every privileged decision;
+//! there is no sudo key outside the `dev` chain.
+//!
+//! | origin | decides |
+//! | --- | --- |
+//! | [`GovernanceOrigin`]: more than half of the council | verifiers, model versions, contribution parameters and appeals, reward budgets and rules, bonuses, council membership |
+//! | [`TwoThirdsOrigin`]: two thirds of the council | minting into the reward pot, validators, network admission |
+//! | [`CouncilThreeQuarters`], through `governance.dispatchAsRoot` | anything that needs Root: runtime upgrades |
+//!
+//! Each also accepts Root, which only the three-quarters path (or sudo on `dev`) reaches.
 
+use frame_support::{
+	parameter_types,
+	traits::{EitherOfDiverse, Get},
+	weights::Weight,
+};
 use frame_system::EnsureRoot;
+use sp_runtime::Perbill;
 
-use crate::AccountId;
+use crate::{
+	configs::RuntimeBlockWeights, AccountId, BlockNumber, Council, Runtime, RuntimeCall,
+	RuntimeEvent, RuntimeOrigin, DAYS,
+};
 
-/// The origin that approves verifiers, model versions, contribution parameters and appeals.
-pub type GovernanceOrigin = EnsureRoot<AccountId>;
+/// The council's collective instance.
+pub type CouncilCollective = pallet_collective::Instance1;
+/// More than half of the council.
+pub type CouncilMoreThanHalf =
+	pallet_collective::EnsureProportionMoreThan<AccountId, CouncilCollective, 1, 2>;
+/// At least two thirds of the council.
+pub type CouncilTwoThirds =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 2, 3>;
+/// At least three quarters of the council.
+pub type CouncilThreeQuarters =
+	pallet_collective::EnsureProportionAtLeast<AccountId, CouncilCollective, 3, 4>;
+
+/// Root, or more than half of the council.
+pub type GovernanceOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilMoreThanHalf>;
+/// Root, or two thirds of the council.
+pub type TwoThirdsOrigin = EitherOfDiverse<EnsureRoot<AccountId>, CouncilTwoThirds>;
+
+/// The most council members.
+pub const COUNCIL_MAX_MEMBERS: u32 = 32;
+
+parameter_types! {
+	/// How long a motion stays open; it can be closed early once its threshold is reached.
+	pub const CouncilMotionDuration: BlockNumber = 3 * DAYS;
+	/// Most motions open at once.
+	pub const CouncilMaxProposals: u32 = 64;
+	/// A motion's call may use at most half a block.
+	pub MaxProposalWeight: Weight = Perbill::from_percent(50) * RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_collective::Config<CouncilCollective> for Runtime {
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = CouncilMaxProposals;
+	type MaxMembers = frame_support::traits::ConstU32<COUNCIL_MAX_MEMBERS>;
+	type DefaultVote = pallet_collective::PrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	// Membership is managed by `CouncilMembership`, which the council controls by motion.
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = MaxProposalWeight;
+	type DisapproveOrigin = EnsureRoot<AccountId>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	type Consideration = ();
+}
+
+impl pallet_membership::Config<pallet_membership::Instance2> for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type AddOrigin = GovernanceOrigin;
+	type RemoveOrigin = GovernanceOrigin;
+	type SwapOrigin = GovernanceOrigin;
+	type ResetOrigin = GovernanceOrigin;
+	type PrimeOrigin = GovernanceOrigin;
+	type MembershipInitialized = Council;
+	type MembershipChanged = Council;
+	type MaxMembers = frame_support::traits::ConstU32<COUNCIL_MAX_MEMBERS>;
+	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_governance::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type RootOrigin = CouncilThreeQuarters;
+	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
+}
+
+#[allow(unused_imports)]
+use Get as _;

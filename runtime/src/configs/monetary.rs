@@ -1,4 +1,4 @@
-//! Balances of GYU and transaction fees.
+//! Balances of GYU and transaction fees (which flow into the reward pot).
 
 use frame_support::{
 	parameter_types,
@@ -8,10 +8,15 @@ use frame_support::{
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
 use sp_runtime::traits::One;
 
+use super::RewardPotAccount;
 use crate::{
 	Balance, Balances, Runtime, RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason,
 	EXISTENTIAL_DEPOSIT, MICRO_UNIT,
 };
+
+/// Fees and dust fund rewards: they go to the reward pot, so total issuance only changes
+/// when governance mints.
+type ToRewardPot = frame_support::traits::tokens::imbalance::ResolveTo<RewardPotAccount, Balances>;
 
 impl pallet_balances::Config for Runtime {
 	type MaxLocks = ConstU32<50>;
@@ -19,7 +24,7 @@ impl pallet_balances::Config for Runtime {
 	type ReserveIdentifier = [u8; 8];
 	type Balance = Balance;
 	type RuntimeEvent = RuntimeEvent;
-	type DustRemoval = ();
+	type DustRemoval = ToRewardPot;
 	type ExistentialDeposit = ConstU128<EXISTENTIAL_DEPOSIT>;
 	type AccountStore = frame_system::Pallet<Runtime>;
 	type WeightInfo = pallet_balances::weights::SubstrateWeight<Runtime>;
@@ -39,7 +44,7 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	type OnChargeTransaction = FungibleAdapter<Balances, ToRewardPot>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;

@@ -7,8 +7,11 @@ use sp_runtime::DispatchError::BadOrigin;
 use super::*;
 use crate::{Event, *};
 
-const RULES: RewardRules =
-	RewardRules { dataset_weight: 4, fine_tune_weight: 9, per_submission_cost: 0 };
+const RULES: RewardRules = RewardRules {
+	dataset_weight: 4,
+	fine_tune_weight: 9,
+	per_submission_cost: 0,
+};
 
 #[test]
 fn governance_sets_budget_rules_and_epoch_length() {
@@ -50,9 +53,15 @@ fn signed_accounts_cannot_govern() {
 		assert_noop!(RewardsPallet::set_budget(origin(), 1), BadOrigin);
 		assert_noop!(RewardsPallet::set_rules(origin(), RULES), BadOrigin);
 		assert_noop!(RewardsPallet::set_epoch_length(origin(), 5), BadOrigin);
-		assert_noop!(RewardsPallet::grant_bonus(origin(), 0, 5, [0; 32]), BadOrigin);
+		assert_noop!(
+			RewardsPallet::grant_bonus(origin(), 0, 5, [0; 32]),
+			BadOrigin
+		);
 		assert_noop!(RewardsPallet::mint_into_pot(origin(), 5), BadOrigin);
-		assert_noop!(RewardsPallet::set_budget(RuntimeOrigin::none(), 1), BadOrigin);
+		assert_noop!(
+			RewardsPallet::set_budget(RuntimeOrigin::none(), 1),
+			BadOrigin
+		);
 	});
 }
 
@@ -62,7 +71,12 @@ fn bonus_is_credited_and_paid_at_once() {
 		Verified::mutate(|v| {
 			v.insert(4, BOB);
 		});
-		assert_ok!(RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 250, [7; 32]));
+		assert_ok!(RewardsPallet::grant_bonus(
+			RuntimeOrigin::root(),
+			4,
+			250,
+			[7; 32]
+		));
 		assert_eq!(free(BOB), INITIAL_BALANCE + 250);
 		assert_eq!(ContributionRewards::<Test>::get(4).bonus, 250);
 		assert_eq!(AccountRewardsOf::<Test>::get(BOB).earned, 250);
@@ -73,7 +87,13 @@ fn bonus_is_credited_and_paid_at_once() {
 			amount: 250,
 			reason: [7; 32]
 		}));
-		System::assert_last_event(Event::RewardPaid { who: BOB, amount: 250 }.into());
+		System::assert_last_event(
+			Event::RewardPaid {
+				who: BOB,
+				amount: 250,
+			}
+			.into(),
+		);
 	});
 }
 
@@ -96,7 +116,12 @@ fn bonus_errors() {
 			RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 91, [0; 32]),
 			Error::<Test>::InsufficientPot
 		);
-		assert_ok!(RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 90, [0; 32]));
+		assert_ok!(RewardsPallet::grant_bonus(
+			RuntimeOrigin::root(),
+			4,
+			90,
+			[0; 32]
+		));
 	});
 }
 
@@ -109,7 +134,10 @@ fn governance_mints_into_the_pot() {
 		assert_eq!(Balances::total_issuance(), issuance + 5_000);
 		assert_eq!(Totals::<Test>::get().minted, 5_000);
 		System::assert_last_event(Event::PotFunded { amount: 5_000 }.into());
-		assert_noop!(RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 0), Error::<Test>::ZeroAmount);
+		assert_noop!(
+			RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 0),
+			Error::<Test>::ZeroAmount
+		);
 	});
 }
 

@@ -39,7 +39,10 @@ fn epoch_shares_budget_pro_rata_and_keeps_dust_in_pot() {
 			epoch: 0,
 			amount: 277
 		}));
-		assert!(reward_events().contains(&Event::RewardPaid { who: BOB, amount: 555 }));
+		assert!(reward_events().contains(&Event::RewardPaid {
+			who: BOB,
+			amount: 555
+		}));
 		assert_eq!(Closing::<Test>::get(), None);
 		assert_eq!(CurrentEpoch::<Test>::get().index, 1);
 		assert_eq!(CurrentEpoch::<Test>::get().start, EPOCH);
@@ -136,7 +139,10 @@ fn reward_below_existential_deposit_stays_pending_until_claimable() {
 		run_to_block(EPOCH);
 		assert_eq!(free(NEWCOMER), 0);
 		assert_eq!(RewardsPallet::pending_of(&NEWCOMER), 5);
-		assert!(reward_events().contains(&Event::RewardPending { who: NEWCOMER, amount: 5 }));
+		assert!(reward_events().contains(&Event::RewardPending {
+			who: NEWCOMER,
+			amount: 5
+		}));
 		assert_noop!(
 			RewardsPallet::claim(RuntimeOrigin::signed(NEWCOMER)),
 			Error::<Test>::TransferFailed
@@ -156,17 +162,30 @@ fn claim_pays_pending_rewards() {
 	ExtBuilder::default().budget(5).build_and_execute(|| {
 		verified(0, NEWCOMER, Dataset, 200, 10);
 		run_to_block(EPOCH);
-		assert_ok!(Balances::force_set_balance(RuntimeOrigin::root(), NEWCOMER, 100));
+		assert_ok!(Balances::force_set_balance(
+			RuntimeOrigin::root(),
+			NEWCOMER,
+			100
+		));
 		assert_ok!(RewardsPallet::claim(RuntimeOrigin::signed(NEWCOMER)));
 		assert_eq!(free(NEWCOMER), 105);
-		System::assert_last_event(Event::RewardPaid { who: NEWCOMER, amount: 5 }.into());
+		System::assert_last_event(
+			Event::RewardPaid {
+				who: NEWCOMER,
+				amount: 5,
+			}
+			.into(),
+		);
 	});
 }
 
 #[test]
 fn claim_without_pending_rewards_fails() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_noop!(RewardsPallet::claim(RuntimeOrigin::signed(ALICE)), Error::<Test>::NothingToClaim);
+		assert_noop!(
+			RewardsPallet::claim(RuntimeOrigin::signed(ALICE)),
+			Error::<Test>::NothingToClaim
+		);
 		assert_noop!(
 			RewardsPallet::claim(RuntimeOrigin::root()),
 			sp_runtime::DispatchError::BadOrigin

@@ -7,14 +7,21 @@ use crate::*;
 
 #[test]
 fn weight_of_parts_never_exceeds_weight_of_whole() {
-	let rules = RewardRules { dataset_weight: 3, fine_tune_weight: 5, per_submission_cost: 1_000 };
+	let rules = RewardRules {
+		dataset_weight: 3,
+		fine_tune_weight: 5,
+		per_submission_cost: 1_000,
+	};
 	for whole in [1u64, 999, 1_000, 1_001, 10_000, 1 << 40] {
 		for k in 1..=16u64 {
 			let part = whole / k;
 			let mut sizes = vec![part; k as usize];
 			sizes[0] += whole - part * k;
 			let parts: u128 = sizes.iter().map(|s| rules.weight_of(Dataset, *s, 80)).sum();
-			assert!(parts <= rules.weight_of(Dataset, whole, 80), "whole {whole}, k {k}");
+			assert!(
+				parts <= rules.weight_of(Dataset, whole, 80),
+				"whole {whole}, k {k}"
+			);
 		}
 	}
 }
@@ -39,6 +46,9 @@ fn splitting_an_artifact_earns_less_than_submitting_it_whole() {
 	assert!(whole > 0);
 	for k in [2u64, 4, 8] {
 		let parts = alice_reward(&vec![8_000 / k; k as usize]);
-		assert!(parts < whole, "{k} parts earned {parts}, the whole earned {whole}");
+		assert!(
+			parts < whole,
+			"{k} parts earned {parts}, the whole earned {whole}"
+		);
 	}
 }

@@ -1,0 +1,110 @@
+// End-to-end: governance and rewards on a real dev node, driven by polkadot.js.
+//
+// The council (Alice, Bob, Charlie on `dev`) sets the epoch budget by motion; a contribution
+// is verified; when the ten-block dev epoch closes, its owner sees the reward arrive in
+// system.account and in the RewardsApi. A non-council account cannot set the budget.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { startNode } from '../../scripts/js/lib/node-process.js';
+import { connect, sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
+
+const GYU = 10n ** 12n;
+
+describe('council and rewards on the dev chain', () => {
+  let node;
+  let api;
+  let alice;
+  let bob;
+  let charlie;
+  let dave;
+  let eve;
+
+  before(async () => {
+    node = await startNode({ name: 'rewards-dev', args: ['--dev'] });
+    api = await connect(node.wsUrl);
+    [alice, bob, charlie, dave, eve] = await Promise.all(
+      ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve'].map(signer),
+    );
+  });
+
+  after(async () => {
+    await api?.disconnect();
+    await node?.stop();
+  });
+
+  test('a non-council account cannot set the budget', async () => {
+    const before = (await api.query.rewards.budget()).toBigInt();
+    const failure = await sendAndWait(api, api.tx.rewards.setBudget(1n), dave).then(
+      () => assert.fail('a non-council account set the budget'),
+      (error) => error,
+    );
+    assert.equal(failure.name, 'BadOrigin', String(failure));
+    assert.equal((await api.query.rewards.budget()).toBigInt(), before);
+  });
+
+  test('the council sets the budget by motion', async () => {
+    const budget = 2_500n * GYU;
+    const proposal = api.tx.rewards.setBudget(budget);
+    const length = proposal.method.encodedLength;
+    const { events } = await sendAndWait(api, api.tx.council.propose(2, proposal, length), alice);
+    const proposed = events.find(({ event }) => api.events.council.Proposed.is(event));
+    const { proposalIndex, proposalHash } = proposed.event.data;
+
+    await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice, { until: 'inBlock' });
+    await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob, { until: 'inBlock' });
+    const weightBound = { refTime: 10_000_000_000n, proofSize: 1_000_000n };
+    const closed = await sendAndWait(
+      api, api.tx.council.close(proposalHash, proposalIndex, weightBound, length), charlie,
+    );
+    const executed = closed.events.find(({ event }) => api.events.council.Executed.is(event));
+    assert.ok(executed, 'the motion executed');
+    assert.ok(executed.event.data.result.isOk, `motion result: ${executed.event.data.result}`);
+    assert.equal((await api.query.rewards.budget()).toBigInt(), budget);
+    const epoch = await api.call.rewardsApi.currentEpoch();
+    assert.equal(epoch.budget.toBigInt(), budget);
+  });
+
+  test("a verified contribution's owner is paid when the epoch closes", async () => {
+    const root = `0x${'ab'.repeat(32)}`;
+    const submit = api.tx.contributions.submit('Dataset', root, 1n << 20n, 'https://data.gongyu.example/e.tar', 'MIT', null);
+    const { events } = await sendAndWait(api, submit, eve);
+    const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id;
+
+    await sendAndWait(api, api.tx.contributions.attest(id, { Valid: { score: 90 } }), bob, { until: 'inBlock' });
+    const verified = await sendAndWait(api, api.tx.contributions.attest(id, { Valid: { score: 90 } }), charlie, { until: 'inBlock' });
+    assert.ok(verified.events.some(({ event }) => api.events.contributions.ContributionVerified.is(event)));
+    const entered = verified.events.find(({ event }) => api.events.rewards.ContributionEntered.is(event));
+    assert.ok(entered, 'the contribution entered the reward epoch');
+    const epochIndex = entered.event.data.epoch.toNumber();
+
+    const freeBefore = (await api.query.system.account(eve.address)).data.free.toBigInt();
+    // Wait until the epoch has been paid out.
+    const paid = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no RewardPaid within 120 s')), 120_000);
+      api.query.system.events((records) => {
+        const record = records.find(({ event }) => api.events.rewards.RewardPaid.is(event)
+          && event.data.who.toString() === eve.address);
+        if (record) { clearTimeout(timer); resolve(record.event.data.amount.toBigInt()); }
+      });
+    });
+    await waitForHead(api, () => true, { finalized: true });
+
+    const budget = (await api.query.rewards.budget()).toBigInt();
+    // Eve's was the only contribution of the epoch: it earns the whole budget.
+    assert.equal(paid, budget);
+    const freeAfter = (await api.query.system.account(eve.address)).data.free.toBigInt();
+    assert.ok(freeAfter - freeBefore >= budget, `free balance grew by ${freeAfter - freeBefore}`);
+
+    const account = await api.call.rewardsApi.accountRewards(eve.address);
+    assert.equal(account.earned.toBigInt(), budget);
+    assert.equal(account.paid.toBigInt(), budget);
+    assert.ok(account.lastPaidAt.isSome);
+    assert.equal((await api.call.rewardsApi.totalRewards(eve.address)).toBigInt(), budget);
+    assert.equal((await api.call.rewardsApi.pendingRewards(eve.address)).toBigInt(), 0n);
+    const reward = await api.call.rewardsApi.contributionReward(id);
+    assert.equal(reward.reward.toBigInt(), budget);
+    assert.equal(reward.epoch.unwrap().toNumber(), epochIndex);
+  });
+});
