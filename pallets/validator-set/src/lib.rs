@@ -1,0 +1,195 @@
+//! # Validator set pallet
+//!
+//! The validators of a permissioned chain, managed by governance. The council adds and
+//! removes validators ([`Config::ManageOrigin`]); changes take effect at the next session,
+//! through pallet-session's `SessionManager`, which this pallet implements. A validator only
+//! enters the authority set once its session keys are registered (`session.setKeys`), so a
+//! newly admitted operator cannot stall the chain by joining without keys.
+//!
+//! The set never drops below [`Config::MinValidators`]: a removal that would do so fails with
+//! [`Error::TooFewValidators`].
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+pub mod weights;
+
+pub use weights::WeightInfo;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use alloc::vec::Vec;
+	use frame_support::{pallet_prelude::*, traits::Contains};
+	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Convert;
+
+	use super::*;
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// Adds and removes validators.
+		type ManageOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Whether an account has registered session keys (pallet-session's `NextKeys`).
+		type HasSessionKeys: Contains<Self::AccountId>;
+
+		/// The fewest validators the chain may have.
+		#[pallet::constant]
+		type MinValidators: Get<u32>;
+
+		/// The most validators the chain may have.
+		#[pallet::constant]
+		type MaxValidators: Get<u32>;
+
+		/// Weights of this pallet, from its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// The admitted validators, sorted.
+	#[pallet::storage]
+	pub type Validators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
+
+	/// Whether the set changed since the last session rotation.
+	#[pallet::storage]
+	pub type Changed<T> = StorageValue<_, bool, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The validators at genesis (they also need session keys in pallet-session's genesis).
+		pub validators: Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// An invalid genesis must stop the chain from being built at all.
+		#[allow(clippy::expect_used)]
+		fn build(&self) {
+			let mut validators = self.validators.clone();
+			validators.sort();
+			validators.dedup();
+			// An empty genesis set leaves the pallet unconfigured (as in default genesis).
+			assert!(
+				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
+				"fewer genesis validators than MinValidators"
+			);
+			let validators: BoundedVec<_, _> =
+				validators.try_into().expect("more genesis validators than MaxValidators");
+			Validators::<T>::put(validators);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A validator was admitted; it authors from the session after next once its keys are
+		/// set.
+		ValidatorAdded { who: T::AccountId },
+		/// A validator was removed; it stops authoring from the session after next.
+		ValidatorRemoved { who: T::AccountId },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is a validator already.
+		AlreadyValidator,
+		/// The account is not a validator.
+		NotValidator,
+		/// The set holds `MaxValidators` validators already.
+		TooManyValidators,
+		/// The removal would leave fewer than `MinValidators` validators.
+		TooFewValidators,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MinValidators::get() >= 1, "MinValidators must be at least one");
+			assert!(
+				T::MinValidators::get() <= T::MaxValidators::get(),
+				"MinValidators must not exceed MaxValidators"
+			);
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Admit `who` as a validator from the next session on.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
+		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::ManageOrigin::ensure_origin(origin)?;
+			let mut validators = Validators::<T>::get();
+			let position =
+				validators.binary_search(&who).err().ok_or(Error::<T>::AlreadyValidator)?;
+			validators
+				.try_insert(position, who.clone())
+				.map_err(|_| Error::<T>::TooManyValidators)?;
+			Validators::<T>::put(validators);
+			Changed::<T>::put(true);
+			Self::deposit_event(Event::ValidatorAdded { who });
+			Ok(())
+		}
+
+		/// Remove `who` from the validators from the next session on.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
+		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
+			T::ManageOrigin::ensure_origin(origin)?;
+			let mut validators = Validators::<T>::get();
+			let position = validators.binary_search(&who).map_err(|_| Error::<T>::NotValidator)?;
+			ensure!(
+				validators.len() > T::MinValidators::get() as usize,
+				Error::<T>::TooFewValidators
+			);
+			validators.remove(position);
+			Validators::<T>::put(validators);
+			Changed::<T>::put(true);
+			Self::deposit_event(Event::ValidatorRemoved { who });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The validators that can author: admitted and with session keys.
+		pub fn active_candidates() -> Vec<T::AccountId> {
+			Validators::<T>::get().into_iter().filter(|v| T::HasSessionKeys::contains(v)).collect()
+		}
+	}
+
+	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		fn new_session(_index: u32) -> Option<Vec<T::AccountId>> {
+			if !Changed::<T>::take() {
+				return None;
+			}
+			let candidates = Self::active_candidates();
+			// Never hand session an empty set: keep the current one instead.
+			(!candidates.is_empty()).then_some(candidates)
+		}
+
+		fn end_session(_index: u32) {}
+
+		fn start_session(_index: u32) {}
+	}
+
+	/// Validator ids are account ids: the identity conversion pallet-session needs.
+	pub struct ValidatorOf<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Convert<T::AccountId, Option<T::AccountId>> for ValidatorOf<T> {
+		fn convert(account: T::AccountId) -> Option<T::AccountId> {
+			Some(account)
+		}
+	}
+}

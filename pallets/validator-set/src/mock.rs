@@ -1,0 +1,77 @@
+//! A test runtime: account 42 stands for the council; accounts 1..=3 validate at genesis.
+
+use alloc::collections::btree_set::BTreeSet;
+use frame_support::{derive_impl, ord_parameter_types, parameter_types, traits::Contains};
+use frame_system::EnsureSignedBy;
+use sp_runtime::BuildStorage;
+
+use crate::{self as pallet_validator_set};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type ValidatorSet = pallet_validator_set;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+}
+
+ord_parameter_types! {
+	pub const Council: u64 = 42;
+}
+
+parameter_types! {
+	/// Accounts with registered session keys.
+	pub static WithKeys: BTreeSet<u64> = [1, 2, 3, 4].into_iter().collect();
+}
+
+/// Session keys as the tests declare them.
+pub struct TestKeys;
+impl Contains<u64> for TestKeys {
+	fn contains(who: &u64) -> bool {
+		WithKeys::get().contains(who)
+	}
+}
+
+impl crate::Config for Test {
+	type ManageOrigin = EnsureSignedBy<Council, u64>;
+	type HasSessionKeys = TestKeys;
+	type MinValidators = frame_support::traits::ConstU32<2>;
+	type MaxValidators = frame_support::traits::ConstU32<5>;
+	type WeightInfo = ();
+}
+
+/// Genesis with validators 1, 2, 3 at block 1.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_validator_set::GenesisConfig::<Test> { validators: alloc::vec![3, 1, 2] }
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		WithKeys::set([1, 2, 3, 4].into_iter().collect());
+	});
+	ext
+}
