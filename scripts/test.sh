@@ -2,7 +2,8 @@
 # One command that installs what is missing, builds, and runs every test:
 #   1. formatting (cargo fmt --check),
 #   2. cargo test for the whole workspace (pallet unit tests, runtime tests, node tests),
-#   3. the end-to-end suites in tests/e2e, which start real gongyu-node processes.
+#   3. the pallets' benchmark tests (`--features runtime-benchmarks`, debug profile),
+#   4. the end-to-end suites in tests/e2e, which start real gongyu-node processes.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 bash "$here/setup.sh"
@@ -20,6 +21,10 @@ bash scripts/build.sh
 
 step "cargo test (workspace, release profile shared with the node)"
 cargo test --locked --release --workspace
+
+step "benchmark tests of our pallets (each benchmark runs once against the pallet's mock)"
+SKIP_WASM_BUILD=1 cargo test --locked -p pallet-contributions -p pallet-rewards \
+  -p pallet-governance -p pallet-validator-set --features runtime-benchmarks
 
 step "end-to-end tests (real nodes, polkadot.js)"
 (cd scripts/js && node --test --test-concurrency=1 --test-timeout=900000 ../../tests/e2e/)
