@@ -173,6 +173,13 @@ impl_runtime_apis! {
 		fn by_hash(root: pallet_contributions::ContentHash) -> Option<pallet_contributions::ContributionId> {
 			pallet_contributions::ByHash::<Runtime>::get(root)
 		}
+
+		fn awaiting_attestation(
+			verifier: AccountId,
+			limit: u32,
+		) -> Vec<pallet_contributions::ContributionInfo<AccountId, Balance, BlockNumber>> {
+			crate::Contributions::awaiting_attestation(&verifier, limit)
+		}
 	}
 
 	impl pallet_rewards::runtime_api::RewardsApi<Block, AccountId, Balance, BlockNumber> for Runtime {

@@ -856,6 +856,29 @@ pub mod pallet {
 			})
 		}
 
+		/// Pending contributions still open for attestation that `verifier` has not attested,
+		/// oldest first, at most `limit`. Scans only the window of ids that may be pending
+		/// (from the expiry cursor on): for runtime API calls, not for dispatchables.
+		pub fn awaiting_attestation(
+			verifier: &T::AccountId,
+			limit: u32,
+		) -> Vec<ContributionInfo<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let mut found = Vec::new();
+			let mut id = ExpiryCursor::<T>::get();
+			while id < NextContributionId::<T>::get() && found.len() < limit as usize {
+				let awaiting = Contributions::<T>::get(id).is_some_and(|c| {
+					c.status == ContributionStatus::Pending &&
+						c.deadline >= now && !c.attestations.iter().any(|a| a.verifier == *verifier)
+				});
+				if awaiting {
+					found.extend(Self::contribution_info(id));
+				}
+				id = id.saturating_add(1);
+			}
+			found
+		}
+
 		/// The `limit` oldest of `owner`'s contributions, oldest first. Reads the owner's whole
 		/// index: for runtime API calls, not for dispatchables.
 		pub fn contributions_of(owner: &T::AccountId, limit: u32) -> Vec<ContributionId> {

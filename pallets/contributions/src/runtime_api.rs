@@ -22,5 +22,8 @@ sp_api::decl_runtime_apis! {
 		fn contributions_of(owner: AccountId) -> Vec<ContributionId>;
 		/// The contribution that holds content root `root`, if pending or verified.
 		fn by_hash(root: ContentHash) -> Option<ContributionId>;
+		/// Pending contributions `verifier` has not attested yet (at most `limit`), oldest
+		/// first: the work list of a verifier node.
+		fn awaiting_attestation(verifier: AccountId, limit: u32) -> Vec<ContributionInfo<AccountId, Balance, BlockNumber>>;
 	}
 }
