@@ -10,6 +10,27 @@ pub struct Cli {
 	/// Options of a running node (`--dev`, `--chain`, `--validator`, ports, ...).
 	#[clap(flatten)]
 	pub run: sc_cli::RunCmd,
+
+	/// Options of the verifier service.
+	#[clap(flatten)]
+	pub verifier: VerifierCli,
+}
+
+/// `--verifier` and its options.
+#[derive(Debug, Clone, clap::Args)]
+pub struct VerifierCli {
+	/// Run the verifier service: check every pending contribution with the verifier keys
+	/// (type `gyvf`) in this node's keystore and attest on chain.
+	#[arg(long)]
+	pub verifier: bool,
+
+	/// Seconds one fetch of a contribution's bytes may take (download and hashing).
+	#[arg(long, default_value_t = 60, value_name = "SECONDS")]
+	pub verifier_fetch_timeout: u64,
+
+	/// How often a failed fetch is tried again before attesting `Unreachable`.
+	#[arg(long, default_value_t = 2, value_name = "COUNT")]
+	pub verifier_retries: u32,
 }
 
 /// The subcommands of `gongyu-node`.

@@ -17,7 +17,7 @@ use std::{
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Files at least this large are memory-mapped and hashed in parallel.
-const PARALLEL_THRESHOLD: u64 = 1 << 20;
+pub const PARALLEL_THRESHOLD: u64 = 1 << 20;
 
 /// Arguments of `gongyu-node hash`.
 #[derive(Debug, Clone, clap::Parser)]

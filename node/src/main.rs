@@ -6,6 +6,7 @@ mod command;
 mod hash;
 mod rpc;
 mod service;
+mod verifier;
 
 fn main() -> sc_cli::Result<()> {
 	command::run()

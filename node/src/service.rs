@@ -254,6 +254,20 @@ pub fn new_full<
 		telemetry: telemetry.as_mut(),
 	})?;
 
+	if let Some(limits) = verifier {
+		task_manager.spawn_handle().spawn(
+			"gongyu-verifier",
+			Some("verifier"),
+			crate::verifier::run(crate::verifier::VerifierParams {
+				client: client.clone(),
+				pool: transaction_pool.clone(),
+				keystore: keystore_container.keystore(),
+				registry: prometheus_registry.clone(),
+				limits,
+			}),
+		);
+	}
+
 	if role.is_authority() {
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
