@@ -20,5 +20,9 @@ export RUSTC=/usr/bin/rustc
 # fresh clone (and CI) starts warm when this machine has built before.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu/target}"
 
+# The target directory is outside the workspace: tell the wasm builder where Cargo.lock is,
+# so the runtime blob is built with the locked versions.
+export WASM_BUILD_WORKSPACE_HINT="$GONGYU_ROOT"
+
 # The release binary every script and test runs.
 export GONGYU_NODE="${GONGYU_NODE:-$CARGO_TARGET_DIR/release/gongyu-node}"

@@ -46,6 +46,23 @@ export function freePort() {
   });
 }
 
+/**
+ * Runs `gongyu-node <args>` to completion (for subcommands such as `key insert` or `hash`)
+ * and resolves with its stdout; rejects with its stderr when it fails.
+ */
+export function runNodeCommand(args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(stdout)
+      : reject(new Error(`gongyu-node ${args.join(' ')} exited with ${code}: ${stderr.trim()}`))));
+  });
+}
+
 /** Directory where tests leave node logs and screenshots. */
 export function artifactsDir() {
   const dir = process.env.GONGYU_ARTIFACTS ?? path.join(repoRoot, 'tests', 'artifacts');
