@@ -145,6 +145,12 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let verifier = cli.verifier.verifier.then(|| {
+				crate::verifier::limits(
+					cli.verifier.verifier_fetch_timeout,
+					cli.verifier.verifier_retries,
+				)
+			});
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
@@ -152,10 +158,10 @@ pub fn run() -> sc_cli::Result<()> {
 							Block,
 							<Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(config, verifier)
 					.map_err(sc_cli::Error::Service),
 					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
+						service::new_full::<sc_network::Litep2pNetworkBackend>(config, verifier)
 							.map_err(sc_cli::Error::Service)
 					}
 				}
@@ -179,6 +185,7 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 				Some(config.chain_spec),
 			)
 		}
+		#[cfg(feature = "runtime-benchmarks")]
 		BenchmarkCmd::Storage(cmd) => {
 			let PartialComponents {
 				client, backend, ..
@@ -188,6 +195,10 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			let shared_trie_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_trie_cache)
 		}
+		#[cfg(not(feature = "runtime-benchmarks"))]
+		BenchmarkCmd::Storage(_) => Err("Storage benchmarking is not compiled in. Build the node \
+			with `cargo build --release -p gongyu-node --features runtime-benchmarks`."
+			.into()),
 		BenchmarkCmd::Machine(cmd) => cmd.run(
 			&config,
 			frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone(),

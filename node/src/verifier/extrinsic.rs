@@ -63,5 +63,5 @@ pub fn signed(
 		Signature::Sr25519(signature),
 		extension,
 	);
-	OpaqueExtrinsic::from_bytes(&xt.encode()).map_err(|e| format!("cannot encode the extrinsic: {e}"))
+	OpaqueExtrinsic::try_from_encoded_extrinsic(&xt.encode()).map_err(|e| format!("cannot encode the extrinsic: {e}"))
 }
