@@ -93,7 +93,6 @@ export async function startNode({ name, args, basePath, p2pPort, rpcPort, promet
     ...args,
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
-    '--port', String(p2pPort),
     '--prometheus-port', String(prometheusPort),
     '--no-telemetry',
     '--no-mdns',
