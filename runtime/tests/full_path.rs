@@ -10,7 +10,7 @@
 use codec::Encode;
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{Hooks, OnInitialize},
+	traits::{IntegrityTest, OnInitialize},
 	weights::Weight,
 };
 use gongyu_runtime::{
@@ -253,7 +253,7 @@ fn genesis_presets_build() {
 		let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
 		let mut ext = sp_io::TestExternalities::new(config.build_storage().unwrap());
 		ext.execute_with(|| {
-			<AllPalletsWithSystem as Hooks<u32>>::integrity_test();
+			<AllPalletsWithSystem as IntegrityTest>::integrity_test();
 			assert!(!pallet_session::Validators::<Runtime>::get().is_empty());
 		});
 	}
