@@ -24,6 +24,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_contributions, Contributions]
 	[pallet_rewards, Rewards]
 	[pallet_governance, Governance]
+	[pallet_validator_set, ValidatorSet]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

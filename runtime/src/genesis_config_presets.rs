@@ -15,9 +15,10 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use crate::{
-	configs::RewardPotAccount, AccountId, Balance, BalancesConfig, BlockNumber,
-	ContributionsConfig, CouncilMembershipConfig, RewardsConfig, RuntimeGenesisConfig,
-	SessionConfig, SessionKeys, SudoConfig, VerifierMembershipConfig, UNIT,
+	configs::{RewardPotAccount, DEFAULT_SESSION_LENGTH},
+	AccountId, Balance, BalancesConfig, BlockNumber, ContributionsConfig, CouncilMembershipConfig,
+	RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	ValidatorSetConfig, VerifierMembershipConfig, UNIT,
 };
 
 /// Name of the local testnet preset (four validators).
@@ -57,7 +58,10 @@ fn genesis(
 	verifiers: Vec<AccountId>,
 	council: Vec<AccountId>,
 	epoch_length: BlockNumber,
+	min_validators: u32,
+	session_length: BlockNumber,
 ) -> Value {
+	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
 	let mut balances: Vec<(AccountId, Balance)> = endowed
 		.iter()
 		.cloned()
@@ -77,6 +81,11 @@ fn genesis(
 					(v.account.clone(), v.account, keys)
 				})
 				.collect::<Vec<_>>(),
+		},
+		validator_set: ValidatorSetConfig {
+			validators: validator_accounts,
+			min_validators,
+			session_length: Some(session_length),
 		},
 		sudo: SudoConfig { key: sudo },
 		verifier_membership: VerifierMembershipConfig {
@@ -115,6 +124,11 @@ pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
 /// Reward epochs on `local`: one hundred blocks (ten minutes).
 pub const LOCAL_EPOCH_LENGTH: BlockNumber = 100;
 
+/// Sessions on `local`: twenty blocks (two minutes), so validator changes show quickly.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = 20;
+/// The fewest validators `local` may have: three of its four (GRANDPA needs them all then).
+pub const LOCAL_MIN_VALIDATORS: u32 = 3;
+
 /// The council of both presets: Alice, Bob and Charlie.
 fn dev_council() -> Vec<AccountId> {
 	dev_verifiers()
@@ -144,6 +158,8 @@ pub fn development_config_genesis() -> Value {
 		dev_verifiers(),
 		dev_council(),
 		DEV_EPOCH_LENGTH,
+		1,
+		DEFAULT_SESSION_LENGTH,
 	)
 }
 
@@ -161,6 +177,8 @@ pub fn local_testnet_genesis() -> Value {
 		dev_verifiers(),
 		dev_council(),
 		LOCAL_EPOCH_LENGTH,
+		LOCAL_MIN_VALIDATORS,
+		LOCAL_SESSION_LENGTH,
 	)
 }
 

@@ -195,6 +195,8 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(3)]
 	pub type TransactionPayment = pallet_transaction_payment;
+	#[runtime::pallet_index(13)]
+	pub type ValidatorSet = pallet_validator_set;
 	#[runtime::pallet_index(4)]
 	pub type Session = pallet_session;
 	#[runtime::pallet_index(5)]

@@ -1,7 +1,9 @@
 //! Signed `contributions.attest` extrinsics, built natively and signed with a keystore key.
 
 use codec::Encode;
-use gongyu_runtime::{RuntimeCall, Signature, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION};
+use gongyu_runtime::{
+	RuntimeCall, Signature, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
+};
 use sp_blockchain::HeaderBackend;
 use sp_core::sr25519;
 use sp_keystore::KeystorePtr;
@@ -63,5 +65,6 @@ pub fn signed(
 		Signature::Sr25519(signature),
 		extension,
 	);
-	OpaqueExtrinsic::try_from_encoded_extrinsic(&xt.encode()).map_err(|e| format!("cannot encode the extrinsic: {e}"))
+	OpaqueExtrinsic::try_from_encoded_extrinsic(&xt.encode())
+		.map_err(|e| format!("cannot encode the extrinsic: {e}"))
 }

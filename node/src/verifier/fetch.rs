@@ -19,7 +19,11 @@ pub struct FetchLimits {
 
 impl Default for FetchLimits {
 	fn default() -> Self {
-		Self { timeout: Duration::from_secs(60), retries: 2, retry_delay: Duration::from_secs(2) }
+		Self {
+			timeout: Duration::from_secs(60),
+			retries: 2,
+			retry_delay: Duration::from_secs(2),
+		}
 	}
 }
 
@@ -70,8 +74,9 @@ pub async fn fetch_and_hash(
 		}
 		match tokio::time::timeout(limits.timeout, fetch_once(uri, expected_size)).await {
 			Ok(Ok(content)) => return Ok(content),
-			Ok(Err(error @ (FetchError::TooLarge | FetchError::UnsupportedScheme))) =>
-				return Err(error),
+			Ok(Err(error @ (FetchError::TooLarge | FetchError::UnsupportedScheme))) => {
+				return Err(error)
+			}
 			Ok(Err(error)) => last = error,
 			Err(_) => last = FetchError::TimedOut,
 		}
@@ -90,8 +95,9 @@ async fn fetch_once(uri: &str, expected_size: u64) -> Result<FetchedContent, Fet
 }
 
 async fn fetch_file(path: &Path, expected_size: u64) -> Result<FetchedContent, FetchError> {
-	let metadata =
-		tokio::fs::metadata(path).await.map_err(|e| FetchError::Failed(format!("{}: {e}", path.display())))?;
+	let metadata = tokio::fs::metadata(path)
+		.await
+		.map_err(|e| FetchError::Failed(format!("{}: {e}", path.display())))?;
 	if metadata.is_file() && metadata.len() > expected_size {
 		return Err(FetchError::TooLarge);
 	}
@@ -103,24 +109,32 @@ async fn fetch_file(path: &Path, expected_size: u64) -> Result<FetchedContent, F
 		let mut buffer = vec![0u8; 64 * 1024];
 		let mut size: u64 = 0;
 		loop {
-			let read = file.read(&mut buffer).await.map_err(|e| FetchError::Failed(e.to_string()))?;
+			let read = file
+				.read(&mut buffer)
+				.await
+				.map_err(|e| FetchError::Failed(e.to_string()))?;
 			if read == 0 {
 				break;
 			}
 			size = size.saturating_add(read as u64);
 			hasher.update(buffer.get(..read).unwrap_or_default());
 		}
-		return Ok(FetchedContent { root: *hasher.finalize().as_bytes(), size });
+		return Ok(FetchedContent {
+			root: *hasher.finalize().as_bytes(),
+			size,
+		});
 	}
 	// Large files and directories: the same code as `gongyu-node hash`, off the async runtime.
 	let path = path.to_path_buf();
-	let content = tokio::task::spawn_blocking(move || {
-		crate::hash::hash_path(&path, &ProgressBar::hidden())
+	let content =
+		tokio::task::spawn_blocking(move || crate::hash::hash_path(&path, &ProgressBar::hidden()))
+			.await
+			.map_err(|e| FetchError::Failed(e.to_string()))?
+			.map_err(|e| FetchError::Failed(e.to_string()))?;
+	Ok(FetchedContent {
+		root: content.root,
+		size: content.size,
 	})
-	.await
-	.map_err(|e| FetchError::Failed(e.to_string()))?
-	.map_err(|e| FetchError::Failed(e.to_string()))?;
-	Ok(FetchedContent { root: content.root, size: content.size })
 }
 
 async fn fetch_http(uri: &str, expected_size: u64) -> Result<FetchedContent, FetchError> {
@@ -128,12 +142,19 @@ async fn fetch_http(uri: &str, expected_size: u64) -> Result<FetchedContent, Fet
 		.connect_timeout(Duration::from_secs(10))
 		.build()
 		.map_err(|e| FetchError::Failed(e.to_string()))?;
-	let response = client.get(uri).send().await.map_err(|e| FetchError::Failed(e.to_string()))?;
+	let response = client
+		.get(uri)
+		.send()
+		.await
+		.map_err(|e| FetchError::Failed(e.to_string()))?;
 	let status = response.status();
 	if !status.is_success() {
 		return Err(FetchError::Failed(format!("HTTP {status}")));
 	}
-	if response.content_length().is_some_and(|len| len > expected_size) {
+	if response
+		.content_length()
+		.is_some_and(|len| len > expected_size)
+	{
 		return Err(FetchError::TooLarge);
 	}
 	let mut hasher = blake3::Hasher::new();
@@ -147,7 +168,10 @@ async fn fetch_http(uri: &str, expected_size: u64) -> Result<FetchedContent, Fet
 		}
 		hasher.update(&chunk);
 	}
-	Ok(FetchedContent { root: *hasher.finalize().as_bytes(), size })
+	Ok(FetchedContent {
+		root: *hasher.finalize().as_bytes(),
+		size,
+	})
 }
 
 #[cfg(test)]
@@ -155,7 +179,11 @@ mod tests {
 	use super::*;
 
 	fn quick() -> FetchLimits {
-		FetchLimits { timeout: Duration::from_secs(5), retries: 1, retry_delay: Duration::from_millis(10) }
+		FetchLimits {
+			timeout: Duration::from_secs(5),
+			retries: 1,
+			retry_delay: Duration::from_millis(10),
+		}
 	}
 
 	#[tokio::test]
@@ -175,7 +203,10 @@ mod tests {
 		let path = dir.path().join("data.bin");
 		std::fs::write(&path, b"abcdef").unwrap();
 		let uri = format!("file://{}", path.display());
-		assert!(matches!(fetch_and_hash(&uri, 3, &quick()).await, Err(FetchError::TooLarge)));
+		assert!(matches!(
+			fetch_and_hash(&uri, 3, &quick()).await,
+			Err(FetchError::TooLarge)
+		));
 	}
 
 	#[tokio::test]

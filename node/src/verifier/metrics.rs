@@ -2,7 +2,7 @@
 
 use pallet_contributions::Verdict;
 use substrate_prometheus_endpoint::{
-	register, CounterVec, Opts, PrometheusError, Registry, U64, Counter,
+	register, Counter, CounterVec, Opts, PrometheusError, Registry, U64,
 };
 
 /// Counters the verifier service keeps.
@@ -18,21 +18,32 @@ pub struct Metrics {
 impl Metrics {
 	/// Registers the counters; `None` without a registry.
 	pub fn register(registry: Option<&Registry>) -> Result<Option<Self>, PrometheusError> {
-		let Some(registry) = registry else { return Ok(None) };
+		let Some(registry) = registry else {
+			return Ok(None);
+		};
 		Ok(Some(Self {
 			bytes_hashed: register(
-				Counter::new("gongyu_verifier_bytes_hashed_total", "Bytes fetched and hashed by the verifier")?,
+				Counter::new(
+					"gongyu_verifier_bytes_hashed_total",
+					"Bytes fetched and hashed by the verifier",
+				)?,
 				registry,
 			)?,
 			checked: register(
 				CounterVec::new(
-					Opts::new("gongyu_verifier_contributions_checked_total", "Contributions checked, by verdict"),
+					Opts::new(
+						"gongyu_verifier_contributions_checked_total",
+						"Contributions checked, by verdict",
+					),
 					&["verdict"],
 				)?,
 				registry,
 			)?,
 			fetch_failures: register(
-				Counter::new("gongyu_verifier_fetch_failures_total", "Fetches that failed after retries")?,
+				Counter::new(
+					"gongyu_verifier_fetch_failures_total",
+					"Fetches that failed after retries",
+				)?,
 				registry,
 			)?,
 		}))

@@ -28,7 +28,9 @@ use std::{
 
 use futures::StreamExt;
 use gongyu_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
-use pallet_contributions::{runtime_api::ContributionsApi, ContributionId, ContributionInfo, Verdict};
+use pallet_contributions::{
+	runtime_api::ContributionsApi, ContributionId, ContributionInfo, Verdict,
+};
 use sc_client_api::BlockchainEvents;
 use sc_transaction_pool_api::{TransactionPool, TransactionSource};
 use sp_api::ProvideRuntimeApi;
@@ -70,13 +72,19 @@ pub async fn run<P>(params: VerifierParams<P>)
 where
 	P: TransactionPool<Block = Block> + 'static,
 {
-	let VerifierParams { client, pool, keystore, registry, limits } = params;
+	let VerifierParams {
+		client,
+		pool,
+		keystore,
+		registry,
+		limits,
+	} = params;
 	let metrics = match metrics::Metrics::register(registry.as_ref()) {
 		Ok(metrics) => metrics,
 		Err(error) => {
 			log::error!(target: "verifier", "cannot register verifier metrics: {error}");
 			None
-		},
+		}
 	};
 	let service = Arc::new(Service {
 		client: client.clone(),
@@ -117,17 +125,26 @@ impl<P> Service<P>
 where
 	P: TransactionPool<Block = Block> + 'static,
 {
-	fn on_finalized(self: Arc<Self>, hash: <Block as sp_runtime::traits::Block>::Hash, number: BlockNumber) {
+	fn on_finalized(
+		self: Arc<Self>,
+		hash: <Block as sp_runtime::traits::Block>::Hash,
+		number: BlockNumber,
+	) {
 		let keys = self.keystore.sr25519_public_keys(KEY_TYPE);
 		for public in keys {
 			let verifier = AccountId::from(public);
-			let work = match self.client.runtime_api().awaiting_attestation(hash, verifier.clone(), BATCH) {
-				Ok(work) => work,
-				Err(error) => {
-					log::warn!(target: "verifier", "cannot read contributions awaiting attestation: {error}");
-					continue;
-				},
-			};
+			let work =
+				match self
+					.client
+					.runtime_api()
+					.awaiting_attestation(hash, verifier.clone(), BATCH)
+				{
+					Ok(work) => work,
+					Err(error) => {
+						log::warn!(target: "verifier", "cannot read contributions awaiting attestation: {error}");
+						continue;
+					}
+				};
 			for contribution in work {
 				if !self.claim(&verifier, contribution.id, number) {
 					continue;
@@ -135,7 +152,9 @@ where
 				let service = self.clone();
 				let verifier = verifier.clone();
 				tokio::spawn(async move {
-					service.check_and_attest(public, verifier, contribution).await;
+					service
+						.check_and_attest(public, verifier, contribution)
+						.await;
 				});
 			}
 		}
@@ -143,7 +162,9 @@ where
 
 	/// Marks (verifier, id) as under way unless it already is (and not for too long).
 	fn claim(&self, verifier: &AccountId, id: ContributionId, now: BlockNumber) -> bool {
-		let Ok(mut in_flight) = self.in_flight.lock() else { return false };
+		let Ok(mut in_flight) = self.in_flight.lock() else {
+			return false;
+		};
 		in_flight.retain(|_, started| now.saturating_sub(*started) < IN_FLIGHT_BLOCKS);
 		let key = (verifier.clone(), id);
 		if in_flight.contains_key(&key) {
@@ -153,7 +174,12 @@ where
 		true
 	}
 
-	async fn check_and_attest(&self, public: sr25519::Public, verifier: AccountId, contribution: Info) {
+	async fn check_and_attest(
+		&self,
+		public: sr25519::Public,
+		verifier: AccountId,
+		contribution: Info,
+	) {
 		let verdict = self.check(&contribution).await;
 		log::info!(
 			target: "verifier",
@@ -162,7 +188,10 @@ where
 			String::from_utf8_lossy(&contribution.uri),
 			verdict,
 		);
-		if let Err(error) = self.attest(public, &verifier, contribution.id, verdict).await {
+		if let Err(error) = self
+			.attest(public, &verifier, contribution.id, verdict)
+			.await
+		{
 			log::warn!(target: "verifier", "attestation of contribution {} failed: {error}", contribution.id);
 			if let Ok(mut in_flight) = self.in_flight.lock() {
 				in_flight.remove(&(verifier, contribution.id));
@@ -180,11 +209,13 @@ where
 					m.bytes_hashed.inc_by(content.size);
 				}
 				if content.root == contribution.root && content.size == contribution.size {
-					Verdict::Valid { score: self.scorer.score(contribution, &content) }
+					Verdict::Valid {
+						score: self.scorer.score(contribution, &content),
+					}
 				} else {
 					Verdict::HashMismatch
 				}
-			},
+			}
 			Err(fetch::FetchError::TooLarge) => Verdict::HashMismatch,
 			Err(error) => {
 				log::info!(target: "verifier", "contribution {}: {uri} unreachable: {error}", contribution.id);
@@ -192,10 +223,12 @@ where
 					m.fetch_failures.inc();
 				}
 				Verdict::Unreachable
-			},
+			}
 		};
 		if let Some(m) = &self.metrics {
-			m.checked.with_label_values(&[metrics::verdict_label(&verdict)]).inc();
+			m.checked
+				.with_label_values(&[metrics::verdict_label(&verdict)])
+				.inc();
 		}
 		verdict
 	}
@@ -233,5 +266,9 @@ use frame_system_rpc_runtime_api::AccountNonceApi as _;
 
 /// The fetch limits the CLI configures.
 pub fn limits(timeout_secs: u64, retries: u32) -> FetchLimits {
-	FetchLimits { timeout: Duration::from_secs(timeout_secs), retries, ..FetchLimits::default() }
+	FetchLimits {
+		timeout: Duration::from_secs(timeout_secs),
+		retries,
+		..FetchLimits::default()
+	}
 }

@@ -9,15 +9,22 @@ use super::fetch::FetchedContent;
 /// quality (evaluation runs, deduplication, ...).
 pub trait Scorer: Send + Sync {
 	/// The score, at most the chain's `MaxScore` (100).
-	fn score(&self, contribution: &ContributionInfo<AccountId, Balance, BlockNumber>, content: &FetchedContent)
-		-> Score;
+	fn score(
+		&self,
+		contribution: &ContributionInfo<AccountId, Balance, BlockNumber>,
+		content: &FetchedContent,
+	) -> Score;
 }
 
 /// The default scorer: a successful hash match scores 100.
 pub struct HashMatchScorer;
 
 impl Scorer for HashMatchScorer {
-	fn score(&self, _: &ContributionInfo<AccountId, Balance, BlockNumber>, _: &FetchedContent) -> Score {
+	fn score(
+		&self,
+		_: &ContributionInfo<AccountId, Balance, BlockNumber>,
+		_: &FetchedContent,
+	) -> Score {
 		100
 	}
 }

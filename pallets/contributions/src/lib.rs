@@ -868,8 +868,9 @@ pub mod pallet {
 			let mut id = ExpiryCursor::<T>::get();
 			while id < NextContributionId::<T>::get() && found.len() < limit as usize {
 				let awaiting = Contributions::<T>::get(id).is_some_and(|c| {
-					c.status == ContributionStatus::Pending &&
-						c.deadline >= now && !c.attestations.iter().any(|a| a.verifier == *verifier)
+					c.status == ContributionStatus::Pending
+						&& c.deadline >= now
+						&& !c.attestations.iter().any(|a| a.verifier == *verifier)
 				});
 				if awaiting {
 					found.extend(Self::contribution_info(id));

@@ -10,10 +10,13 @@ use frame_support::{
 use crate::*;
 
 fn fill<T: Config>(count: u32) -> Result<Vec<T::AccountId>, BenchmarkError> {
-	let mut validators: Vec<T::AccountId> = (0..count).map(|i| account("validator", i, 0)).collect();
+	let mut validators: Vec<T::AccountId> =
+		(0..count).map(|i| account("validator", i, 0)).collect();
 	validators.sort();
-	let bounded: BoundedVec<_, T::MaxValidators> =
-		validators.clone().try_into().map_err(|_| BenchmarkError::Stop("too many validators"))?;
+	let bounded: BoundedVec<_, T::MaxValidators> = validators
+		.clone()
+		.try_into()
+		.map_err(|_| BenchmarkError::Stop("too many validators"))?;
 	Validators::<T>::put(bounded);
 	Ok(validators)
 }
@@ -23,8 +26,11 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn add_validator(v: Linear<1, { T::MaxValidators::get().saturating_sub(1) }>) -> Result<(), BenchmarkError> {
-		let origin = T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	fn add_validator(
+		v: Linear<1, { T::MaxValidators::get().saturating_sub(1) }>,
+	) -> Result<(), BenchmarkError> {
+		let origin =
+			T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		fill::<T>(v)?;
 		let new: T::AccountId = account("new", 0, 0);
 
@@ -36,12 +42,15 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn remove_validator(
-		v: Linear<{ T::MinValidators::get().saturating_add(1) }, { T::MaxValidators::get() }>,
-	) -> Result<(), BenchmarkError> {
-		let origin = T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	fn remove_validator(v: Linear<2, { T::MaxValidators::get() }>) -> Result<(), BenchmarkError> {
+		let origin =
+			T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let validators = fill::<T>(v)?;
-		let gone = validators.first().cloned().ok_or(BenchmarkError::Weightless)?;
+		MinValidators::<T>::put(1);
+		let gone = validators
+			.first()
+			.cloned()
+			.ok_or(BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, gone.clone());

@@ -6,8 +6,9 @@
 //! enters the authority set once its session keys are registered (`session.setKeys`), so a
 //! newly admitted operator cannot stall the chain by joining without keys.
 //!
-//! The set never drops below [`Config::MinValidators`]: a removal that would do so fails with
-//! [`Error::TooFewValidators`].
+//! The set never drops below [`MinValidators`] (set at genesis): a removal that would do so
+//! fails with [`Error::TooFewValidators`]. The session length is set at genesis as well, so
+//! test networks can rotate sessions quickly.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -30,7 +31,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::Contains};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Convert;
+	use sp_runtime::traits::{Convert, Zero};
 
 	use super::*;
 
@@ -42,9 +43,9 @@ pub mod pallet {
 		/// Whether an account has registered session keys (pallet-session's `NextKeys`).
 		type HasSessionKeys: Contains<Self::AccountId>;
 
-		/// The fewest validators the chain may have.
+		/// Session length until genesis or governance sets another.
 		#[pallet::constant]
-		type MinValidators: Get<u32>;
+		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
 
 		/// The most validators the chain may have.
 		#[pallet::constant]
@@ -62,6 +63,17 @@ pub mod pallet {
 	pub type Validators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxValidators>, ValueQuery>;
 
+	/// The fewest validators the chain may have; set at genesis.
+	#[pallet::storage]
+	pub type MinValidators<T> =
+		StorageValue<_, u32, ValueQuery, frame_support::traits::ConstU32<1>>;
+
+	/// Blocks per session; set at genesis. The runtime feeds it to pallet-session's
+	/// `PeriodicSessions` through [`SessionLengthOf`].
+	#[pallet::storage]
+	pub type SessionLength<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultSessionLength>;
+
 	/// Whether the set changed since the last session rotation.
 	#[pallet::storage]
 	pub type Changed<T> = StorageValue<_, bool, ValueQuery>;
@@ -71,6 +83,10 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// The validators at genesis (they also need session keys in pallet-session's genesis).
 		pub validators: Vec<T::AccountId>,
+		/// The fewest validators the chain may have (at least one).
+		pub min_validators: u32,
+		/// Blocks per session; `None` keeps [`Config::DefaultSessionLength`].
+		pub session_length: Option<BlockNumberFor<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -81,13 +97,20 @@ pub mod pallet {
 			let mut validators = self.validators.clone();
 			validators.sort();
 			validators.dedup();
+			let min = self.min_validators.max(1);
 			// An empty genesis set leaves the pallet unconfigured (as in default genesis).
 			assert!(
-				validators.is_empty() || validators.len() >= T::MinValidators::get() as usize,
-				"fewer genesis validators than MinValidators"
+				validators.is_empty() || validators.len() >= min as usize,
+				"fewer genesis validators than min_validators"
 			);
-			let validators: BoundedVec<_, _> =
-				validators.try_into().expect("more genesis validators than MaxValidators");
+			MinValidators::<T>::put(min);
+			if let Some(length) = self.session_length {
+				assert!(!length.is_zero(), "the session length must be above zero");
+				SessionLength::<T>::put(length);
+			}
+			let validators: BoundedVec<_, _> = validators
+				.try_into()
+				.expect("more genesis validators than MaxValidators");
 			Validators::<T>::put(validators);
 		}
 	}
@@ -117,10 +140,13 @@ pub mod pallet {
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
-			assert!(T::MinValidators::get() >= 1, "MinValidators must be at least one");
 			assert!(
-				T::MinValidators::get() <= T::MaxValidators::get(),
-				"MinValidators must not exceed MaxValidators"
+				T::MaxValidators::get() >= 1,
+				"MaxValidators must be at least one"
+			);
+			assert!(
+				!T::DefaultSessionLength::get().is_zero(),
+				"sessions must last a block"
 			);
 		}
 	}
@@ -133,8 +159,10 @@ pub mod pallet {
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::ManageOrigin::ensure_origin(origin)?;
 			let mut validators = Validators::<T>::get();
-			let position =
-				validators.binary_search(&who).err().ok_or(Error::<T>::AlreadyValidator)?;
+			let position = validators
+				.binary_search(&who)
+				.err()
+				.ok_or(Error::<T>::AlreadyValidator)?;
 			validators
 				.try_insert(position, who.clone())
 				.map_err(|_| Error::<T>::TooManyValidators)?;
@@ -150,9 +178,11 @@ pub mod pallet {
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::ManageOrigin::ensure_origin(origin)?;
 			let mut validators = Validators::<T>::get();
-			let position = validators.binary_search(&who).map_err(|_| Error::<T>::NotValidator)?;
+			let position = validators
+				.binary_search(&who)
+				.map_err(|_| Error::<T>::NotValidator)?;
 			ensure!(
-				validators.len() > T::MinValidators::get() as usize,
+				validators.len() > MinValidators::<T>::get() as usize,
 				Error::<T>::TooFewValidators
 			);
 			validators.remove(position);
@@ -166,7 +196,10 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// The validators that can author: admitted and with session keys.
 		pub fn active_candidates() -> Vec<T::AccountId> {
-			Validators::<T>::get().into_iter().filter(|v| T::HasSessionKeys::contains(v)).collect()
+			Validators::<T>::get()
+				.into_iter()
+				.filter(|v| T::HasSessionKeys::contains(v))
+				.collect()
 		}
 	}
 
@@ -183,6 +216,14 @@ pub mod pallet {
 		fn end_session(_index: u32) {}
 
 		fn start_session(_index: u32) {}
+	}
+
+	/// The current session length as a `Get`, for pallet-session's `PeriodicSessions`.
+	pub struct SessionLengthOf<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<BlockNumberFor<T>> for SessionLengthOf<T> {
+		fn get() -> BlockNumberFor<T> {
+			SessionLength::<T>::get()
+		}
 	}
 
 	/// Validator ids are account ids: the identity conversion pallet-session needs.

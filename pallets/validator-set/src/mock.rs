@@ -57,17 +57,23 @@ impl Contains<u64> for TestKeys {
 impl crate::Config for Test {
 	type ManageOrigin = EnsureSignedBy<Council, u64>;
 	type HasSessionKeys = TestKeys;
-	type MinValidators = frame_support::traits::ConstU32<2>;
+	type DefaultSessionLength = frame_support::traits::ConstU64<10>;
 	type MaxValidators = frame_support::traits::ConstU32<5>;
 	type WeightInfo = ();
 }
 
 /// Genesis with validators 1, 2, 3 at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_validator_set::GenesisConfig::<Test> { validators: alloc::vec![3, 1, 2] }
-		.assimilate_storage(&mut storage)
+	let mut storage = frame_system::GenesisConfig::<Test>::default()
+		.build_storage()
 		.unwrap();
+	pallet_validator_set::GenesisConfig::<Test> {
+		validators: alloc::vec![3, 1, 2],
+		min_validators: 2,
+		session_length: Some(5),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);

@@ -4,16 +4,22 @@ use frame_support::{assert_noop, assert_ok};
 use pallet_session::SessionManager;
 use sp_runtime::DispatchError::BadOrigin;
 
-use crate::{mock::*, Changed, Error, Event, Validators};
+use crate::{
+	mock::*, Changed, Error, Event, MinValidators, SessionLength, SessionLengthOf, Validators,
+};
 
 fn council() -> RuntimeOrigin {
 	RuntimeOrigin::signed(42)
 }
 
 #[test]
-fn genesis_sorts_the_validators() {
+fn genesis_sorts_the_validators_and_sets_minimum_and_session_length() {
 	new_test_ext().execute_with(|| {
+		use frame_support::traits::Get;
 		assert_eq!(Validators::<Test>::get().to_vec(), vec![1, 2, 3]);
+		assert_eq!(MinValidators::<Test>::get(), 2);
+		assert_eq!(SessionLength::<Test>::get(), 5);
+		assert_eq!(<SessionLengthOf<Test> as Get<u64>>::get(), 5);
 		assert_eq!(ValidatorSet::new_session(1), None, "nothing changed");
 	});
 }
@@ -52,25 +58,41 @@ fn council_removes_a_validator() {
 fn removal_below_the_minimum_fails() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(ValidatorSet::remove_validator(council(), 2));
-		assert_noop!(ValidatorSet::remove_validator(council(), 1), Error::<Test>::TooFewValidators);
+		assert_noop!(
+			ValidatorSet::remove_validator(council(), 1),
+			Error::<Test>::TooFewValidators
+		);
 	});
 }
 
 #[test]
 fn add_and_remove_errors() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(ValidatorSet::add_validator(council(), 1), Error::<Test>::AlreadyValidator);
-		assert_noop!(ValidatorSet::remove_validator(council(), 9), Error::<Test>::NotValidator);
+		assert_noop!(
+			ValidatorSet::add_validator(council(), 1),
+			Error::<Test>::AlreadyValidator
+		);
+		assert_noop!(
+			ValidatorSet::remove_validator(council(), 9),
+			Error::<Test>::NotValidator
+		);
 		assert_ok!(ValidatorSet::add_validator(council(), 4));
 		assert_ok!(ValidatorSet::add_validator(council(), 5));
-		assert_noop!(ValidatorSet::add_validator(council(), 6), Error::<Test>::TooManyValidators);
+		assert_noop!(
+			ValidatorSet::add_validator(council(), 6),
+			Error::<Test>::TooManyValidators
+		);
 	});
 }
 
 #[test]
 fn only_the_council_manages_validators() {
 	new_test_ext().execute_with(|| {
-		for origin in [RuntimeOrigin::signed(1), RuntimeOrigin::root(), RuntimeOrigin::none()] {
+		for origin in [
+			RuntimeOrigin::signed(1),
+			RuntimeOrigin::root(),
+			RuntimeOrigin::none(),
+		] {
 			assert_noop!(ValidatorSet::add_validator(origin.clone(), 4), BadOrigin);
 			assert_noop!(ValidatorSet::remove_validator(origin, 1), BadOrigin);
 		}

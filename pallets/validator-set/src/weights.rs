@@ -14,11 +14,19 @@ pub trait WeightInfo {
 /// Weights for pallet-validator-set measured on the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn add_validator(_v: u32) -> Weight { Weight::zero() }
-	fn remove_validator(_v: u32) -> Weight { Weight::zero() }
+	fn add_validator(_v: u32) -> Weight {
+		Weight::zero()
+	}
+	fn remove_validator(_v: u32) -> Weight {
+		Weight::zero()
+	}
 }
 
 impl WeightInfo for () {
-	fn add_validator(_v: u32) -> Weight { Weight::zero() }
-	fn remove_validator(_v: u32) -> Weight { Weight::zero() }
+	fn add_validator(_v: u32) -> Weight {
+		Weight::zero()
+	}
+	fn remove_validator(_v: u32) -> Weight {
+		Weight::zero()
+	}
 }

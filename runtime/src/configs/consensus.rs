@@ -5,14 +5,23 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::ConstU32;
 use sp_runtime::traits::ConvertInto;
 
-use crate::{AccountId, Aura, Balances, BlockNumber, Grandpa, Runtime, RuntimeEvent, SessionKeys};
+use super::governance::TwoThirdsOrigin;
+use crate::{
+	AccountId, Aura, Balances, BlockNumber, Grandpa, Runtime, RuntimeEvent, SessionKeys,
+	ValidatorSet,
+};
 
 /// The most validators the chain supports at once.
 pub const MAX_AUTHORITIES: u32 = 32;
 
+/// Sessions last this long unless the genesis preset says otherwise: authority-set changes
+/// take effect at session boundaries.
+pub const DEFAULT_SESSION_LENGTH: BlockNumber = 10 * crate::MINUTES;
+
+/// The session length in force (set at genesis, kept by pallet-validator-set).
+pub type SessionPeriod = pallet_validator_set::SessionLengthOf<Runtime>;
+
 parameter_types! {
-	/// Blocks per session: authority-set changes take effect at session boundaries.
-	pub const SessionPeriod: BlockNumber = 10 * crate::MINUTES;
 	/// The first session starts at genesis.
 	pub const SessionOffset: BlockNumber = 0;
 	/// Balance held for each registered set of session keys (none: admission is by governance).
@@ -43,8 +52,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
 	type NextSessionRotation = pallet_session::PeriodicSessions<SessionPeriod, SessionOffset>;
-	// The validator set stays the genesis set until governance manages it.
-	type SessionManager = ();
+	// The council-managed validator set decides who validates from the next session on.
+	type SessionManager = ValidatorSet;
 	type SessionHandler = <SessionKeys as sp_runtime::traits::OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	type DisablingStrategy = ();
@@ -56,3 +65,19 @@ impl pallet_session::Config for Runtime {
 // Silence unused warnings for items only some configurations use.
 #[allow(unused_imports)]
 use {Aura as _, Grandpa as _};
+
+/// Whether an account has registered session keys (`session.setKeys`).
+pub struct HasSessionKeys;
+impl frame_support::traits::Contains<AccountId> for HasSessionKeys {
+	fn contains(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+}
+
+impl pallet_validator_set::Config for Runtime {
+	type ManageOrigin = TwoThirdsOrigin;
+	type HasSessionKeys = HasSessionKeys;
+	type DefaultSessionLength = frame_support::traits::ConstU32<DEFAULT_SESSION_LENGTH>;
+	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
+	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+}

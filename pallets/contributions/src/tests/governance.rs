@@ -236,10 +236,20 @@ fn awaiting_attestation_lists_what_a_verifier_has_left() {
 		let a = submit_dataset(ALICE, 1);
 		let b = submit_dataset(BOB, 2);
 		let c = submit_dataset(CHARLIE, 3);
-		assert_ok!(ContributionsPallet::attest(RuntimeOrigin::signed(V1), b, Verdict::HashMismatch));
-		assert_ok!(ContributionsPallet::withdraw(RuntimeOrigin::signed(CHARLIE), c));
+		assert_ok!(ContributionsPallet::attest(
+			RuntimeOrigin::signed(V1),
+			b,
+			Verdict::HashMismatch
+		));
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(CHARLIE),
+			c
+		));
 		let ids = |v, limit| {
-			ContributionsPallet::awaiting_attestation(&v, limit).into_iter().map(|i| i.id).collect::<Vec<_>>()
+			ContributionsPallet::awaiting_attestation(&v, limit)
+				.into_iter()
+				.map(|i| i.id)
+				.collect::<Vec<_>>()
 		};
 		assert_eq!(ids(V1, 10), vec![a]);
 		assert_eq!(ids(V2, 10), vec![a, b]);
