@@ -1,0 +1,128 @@
+// End-to-end: a permissioned validator network of real `gongyu-node --chain local` processes.
+//
+// Four validators (Alice, Bob, Charlie, Dave) author and finalize; losing one of them does
+// not stop the chain and the lost node catches up after a restart, also after SIGKILL in the
+// middle of block import; the council admits a fifth validator by motion and removes it
+// again, and a removal below the minimum fails.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
+import { LocalNetwork } from '../../scripts/js/lib/network.js';
+
+const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
+
+describe('permissioned validator network (local chain)', () => {
+  const net = new LocalNetwork('network');
+
+  before(async () => {
+    for (const [i, label] of VALIDATORS.entries()) {
+      await net.start(label, i + 1, { extraArgs: [`--${label}`] });
+    }
+  });
+
+  after(async () => {
+    await net.stopAll();
+  });
+
+  /** Every node in `labels` has the same hash for block `number`. */
+  async function sameBlock(labels, number) {
+    const hashes = await Promise.all(labels.map((l) => net.hashAt(l, number)));
+    assert.equal(new Set(hashes).size, 1, `block ${number}: ${hashes.join(', ')}`);
+    return hashes[0];
+  }
+
+  test('four validators author and finalize', async () => {
+    await net.finalizedAtLeast('alice', 3, 180_000);
+    const api = await net.api('alice');
+    const authors = new Set();
+    await waitForHead(api, () => false, { timeoutMs: 1 }).catch(() => {});
+    const finalized = await net.finalizedNumber('alice');
+    for (let n = 1; n <= finalized; n += 1) {
+      const header = await api.derive.chain.getHeader(await api.rpc.chain.getBlockHash(n));
+      if (header.author) authors.add(header.author.toString());
+    }
+    assert.ok(authors.size >= 2, `blocks by ${authors.size} authors`);
+    await sameBlock(VALIDATORS, finalized);
+  });
+
+  test('one of four down: blocks and finality go on; restarted, it catches up', async () => {
+    await net.kill('dave');
+    const start = await net.finalizedNumber('alice');
+    await net.finalizedAtLeast('alice', start + 3);
+    await net.restart('dave');
+    const target = (await net.finalizedNumber('alice')) + 1;
+    await net.finalizedAtLeast('dave', target);
+    await sameBlock(['alice', 'dave'], target);
+  });
+
+  test('SIGKILL during block import, then restart: the database opens and catches up', async () => {
+    for (let round = 0; round < 3; round += 1) {
+      const api = await net.api('charlie');
+      // Kill right when a new block arrives, while it is being imported.
+      await waitForHead(api, () => true, { timeoutMs: 60_000 });
+      await net.kill('charlie');
+      await net.restart('charlie');
+      const target = (await net.finalizedNumber('alice')) + 1;
+      await net.finalizedAtLeast('charlie', target);
+      await sameBlock(['alice', 'charlie'], target);
+    }
+  });
+
+  test('the council admits a fifth validator, then removes it; the minimum holds', async () => {
+    const eveNode = await net.start('eve', 5);
+    const eveApi = await net.api('eve');
+    const api = await net.api('alice');
+    const [alice, bob, charlie, eve] = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Eve'].map(signer));
+
+    // Eve's operator generates session keys in her node and registers them.
+    const owner = api.createType('AccountId32', eve.address).toHex();
+    const generated = await eveApi.provider.send('author_rotateKeysWithOwner', [owner]);
+    await sendAndWait(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
+
+    async function motion(call) {
+      const length = call.method.encodedLength;
+      const { events } = await sendAndWait(api, api.tx.council.propose(2, call, length), alice, { until: 'inBlock' });
+      const { proposalIndex, proposalHash } = events
+        .find(({ event }) => api.events.council.Proposed.is(event)).event.data;
+      await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice, { until: 'inBlock' });
+      await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob, { until: 'inBlock' });
+      const closed = await sendAndWait(api, api.tx.council.close(proposalHash, proposalIndex,
+        { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), charlie);
+      return closed.events.find(({ event }) => api.events.council.Executed.is(event)).event.data.result;
+    }
+
+    const added = await motion(api.tx.validatorSet.addValidator(eve.address));
+    assert.ok(added.isOk, `addValidator: ${added}`);
+
+    const authoredBy = (who, timeoutMs) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no block by ${who} in ${timeoutMs} ms`)), timeoutMs);
+      api.derive.chain.subscribeNewHeads((header) => {
+        if (header.author?.toString() === who) { clearTimeout(timer); resolve(header.number.toNumber()); }
+      });
+    });
+    const first = await authoredBy(eve.address, 300_000);
+    assert.ok(first > 0, 'Eve authored a block');
+    assert.ok((await api.query.session.validators()).map(String).includes(eve.address));
+
+    const removed = await motion(api.tx.validatorSet.removeValidator(eve.address));
+    assert.ok(removed.isOk, `removeValidator: ${removed}`);
+    // Two session rotations later Eve is out of the authority set.
+    const deadline = Date.now() + 300_000;
+    while ((await api.query.session.validators()).map(String).includes(eve.address)) {
+      assert.ok(Date.now() < deadline, 'Eve still validates');
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
+    const minimum = (await api.query.validatorSet.minValidators()).toNumber();
+    assert.equal(minimum, 3);
+    // Four left and a minimum of three: one more removal passes, the next fails.
+    const first4 = await motion(api.tx.validatorSet.removeValidator((await signer('//Dave')).address));
+    assert.ok(first4.isOk);
+    const belowMinimum = await motion(api.tx.validatorSet.removeValidator(charlie.address));
+    assert.ok(belowMinimum.isErr, 'removal below the minimum must fail');
+    const meta = api.registry.findMetaError(belowMinimum.asErr.asModule);
+    assert.equal(`${meta.section}.${meta.name}`, 'validatorSet.TooFewValidators');
+    await eveNode.stop();
+  });
+});
