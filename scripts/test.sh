@@ -24,7 +24,8 @@ cargo test --locked --release --workspace
 
 step "benchmark tests of our pallets (each benchmark runs once against the pallet's mock)"
 SKIP_WASM_BUILD=1 cargo test --locked -p pallet-contributions -p pallet-rewards \
-  -p pallet-governance -p pallet-validator-set --features runtime-benchmarks
+  -p pallet-governance -p pallet-validator-set -p pallet-network-admission \
+  --features runtime-benchmarks
 
 step "end-to-end tests (real nodes, polkadot.js)"
 (cd scripts/js && node --test --test-concurrency=1 --test-timeout=900000 ../../tests/e2e/)

@@ -29,8 +29,6 @@ frame_benchmarking::define_benchmarks!(
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
-	use frame_benchmarking::Benchmarking;
-
 	let mut list = Vec::<BenchmarkList>::new();
 	list_benchmarks!(list, extra);
 	(list, AllPalletsWithSystem::storage_info())
@@ -38,8 +36,6 @@ pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
 
 /// Runs the benchmarks `config` selects.
 pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
-	use frame_benchmarking::Benchmarking;
-
 	let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 	let mut batches = Vec::<BenchmarkBatch>::new();
 	let params = (&config, &whitelist);

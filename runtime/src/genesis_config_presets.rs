@@ -124,8 +124,8 @@ pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
 /// Reward epochs on `local`: one hundred blocks (ten minutes).
 pub const LOCAL_EPOCH_LENGTH: BlockNumber = 100;
 
-/// Sessions on `local`: twenty blocks (two minutes), so validator changes show quickly.
-pub const LOCAL_SESSION_LENGTH: BlockNumber = 20;
+/// Sessions on `local`: ten blocks (one minute), so validator changes show quickly.
+pub const LOCAL_SESSION_LENGTH: BlockNumber = 10;
 /// The fewest validators `local` may have: three of its four (GRANDPA needs them all then).
 pub const LOCAL_MIN_VALIDATORS: u32 = 3;
 
