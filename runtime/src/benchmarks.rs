@@ -25,6 +25,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_rewards, Rewards]
 	[pallet_governance, Governance]
 	[pallet_validator_set, ValidatorSet]
+	[pallet_network_admission, NetworkAdmission]
 );
 
 /// The benchmarks this runtime has, for `benchmark pallet --list`.

@@ -60,6 +60,7 @@ fn genesis(
 	epoch_length: BlockNumber,
 	min_validators: u32,
 	session_length: BlockNumber,
+	admitted_nodes: Vec<(Vec<u8>, AccountId)>,
 ) -> Value {
 	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
 	let mut balances: Vec<(AccountId, Balance)> = endowed
@@ -86,6 +87,9 @@ fn genesis(
 			validators: validator_accounts,
 			min_validators,
 			session_length: Some(session_length),
+		},
+		network_admission: NetworkAdmissionConfig {
+			nodes: admitted_nodes
 		},
 		sudo: SudoConfig { key: sudo },
 		verifier_membership: VerifierMembershipConfig {
@@ -160,6 +164,8 @@ pub fn development_config_genesis() -> Value {
 		DEV_EPOCH_LENGTH,
 		1,
 		DEFAULT_SESSION_LENGTH,
+		// One node: admission is not enforced.
+		Vec::new(),
 	)
 }
 
@@ -179,6 +185,16 @@ pub fn local_testnet_genesis() -> Value {
 		LOCAL_EPOCH_LENGTH,
 		LOCAL_MIN_VALIDATORS,
 		LOCAL_SESSION_LENGTH,
+		LOCAL_NODE_PEER_IDS
+			.iter()
+			.zip([
+				Sr25519Keyring::Alice,
+				Sr25519Keyring::Bob,
+				Sr25519Keyring::Charlie,
+				Sr25519Keyring::Dave,
+			])
+			.map(|(peer, operator)| (peer.to_vec(), operator.to_account_id()))
+			.collect(),
 	)
 }
 

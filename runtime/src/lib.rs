@@ -197,6 +197,8 @@ mod runtime {
 	pub type TransactionPayment = pallet_transaction_payment;
 	#[runtime::pallet_index(13)]
 	pub type ValidatorSet = pallet_validator_set;
+	#[runtime::pallet_index(14)]
+	pub type NetworkAdmission = pallet_network_admission;
 	#[runtime::pallet_index(4)]
 	pub type Session = pallet_session;
 	#[runtime::pallet_index(5)]

@@ -18,8 +18,12 @@ fn peer(i: u32) -> Vec<u8> {
 fn fill<T: Config>(n: u32) -> Result<(), BenchmarkError> {
 	let mut nodes = BoundedBTreeMap::new();
 	for i in 0..n {
-		let id: PeerIdOf<T> = peer(i).try_into().map_err(|_| BenchmarkError::Stop("PeerId"))?;
-		nodes.try_insert(id, account("operator", i, 0)).map_err(|_| BenchmarkError::Stop("full"))?;
+		let id: PeerIdOf<T> = peer(i)
+			.try_into()
+			.map_err(|_| BenchmarkError::Stop("PeerId"))?;
+		nodes
+			.try_insert(id, account("operator", i, 0))
+			.map_err(|_| BenchmarkError::Stop("full"))?;
 	}
 	AdmittedNodes::<T>::put(nodes);
 	Ok(())
@@ -30,12 +34,19 @@ mod benchmarks {
 	use super::*;
 
 	#[benchmark]
-	fn admit_node(n: Linear<0, { T::MaxNodes::get().saturating_sub(1) }>) -> Result<(), BenchmarkError> {
-		let origin = T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	fn admit_node(
+		n: Linear<0, { T::MaxNodes::get().saturating_sub(1) }>,
+	) -> Result<(), BenchmarkError> {
+		let origin =
+			T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		fill::<T>(n)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, peer(u32::MAX), account("operator", 0, 0));
+		_(
+			origin as T::RuntimeOrigin,
+			peer(u32::MAX),
+			account("operator", 0, 0),
+		);
 
 		assert_eq!(AdmittedNodes::<T>::get().len() as u32, n + 1);
 		Ok(())
@@ -43,7 +54,8 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_node(n: Linear<1, { T::MaxNodes::get() }>) -> Result<(), BenchmarkError> {
-		let origin = T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin =
+			T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		fill::<T>(n)?;
 
 		#[extrinsic_call]

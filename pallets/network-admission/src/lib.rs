@@ -8,6 +8,8 @@
 //! refusing to sync with it; once the council admits it, the peers' next offchain-worker run
 //! lets it in.
 //!
+//! With no admitted nodes at all (the single-node `dev` chain) admission is not enforced.
+//!
 //! Storage is one bounded map (at most [`Config::MaxNodes`] nodes, `PeerId`s of at most
 //! [`Config::MaxPeerIdLength`] bytes).
 
@@ -79,7 +81,9 @@ pub mod pallet {
 			let mut nodes = BoundedBTreeMap::new();
 			for (peer, owner) in &self.nodes {
 				let peer: PeerIdOf<T> = peer.clone().try_into().expect("genesis PeerId too long");
-				nodes.try_insert(peer, owner.clone()).expect("more genesis nodes than MaxNodes");
+				nodes
+					.try_insert(peer, owner.clone())
+					.expect("more genesis nodes than MaxNodes");
 			}
 			AdmittedNodes::<T>::put(nodes);
 		}
@@ -89,7 +93,10 @@ pub mod pallet {
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
 		/// A node was admitted to the network.
-		NodeAdmitted { peer_id: PeerIdOf<T>, operator: T::AccountId },
+		NodeAdmitted {
+			peer_id: PeerIdOf<T>,
+			operator: T::AccountId,
+		},
 		/// A node was removed from the network.
 		NodeRemoved { peer_id: PeerIdOf<T> },
 	}
@@ -109,9 +116,14 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Hands the admitted nodes to this node's networking as its only allowed peers.
+		/// Hands the admitted nodes to this node's networking as its only allowed peers. With
+		/// no admitted nodes (the `dev` chain), admission is not enforced.
 		fn offchain_worker(_now: BlockNumberFor<T>) {
-			let peers = AdmittedNodes::<T>::get()
+			let nodes = AdmittedNodes::<T>::get();
+			if nodes.is_empty() {
+				return;
+			}
+			let peers = nodes
 				.into_iter()
 				.map(|(peer, _)| OpaquePeerId(peer.into_inner()))
 				.collect();

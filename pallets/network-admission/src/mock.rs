@@ -49,7 +49,9 @@ impl crate::Config for Test {
 
 /// Genesis with nodes `[1; 38]` (operator 1) and `[2; 38]` (operator 2), at block 1.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	let mut storage = frame_system::GenesisConfig::<Test>::default()
+		.build_storage()
+		.unwrap();
 	pallet_network_admission::GenesisConfig::<Test> {
 		nodes: alloc::vec![(alloc::vec![1; 38], 1), (alloc::vec![2; 38], 2)],
 	}

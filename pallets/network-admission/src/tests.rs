@@ -31,34 +31,64 @@ fn council_admits_and_removes_nodes() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(NetworkAdmission::admit_node(council(), id(3), 7));
 		assert_eq!(AdmittedNodes::<Test>::get().get(&bounded(3)), Some(&7));
-		System::assert_last_event(Event::NodeAdmitted { peer_id: bounded(3), operator: 7 }.into());
+		System::assert_last_event(
+			Event::NodeAdmitted {
+				peer_id: bounded(3),
+				operator: 7,
+			}
+			.into(),
+		);
 
 		assert_ok!(NetworkAdmission::remove_node(council(), id(1)));
 		assert!(!AdmittedNodes::<Test>::get().contains_key(&bounded(1)));
-		System::assert_last_event(Event::NodeRemoved { peer_id: bounded(1) }.into());
+		System::assert_last_event(
+			Event::NodeRemoved {
+				peer_id: bounded(1),
+			}
+			.into(),
+		);
 	});
 }
 
 #[test]
 fn admission_errors() {
 	new_test_ext().execute_with(|| {
-		assert_noop!(NetworkAdmission::admit_node(council(), id(1), 1), Error::<Test>::AlreadyAdmitted);
-		assert_noop!(NetworkAdmission::admit_node(council(), vec![], 1), Error::<Test>::InvalidPeerId);
+		assert_noop!(
+			NetworkAdmission::admit_node(council(), id(1), 1),
+			Error::<Test>::AlreadyAdmitted
+		);
+		assert_noop!(
+			NetworkAdmission::admit_node(council(), vec![], 1),
+			Error::<Test>::InvalidPeerId
+		);
 		assert_noop!(
 			NetworkAdmission::admit_node(council(), vec![9; 41], 1),
 			Error::<Test>::InvalidPeerId
 		);
-		assert_noop!(NetworkAdmission::remove_node(council(), id(9)), Error::<Test>::NotAdmitted);
+		assert_noop!(
+			NetworkAdmission::remove_node(council(), id(9)),
+			Error::<Test>::NotAdmitted
+		);
 		assert_ok!(NetworkAdmission::admit_node(council(), id(3), 3));
-		assert_noop!(NetworkAdmission::admit_node(council(), id(4), 4), Error::<Test>::TooManyNodes);
+		assert_noop!(
+			NetworkAdmission::admit_node(council(), id(4), 4),
+			Error::<Test>::TooManyNodes
+		);
 	});
 }
 
 #[test]
 fn only_the_council_manages_nodes() {
 	new_test_ext().execute_with(|| {
-		for origin in [RuntimeOrigin::signed(1), RuntimeOrigin::root(), RuntimeOrigin::none()] {
-			assert_noop!(NetworkAdmission::admit_node(origin.clone(), id(3), 3), BadOrigin);
+		for origin in [
+			RuntimeOrigin::signed(1),
+			RuntimeOrigin::root(),
+			RuntimeOrigin::none(),
+		] {
+			assert_noop!(
+				NetworkAdmission::admit_node(origin.clone(), id(3), 3),
+				BadOrigin
+			);
 			assert_noop!(NetworkAdmission::remove_node(origin, id(1)), BadOrigin);
 		}
 	});

@@ -14,11 +14,19 @@ pub trait WeightInfo {
 /// Weights for pallet-network-admission measured on the runtime.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	fn admit_node(_n: u32) -> Weight { Weight::zero() }
-	fn remove_node(_n: u32) -> Weight { Weight::zero() }
+	fn admit_node(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn remove_node(_n: u32) -> Weight {
+		Weight::zero()
+	}
 }
 
 impl WeightInfo for () {
-	fn admit_node(_n: u32) -> Weight { Weight::zero() }
-	fn remove_node(_n: u32) -> Weight { Weight::zero() }
+	fn admit_node(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn remove_node(_n: u32) -> Weight {
+		Weight::zero()
+	}
 }

@@ -1,4 +1,5 @@
-//! Block authoring (Aura), finality (GRANDPA) and the sessions that rotate their authorities.
+//! Block authoring (Aura), finality (GRANDPA), the sessions that rotate their authorities,
+//! and the governance-admitted validators and network peers.
 
 use frame_support::{parameter_types, traits::ConstBool};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -80,4 +81,11 @@ impl pallet_validator_set::Config for Runtime {
 	type DefaultSessionLength = frame_support::traits::ConstU32<DEFAULT_SESSION_LENGTH>;
 	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_network_admission::Config for Runtime {
+	type ManageOrigin = TwoThirdsOrigin;
+	type MaxNodes = ConstU32<64>;
+	type MaxPeerIdLength = ConstU32<128>;
+	type WeightInfo = pallet_network_admission::weights::SubstrateWeight<Runtime>;
 }
