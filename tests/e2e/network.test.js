@@ -2,14 +2,15 @@
 //
 // Four validators (Alice, Bob, Charlie, Dave) author and finalize; losing one of them does
 // not stop the chain and the lost node catches up after a restart, also after SIGKILL in the
-// middle of block import; the council admits a fifth validator by motion and removes it
-// again, and a removal below the minimum fails.
+// middle of block import; a node whose PeerId the council has not admitted cannot sync until
+// a motion admits it; the council admits a fifth validator by motion and removes it again,
+// and a removal below the minimum fails.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
-import { LocalNetwork } from '../../scripts/js/lib/network.js';
+import { base58Decode, sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
+import { LocalNetwork, peerId } from '../../scripts/js/lib/network.js';
 
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
 
@@ -69,28 +70,55 @@ describe('permissioned validator network (local chain)', () => {
     }
   });
 
+  /** A council motion (Alice proposes, Alice and Bob vote, Charlie closes): its result. */
+  async function motion(call) {
+    const api = await net.api('alice');
+    const [alice, bob, charlie] = await Promise.all(['//Alice', '//Bob', '//Charlie'].map(signer));
+    const length = call.method.encodedLength;
+    const { events } = await sendAndWait(api, api.tx.council.propose(2, call, length), alice, { until: 'inBlock' });
+    const { proposalIndex, proposalHash } = events
+      .find(({ event }) => api.events.council.Proposed.is(event)).event.data;
+    await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice, { until: 'inBlock' });
+    await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob, { until: 'inBlock' });
+    const closed = await sendAndWait(api, api.tx.council.close(proposalHash, proposalIndex,
+      { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), charlie);
+    return closed.events.find(({ event }) => api.events.council.Executed.is(event)).event.data.result;
+  }
+
+  /** Admits node key `index` to the network by council motion. */
+  async function admit(index, operator) {
+    const api = await net.api('alice');
+    const peer = base58Decode(await peerId(index));
+    const result = await motion(api.tx.networkAdmission.admitNode(peer, operator));
+    assert.ok(result.isOk, `admitNode: ${result}`);
+  }
+
+  test('a node the council has not admitted cannot sync; once admitted, it does', async () => {
+    const outsider = await net.start('outsider', 6, { validator: false, extraArgs: ['--offchain-worker', 'always'] });
+    const outsiderApi = await net.api('outsider');
+    const best = async () => (await outsiderApi.rpc.chain.getHeader()).number.toNumber();
+    await new Promise((r) => setTimeout(r, 30_000));
+    assert.equal(await best(), 0, 'the outsider imported blocks without admission');
+
+    await admit(6, (await signer('//Ferdie')).address);
+    const target = await net.finalizedNumber('alice');
+    await net.finalizedAtLeast('outsider', target, 180_000);
+    await sameBlock(['alice', 'outsider'], target);
+    await net.closeApi('outsider');
+    await outsider.stop();
+  });
+
   test('the council admits a fifth validator, then removes it; the minimum holds', async () => {
+    const [charlie, eve] = await Promise.all(['//Charlie', '//Eve'].map(signer));
+    await admit(5, eve.address);
     const eveNode = await net.start('eve', 5);
     const eveApi = await net.api('eve');
     const api = await net.api('alice');
-    const [alice, bob, charlie, eve] = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Eve'].map(signer));
 
     // Eve's operator generates session keys in her node and registers them.
     const owner = api.createType('AccountId32', eve.address).toHex();
     const generated = await eveApi.provider.send('author_rotateKeysWithOwner', [owner]);
     await sendAndWait(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
-
-    async function motion(call) {
-      const length = call.method.encodedLength;
-      const { events } = await sendAndWait(api, api.tx.council.propose(2, call, length), alice, { until: 'inBlock' });
-      const { proposalIndex, proposalHash } = events
-        .find(({ event }) => api.events.council.Proposed.is(event)).event.data;
-      await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice, { until: 'inBlock' });
-      await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob, { until: 'inBlock' });
-      const closed = await sendAndWait(api, api.tx.council.close(proposalHash, proposalIndex,
-        { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), charlie);
-      return closed.events.find(({ event }) => api.events.council.Executed.is(event)).event.data.result;
-    }
 
     const added = await motion(api.tx.validatorSet.addValidator(eve.address));
     assert.ok(added.isOk, `addValidator: ${added}`);

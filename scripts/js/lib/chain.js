@@ -4,7 +4,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-export { mnemonicGenerate } from '@polkadot/util-crypto';
+export { base58Decode, mnemonicGenerate } from '@polkadot/util-crypto';
 
 /** Connects to `wsUrl`, failing with a clear message if no node answers in `timeoutMs`. */
 export async function connect(wsUrl, { timeoutMs = 30_000 } = {}) {
