@@ -17,8 +17,8 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use crate::{
 	configs::{RewardPotAccount, DEFAULT_SESSION_LENGTH},
 	AccountId, Balance, BalancesConfig, BlockNumber, ContributionsConfig, CouncilMembershipConfig,
-	RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	ValidatorSetConfig, VerifierMembershipConfig, UNIT,
+	NetworkAdmissionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, ValidatorSetConfig, VerifierMembershipConfig, UNIT,
 };
 
 /// Name of the local testnet preset (four validators).
@@ -40,6 +40,35 @@ fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 		aura: sr.public().into(),
 		grandpa: ed.public().into(),
 	}
+}
+
+/// The PeerIds (binary form) of the `local` validators' well-known node keys `0x…01` to
+/// `0x…04` (`--node-key`): 12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp,
+/// 12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD,
+/// 12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x and
+/// 12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st.
+const LOCAL_NODE_PEER_IDS: [[u8; 38]; 4] = [
+	peer_id(hex_literal::hex!("4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29")),
+	peer_id(hex_literal::hex!("7422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674")),
+	peer_id(hex_literal::hex!("f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b")),
+	peer_id(hex_literal::hex!("fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b")),
+];
+
+/// The libp2p PeerId of an ed25519 node key's public key: the identity multihash of the
+/// protobuf-encoded key.
+const fn peer_id(public: [u8; 32]) -> [u8; 38] {
+	let mut id = [0u8; 38];
+	let prefix = [0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
+	let mut i = 0;
+	while i < prefix.len() {
+		id[i] = prefix[i];
+		i += 1;
+	}
+	while i < id.len() {
+		id[i] = public[i - prefix.len()];
+		i += 1;
+	}
+	id
 }
 
 /// The model version every preset registers as id 0, so fine-tunes can be submitted at once.

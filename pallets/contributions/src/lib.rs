@@ -597,7 +597,7 @@ pub mod pallet {
 
 		/// Register a model version fine-tunes can build on (governance).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::register_model_version(name.len() as u32))]
+		#[pallet::weight(T::WeightInfo::register_model_version())]
 		pub fn register_model_version(
 			origin: OriginFor<T>,
 			name: Vec<u8>,

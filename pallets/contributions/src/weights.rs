@@ -13,7 +13,7 @@ pub trait WeightInfo {
 	fn submit(u: u32, l: u32) -> Weight;
 	fn attest(a: u32) -> Weight;
 	fn withdraw() -> Weight;
-	fn register_model_version(n: u32) -> Weight;
+	fn register_model_version() -> Weight;
 	fn set_parameters() -> Weight;
 	fn force_decide() -> Weight;
 	fn on_initialize(n: u32) -> Weight;
@@ -31,7 +31,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn withdraw() -> Weight {
 		Weight::zero()
 	}
-	fn register_model_version(_n: u32) -> Weight {
+	fn register_model_version() -> Weight {
 		Weight::zero()
 	}
 	fn set_parameters() -> Weight {
@@ -55,7 +55,7 @@ impl WeightInfo for () {
 	fn withdraw() -> Weight {
 		Weight::zero()
 	}
-	fn register_model_version(_n: u32) -> Weight {
+	fn register_model_version() -> Weight {
 		Weight::zero()
 	}
 	fn set_parameters() -> Weight {
