@@ -40,4 +40,6 @@ for pallet in "${pallets[@]}"; do
     --heap-pages 4096 \
     --template scripts/frame-weight-template.hbs \
     --output "$dir/src/weights.rs"
+  # Keep this machine's paths out of the generated file.
+  sed -i -e "s#$bench_dir/#target/benchmark-node/#g" "$dir/src/weights.rs"
 done
