@@ -25,10 +25,10 @@ fn fill<T: Config>(count: u32) -> Result<Vec<T::AccountId>, BenchmarkError> {
 mod benchmarks {
 	use super::*;
 
-	/// Worst case: the set one short of full.
 	#[benchmark]
-	fn add_validator() -> Result<(), BenchmarkError> {
-		let v = T::MaxValidators::get().saturating_sub(1);
+	fn add_validator(
+		v: Linear<1, { T::MaxValidators::get().saturating_sub(1) }>,
+	) -> Result<(), BenchmarkError> {
 		let origin =
 			T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		fill::<T>(v)?;
@@ -41,10 +41,8 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Worst case: a full set.
 	#[benchmark]
-	fn remove_validator() -> Result<(), BenchmarkError> {
-		let v = T::MaxValidators::get();
+	fn remove_validator(v: Linear<2, { T::MaxValidators::get() }>) -> Result<(), BenchmarkError> {
 		let origin =
 			T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let validators = fill::<T>(v)?;

@@ -155,7 +155,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Admit `who` as a validator from the next session on.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::add_validator())]
+		#[pallet::weight(T::WeightInfo::add_validator(T::MaxValidators::get()))]
 		pub fn add_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::ManageOrigin::ensure_origin(origin)?;
 			let mut validators = Validators::<T>::get();
@@ -174,7 +174,7 @@ pub mod pallet {
 
 		/// Remove `who` from the validators from the next session on.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_validator())]
+		#[pallet::weight(T::WeightInfo::remove_validator(T::MaxValidators::get()))]
 		pub fn remove_validator(origin: OriginFor<T>, who: T::AccountId) -> DispatchResult {
 			T::ManageOrigin::ensure_origin(origin)?;
 			let mut validators = Validators::<T>::get();
