@@ -9,7 +9,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { base58Decode, sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
+import {
+  base58Decode, rpcCall, sendAndWait, signer, u8aToHex, waitForHead,
+} from '../../scripts/js/lib/chain.js';
 import { LocalNetwork, peerId } from '../../scripts/js/lib/network.js';
 
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
@@ -88,7 +90,8 @@ describe('permissioned validator network (local chain)', () => {
   /** Admits node key `index` to the network by council motion. */
   async function admit(index, operator) {
     const api = await net.api('alice');
-    const peer = base58Decode(await peerId(index));
+    // As hex: polkadot.js reads a bare Uint8Array for `Bytes` as already length-prefixed.
+    const peer = u8aToHex(base58Decode(await peerId(index)));
     const result = await motion(api.tx.networkAdmission.admitNode(peer, operator));
     assert.ok(result.isOk, `admitNode: ${result}`);
   }
@@ -112,12 +115,11 @@ describe('permissioned validator network (local chain)', () => {
     const [charlie, eve] = await Promise.all(['//Charlie', '//Eve'].map(signer));
     await admit(5, eve.address);
     const eveNode = await net.start('eve', 5);
-    const eveApi = await net.api('eve');
     const api = await net.api('alice');
 
     // Eve's operator generates session keys in her node and registers them.
     const owner = api.createType('AccountId32', eve.address).toHex();
-    const generated = await eveApi.provider.send('author_rotateKeysWithOwner', [owner]);
+    const generated = await rpcCall(eveNode.wsUrl, 'author_rotateKeysWithOwner', [owner]);
     await sendAndWait(api, api.tx.session.setKeys(generated.keys, generated.proof), eve);
 
     const added = await motion(api.tx.validatorSet.addValidator(eve.address));

@@ -5,6 +5,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 export { base58Decode, mnemonicGenerate } from '@polkadot/util-crypto';
+export { u8aToHex } from '@polkadot/util';
 
 /** Connects to `wsUrl`, failing with a clear message if no node answers in `timeoutMs`. */
 export async function connect(wsUrl, { timeoutMs = 30_000 } = {}) {
@@ -21,6 +22,18 @@ export async function connect(wsUrl, { timeoutMs = 30_000 } = {}) {
     throw error;
   }
   return api;
+}
+
+/** Calls a raw JSON-RPC method (one polkadot.js does not decorate) on the node at `wsUrl`. */
+export async function rpcCall(wsUrl, method, params = []) {
+  const provider = new WsProvider(wsUrl, false);
+  await provider.connect();
+  await provider.isReady;
+  try {
+    return await provider.send(method, params);
+  } finally {
+    await provider.disconnect();
+  }
 }
 
 /** A keyring pair from a secret URI such as `//Alice` or a mnemonic. */
