@@ -48,10 +48,18 @@ fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 /// 12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x and
 /// 12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st.
 const LOCAL_NODE_PEER_IDS: [[u8; 38]; 4] = [
-	peer_id(hex_literal::hex!("4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29")),
-	peer_id(hex_literal::hex!("7422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674")),
-	peer_id(hex_literal::hex!("f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b")),
-	peer_id(hex_literal::hex!("fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b")),
+	peer_id(hex_literal::hex!(
+		"4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29"
+	)),
+	peer_id(hex_literal::hex!(
+		"7422b9887598068e32c4448a949adb290d0f4e35b9e01b0ee5f1a1e600fe2674"
+	)),
+	peer_id(hex_literal::hex!(
+		"f381626e41e7027ea431bfe3009e94bdd25a746beec468948d6c3c7c5dc9a54b"
+	)),
+	peer_id(hex_literal::hex!(
+		"fd50b8e3b144ea244fbf7737f550bc8dd0c2650bbc1aada833ca17ff8dbf329b"
+	)),
 ];
 
 /// The libp2p PeerId of an ed25519 node key's public key: the identity multihash of the
