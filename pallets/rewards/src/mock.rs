@@ -6,7 +6,7 @@ use alloc::collections::btree_map::BTreeMap;
 use frame_support::{derive_impl, parameter_types, PalletId};
 use frame_system::EnsureRoot;
 use pallet_contributions::{ContributionId, ContributionRegistry};
-use sp_runtime::BuildStorage;
+use sp_runtime::{traits::AccountIdConversion, BuildStorage};
 
 use crate::{self as pallet_rewards, *};
 
@@ -151,10 +151,7 @@ impl ExtBuilder {
 			.map(|who| (*who, INITIAL_BALANCE))
 			.collect();
 		if self.pot > 0 {
-			balances.push((
-				RewardsPalletId::get().into_account_truncating_for_tests(),
-				self.pot,
-			));
+			balances.push((RewardsPalletId::get().into_account_truncating(), self.pot));
 		}
 		pallet_balances::GenesisConfig::<Test> {
 			balances,
@@ -183,17 +180,6 @@ impl ExtBuilder {
 			test();
 			RewardsPallet::do_try_state().unwrap();
 		});
-	}
-}
-
-/// `PalletId` to account for the genesis config (before the pallet exists).
-trait IntoAccountForTests {
-	fn into_account_truncating_for_tests(&self) -> AccountId;
-}
-impl IntoAccountForTests for PalletId {
-	fn into_account_truncating_for_tests(&self) -> AccountId {
-		use sp_runtime::traits::AccountIdConversion;
-		self.into_account_truncating()
 	}
 }
 

@@ -7,10 +7,7 @@ use sp_core::ConstU32;
 use sp_runtime::traits::ConvertInto;
 
 use super::governance::TwoThirdsOrigin;
-use crate::{
-	AccountId, Aura, Balances, BlockNumber, Grandpa, Runtime, RuntimeEvent, SessionKeys,
-	ValidatorSet,
-};
+use crate::{AccountId, Balances, BlockNumber, Runtime, RuntimeEvent, SessionKeys, ValidatorSet};
 
 /// The most validators the chain supports at once.
 pub const MAX_AUTHORITIES: u32 = 32;
@@ -62,10 +59,6 @@ impl pallet_session::Config for Runtime {
 	type Currency = Balances;
 	type KeyDeposit = SessionKeyDeposit;
 }
-
-// Silence unused warnings for items only some configurations use.
-#[allow(unused_imports)]
-use {Aura as _, Grandpa as _};
 
 /// Whether an account has registered session keys (`session.setKeys`).
 pub struct HasSessionKeys;

@@ -9,11 +9,7 @@
 //!
 //! Each also accepts Root, which only the three-quarters path (or sudo on `dev`) reaches.
 
-use frame_support::{
-	parameter_types,
-	traits::{EitherOfDiverse, Get},
-	weights::Weight,
-};
+use frame_support::{parameter_types, traits::EitherOfDiverse, weights::Weight};
 use frame_system::EnsureRoot;
 use sp_runtime::Perbill;
 
@@ -86,6 +82,3 @@ impl pallet_governance::Config for Runtime {
 	type RootOrigin = CouncilThreeQuarters;
 	type WeightInfo = pallet_governance::weights::SubstrateWeight<Runtime>;
 }
-
-#[allow(unused_imports)]
-use Get as _;

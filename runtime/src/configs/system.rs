@@ -82,7 +82,3 @@ impl pallet_sudo::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }
-
-// Keep the imports that `derive_impl` injects by name in scope.
-#[allow(unused_imports)]
-use {PalletInfo as _, RuntimeOrigin as _, RuntimeTask as _};
