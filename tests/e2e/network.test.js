@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import {
   base58Decode, rpcCall, sendAndWait, signer, u8aToHex, waitForHead,
 } from '../../scripts/js/lib/chain.js';
+import { councilMotion } from '../../scripts/js/lib/council.js';
 import { LocalNetwork, peerId } from '../../scripts/js/lib/network.js';
 
 const VALIDATORS = ['alice', 'bob', 'charlie', 'dave'];
@@ -72,20 +73,7 @@ describe('permissioned validator network (local chain)', () => {
     }
   });
 
-  /** A council motion (Alice proposes, Alice and Bob vote, Charlie closes): its result. */
-  async function motion(call) {
-    const api = await net.api('alice');
-    const [alice, bob, charlie] = await Promise.all(['//Alice', '//Bob', '//Charlie'].map(signer));
-    const length = call.method.encodedLength;
-    const { events } = await sendAndWait(api, api.tx.council.propose(2, call, length), alice, { until: 'inBlock' });
-    const { proposalIndex, proposalHash } = events
-      .find(({ event }) => api.events.council.Proposed.is(event)).event.data;
-    await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice, { until: 'inBlock' });
-    await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob, { until: 'inBlock' });
-    const closed = await sendAndWait(api, api.tx.council.close(proposalHash, proposalIndex,
-      { refTime: 10_000_000_000n, proofSize: 1_000_000n }, length), charlie);
-    return closed.events.find(({ event }) => api.events.council.Executed.is(event)).event.data.result;
-  }
+  const motion = async (call) => councilMotion(await net.api('alice'), call);
 
   /** Admits node key `index` to the network by council motion. */
   async function admit(index, operator) {
