@@ -6,6 +6,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 export { base58Decode, mnemonicGenerate } from '@polkadot/util-crypto';
 export { u8aToHex } from '@polkadot/util';
+export { formatGyu } from './format.js';
 
 /** Connects to `wsUrl`, failing with a clear message if no node answers in `timeoutMs`. */
 export async function connect(wsUrl, { timeoutMs = 30_000 } = {}) {
@@ -64,9 +65,10 @@ export class DispatchFailure extends Error {
 /**
  * Signs and sends `tx`, waits until its block is finalized (or `inBlock` with
  * `{ until: 'inBlock' }`), and resolves with `{ blockHash, events }`. Rejects with a
- * DispatchFailure naming the pallet error when the extrinsic fails.
+ * DispatchFailure naming the pallet error when the extrinsic fails. `onStatus(status)` sees
+ * every transaction status on the way (Ready, InBlock, Finalized, ...).
  */
-export function sendAndWait(api, tx, pair, { until = 'finalized', timeoutMs = 120_000 } = {}) {
+export function sendAndWait(api, tx, pair, { until = 'finalized', timeoutMs = 120_000, onStatus } = {}) {
   return new Promise((resolve, reject) => {
     let unsubscribe = () => {};
     const timer = setTimeout(() => {
@@ -75,10 +77,11 @@ export function sendAndWait(api, tx, pair, { until = 'finalized', timeoutMs = 12
     }, timeoutMs);
     tx.signAndSend(pair, (result) => {
       const { status, events, dispatchError } = result;
+      onStatus?.(status);
       if (status.isInvalid || status.isDropped || status.isUsurped) {
         clearTimeout(timer);
         unsubscribe();
-        reject(new Error(`transaction ${status.type}`));
+        reject(new Error(`the transaction was ${status.type.toLowerCase()} by the node's pool`));
         return;
       }
       const reached = until === 'inBlock' ? (status.isInBlock || status.isFinalized) : status.isFinalized;
@@ -101,8 +104,17 @@ export function sendAndWait(api, tx, pair, { until = 'finalized', timeoutMs = 12
         return;
       }
       resolve({ blockHash, events });
-    }).then((unsub) => { unsubscribe = unsub; }, (error) => { clearTimeout(timer); reject(error); });
+    }).then((unsub) => { unsubscribe = unsub; }, (error) => { clearTimeout(timer); reject(poolRejection(error)); });
   });
+}
+
+/** The node's refusal of a transaction, in words: "1010: Invalid Transaction: ..." becomes a hint. */
+function poolRejection(error) {
+  const message = String(error?.message ?? error);
+  if (/Inability to pay some fees/.test(message)) {
+    return new Error('the account cannot pay the transaction fee (its free balance is too low)');
+  }
+  return error;
 }
 
 /** Resolves once `predicate(header)` holds for a new best (or finalized) header. */
@@ -122,14 +134,4 @@ export function waitForHead(api, predicate, { finalized = false, timeoutMs = 60_
       }
     }).then((unsub) => { unsubscribe = unsub; }, reject);
   });
-}
-
-/** Formats a balance in planck as GYU with the chain's decimals. */
-export function formatGyu(api, planck) {
-  const decimals = api.registry.chainDecimals[0] ?? 12;
-  const value = BigInt(planck.toString());
-  const unit = 10n ** BigInt(decimals);
-  const whole = value / unit;
-  const fraction = (value % unit).toString().padStart(decimals, '0').replace(/0+$/, '');
-  return `${whole}${fraction ? `.${fraction}` : ''} ${api.registry.chainTokens[0] ?? 'GYU'}`;
 }

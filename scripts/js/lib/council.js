@@ -1,9 +1,143 @@
-// Council motions with polkadot.js: propose, vote, close, and report the result.
+// Council motions with polkadot.js: the decisions an operator proposes by name, and the
+// propose / vote / close flow of pallet-collective.
 
-import { sendAndWait, signer } from './chain.js';
+import { base58Decode } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
 
-/** An upper bound of a motion's call weight, passed to `council.close`. */
+import { describeDispatchError, sendAndWait, signer } from './chain.js';
+import { formatGyu } from './format.js';
+
+/** An upper bound of a motion's call weight, passed to `council.close` by `councilMotion`. */
 export const MOTION_WEIGHT_BOUND = { refTime: 10_000_000_000n, proofSize: 1_000_000n };
+
+/** How much of the council a decision needs (see README: Governance). */
+export const MAJORITY = 'more than half';
+export const TWO_THIRDS = 'two thirds';
+
+/** The smallest number of ayes among `members` that satisfies `needs`. */
+export function thresholdFor(needs, members) {
+  return needs === TWO_THIRDS ? Math.ceil((2 * members) / 3) : Math.floor(members / 2) + 1;
+}
+
+/**
+ * Decisions `gongyu council propose` knows by name. Each takes parsed arguments and builds
+ * the call; `args` documents them for `--help`.
+ */
+export const MOTIONS = {
+  budget: {
+    args: '<gyu>', summary: 'set the reward budget of each epoch', needs: MAJORITY,
+    build: (api, [amount]) => api.tx.rewards.setBudget(amount),
+  },
+  'epoch-length': {
+    args: '<blocks>', summary: 'set the reward epoch length', needs: MAJORITY,
+    build: (api, [blocks]) => api.tx.rewards.setEpochLength(blocks),
+  },
+  mint: {
+    args: '<gyu>', summary: 'mint GYU into the reward pot', needs: TWO_THIRDS,
+    build: (api, [amount]) => api.tx.rewards.mintIntoPot(amount),
+  },
+  'add-verifier': {
+    args: '<address>', summary: 'admit an account to the verifier set', needs: MAJORITY,
+    build: (api, [who]) => api.tx.verifierMembership.addMember(who),
+  },
+  'remove-verifier': {
+    args: '<address>', summary: 'remove an account from the verifier set', needs: MAJORITY,
+    build: (api, [who]) => api.tx.verifierMembership.removeMember(who),
+  },
+  'add-validator': {
+    args: '<address>', summary: 'add an account to the validator set', needs: TWO_THIRDS,
+    build: (api, [who]) => api.tx.validatorSet.addValidator(who),
+  },
+  'remove-validator': {
+    args: '<address>', summary: 'remove an account from the validator set', needs: TWO_THIRDS,
+    build: (api, [who]) => api.tx.validatorSet.removeValidator(who),
+  },
+  'admit-node': {
+    args: '<peer-id> <operator-address>', summary: 'admit a node (libp2p PeerId) to the network', needs: TWO_THIRDS,
+    build: (api, [peerId, operator]) => api.tx.networkAdmission.admitNode(peerIdBytes(peerId), operator),
+  },
+  'remove-node': {
+    args: '<peer-id>', summary: 'remove a node from the network', needs: TWO_THIRDS,
+    build: (api, [peerId]) => api.tx.networkAdmission.removeNode(peerIdBytes(peerId)),
+  },
+};
+
+/** A base58 libp2p PeerId (`12D3KooW…`) as the hex bytes the runtime stores. */
+export function peerIdBytes(peerId) {
+  return u8aToHex(base58Decode(peerId));
+}
+
+/** A call (or an extrinsic's call) as `section.method(args)`, balances in GYU. */
+export function describeCall(api, call) {
+  const method = call.method?.section ? call.method : call;
+  const args = method.args.map((arg, i) => (/Balance/.test(method.meta.args[i].typeName.toString())
+    ? formatGyu(api, arg.toString())
+    : JSON.stringify(arg.toHuman())));
+  return `${method.section}.${method.method}(${args.join(', ')})`;
+}
+
+/** The open motions: `{ index, hash, call, threshold, ayes, nays, end }`, oldest first. */
+export async function openMotions(api) {
+  const hashes = await api.query.council.proposals();
+  const motions = await Promise.all(hashes.map(async (hash) => {
+    const [proposal, voting] = await Promise.all([
+      api.query.council.proposalOf(hash), api.query.council.voting(hash),
+    ]);
+    if (voting.isNone) return null;
+    const votes = voting.unwrap();
+    return {
+      index: votes.index.toNumber(),
+      hash: hash.toHex(),
+      call: proposal.isSome ? api.createType('Call', proposal.unwrap()) : null,
+      threshold: votes.threshold.toNumber(),
+      ayes: votes.ayes.map(String),
+      nays: votes.nays.map(String),
+      end: votes.end.toNumber(),
+    };
+  }));
+  return motions.filter(Boolean).sort((a, b) => a.index - b.index);
+}
+
+/** Proposes `call` with `threshold`; resolves with `{ index, hash, executed }`. */
+export async function propose(api, call, threshold, pair) {
+  const length = call.method.encodedLength;
+  const { events } = await sendAndWait(api, api.tx.council.propose(threshold, call, length), pair);
+  const proposed = events.find(({ event }) => api.events.council.Proposed.is(event));
+  if (proposed) {
+    const { proposalIndex, proposalHash } = proposed.event.data;
+    return { index: proposalIndex.toNumber(), hash: proposalHash.toHex(), executed: null };
+  }
+  // A threshold of one executes at once.
+  const executed = events.find(({ event }) => api.events.council.Executed.is(event));
+  return { index: null, hash: executed?.event.data.proposalHash.toHex() ?? null, executed: executed?.event.data.result ?? null };
+}
+
+/** Votes on the open motion `motion` (from `openMotions`). */
+export async function vote(api, motion, aye, pair) {
+  const { events } = await sendAndWait(api, api.tx.council.vote(motion.hash, motion.index, aye), pair);
+  const voted = events.find(({ event }) => api.events.council.Voted.is(event));
+  return { yes: voted.event.data.yes.toNumber(), no: voted.event.data.no.toNumber() };
+}
+
+/**
+ * Closes `motion`, with the weight bound the runtime reports for its call. Resolves with
+ * `{ approved, yes, no, result }`; `result` is null when it was disapproved, else a string
+ * that is 'Ok' or the decoded dispatch error of the executed call.
+ */
+export async function close(api, motion, pair) {
+  const length = motion.call.encodedLength;
+  const info = await api.call.transactionPaymentCallApi.queryCallInfo(motion.call, length);
+  const { events } = await sendAndWait(
+    api, api.tx.council.close(motion.hash, motion.index, info.weight, length), pair,
+  );
+  const closed = events.find(({ event }) => api.events.council.Closed.is(event));
+  const executed = events.find(({ event }) => api.events.council.Executed.is(event));
+  const yes = closed ? closed.event.data.yes.toNumber() : motion.ayes.length;
+  const no = closed ? closed.event.data.no.toNumber() : motion.nays.length;
+  if (!executed) return { approved: false, yes, no, result: null };
+  const { result } = executed.event.data;
+  return { approved: true, yes, no, result: result.isOk ? 'Ok' : describeDispatchError(api, result.asErr) };
+}
 
 /**
  * Passes `call` as a council motion on the dev/local council (Alice, Bob, Charlie): Alice

@@ -1,0 +1,138 @@
+// Reading contributions back from the chain as plain objects, and printing them.
+// Shared by the command-line tools and the explorer page (which maps '@polkadot/util' to the
+// browser bundle), so both show the same thing.
+
+import { u8aToString } from '@polkadot/util';
+
+import { formatGyu } from './format.js';
+
+/** A status's name and, for Verified, its score: `{ status: 'Verified', score: 90 }`. */
+function statusOf(status) {
+  if (status.isVerified) return { status: 'Verified', score: status.asVerified.score.toNumber() };
+  return { status: status.type, score: null };
+}
+
+/** An attestation as `{ verifier, verdict, score }`. */
+function attestationOf({ verifier, verdict }) {
+  return {
+    verifier: verifier.toString(),
+    verdict: verdict.type,
+    score: verdict.isValid ? verdict.asValid.score.toNumber() : null,
+  };
+}
+
+/**
+ * Contribution `id` with its attestations and reward, or null when there is none. Amounts are
+ * bigints in planck; `reward.epoch` is null until an epoch has credited it.
+ */
+export async function readContribution(api, id) {
+  const [found, reward] = await Promise.all([
+    api.call.contributionsApi.contribution(id),
+    api.call.rewardsApi.contributionReward(id),
+  ]);
+  if (found.isNone) return null;
+  const info = found.unwrap();
+  const kind = info.kind.isFineTune
+    ? { kind: 'FineTune', base: info.kind.asFineTune.base.toNumber() }
+    : { kind: 'Dataset', base: null };
+  return {
+    id: Number(id),
+    owner: info.owner.toString(),
+    ...kind,
+    root: info.root.toHex(),
+    // `size` clashes with Map#size on polkadot.js structs: read it from the JSON form.
+    size: BigInt(info.toJSON().size),
+    uri: u8aToString(info.uri),
+    license: u8aToString(info.license),
+    descriptionHash: info.descriptionHash.isSome ? info.descriptionHash.unwrap().toHex() : null,
+    deposit: info.deposit.toBigInt(),
+    submittedAt: info.submittedAt.toNumber(),
+    deadline: info.deadline.toNumber(),
+    ...statusOf(info.status),
+    attestations: info.attestations.map(attestationOf),
+    reward: {
+      epoch: reward.epoch.isSome ? reward.epoch.unwrap().toNumber() : null,
+      amount: reward.reward.toBigInt(),
+      bonus: reward.bonus.toBigInt(),
+    },
+  };
+}
+
+/** The ids of `owner`'s contributions, oldest first. */
+export async function contributionIdsOf(api, owner) {
+  const ids = await api.call.contributionsApi.contributionsOf(owner);
+  return ids.map((id) => id.toNumber()).sort((a, b) => a - b);
+}
+
+/** What happens next to a contribution, in a sentence (for `status` and the explorer). */
+export function nextStep(contribution, epoch) {
+  switch (contribution.status) {
+    case 'Pending':
+      return `waiting for verifiers (${contribution.attestations.length} attestation(s) so far; `
+        + `expires at block #${contribution.deadline})`;
+    case 'Verified':
+      return contribution.reward.epoch === null
+        ? `verified; paid when epoch ${epoch.index} closes at block #${epoch.start + epoch.length}`
+        : `verified and rewarded in epoch ${contribution.reward.epoch}`;
+    case 'Rejected':
+      return 'rejected by the verifiers; the deposit went to the reward pot';
+    case 'Expired':
+      return 'no quorum before the deadline; the deposit was returned';
+    case 'Withdrawn':
+      return 'withdrawn by its owner; the deposit was returned';
+    default:
+      return contribution.status;
+  }
+}
+
+/** Where a contribution's deposit is, by status. */
+const DEPOSIT_STATE = {
+  Pending: 'held',
+  Verified: 'returned',
+  Rejected: 'slashed to the reward pot',
+  Expired: 'returned',
+  Withdrawn: 'returned',
+};
+
+/** Multi-line text describing a contribution, as `gongyu status` prints it. */
+export function formatContribution(api, c, epoch) {
+  const kind = c.kind === 'FineTune' ? `FineTune (base model version ${c.base})` : 'Dataset';
+  const status = c.score === null ? c.status : `${c.status} (score ${c.score})`;
+  const attestations = c.attestations.length === 0 ? 'none yet' : c.attestations
+    .map((a) => `${a.verifier} ${a.verdict}${a.score === null ? '' : ` (score ${a.score})`}`)
+    .join('\n               ');
+  const reward = c.reward.epoch === null
+    ? 'not credited yet'
+    : `${formatGyu(api, c.reward.amount)} in epoch ${c.reward.epoch}`
+      + (c.reward.bonus > 0n ? ` + ${formatGyu(api, c.reward.bonus)} bonus` : '');
+  return [
+    `Contribution #${c.id}`,
+    `  owner        ${c.owner}`,
+    `  kind         ${kind}`,
+    `  root         ${c.root}`,
+    `  size         ${c.size} bytes`,
+    `  uri          ${c.uri}`,
+    `  license      ${c.license}`,
+    `  deposit      ${formatGyu(api, c.deposit)} (${DEPOSIT_STATE[c.status] ?? 'held'})`,
+    `  submitted    block #${c.submittedAt} (deadline #${c.deadline})`,
+    `  status       ${status}`,
+    `  attestations ${attestations}`,
+    `  reward       ${reward}`,
+    `  next         ${nextStep(c, epoch)}`,
+  ].join('\n');
+}
+
+/** The current reward epoch as plain numbers and bigints. */
+export async function readEpoch(api) {
+  const epoch = await api.call.rewardsApi.currentEpoch();
+  return {
+    index: epoch.index.toNumber(),
+    start: epoch.start.toNumber(),
+    length: epoch.length.toNumber(),
+    budget: epoch.budget.toBigInt(),
+    totalWeight: BigInt(epoch.totalWeight.toString()),
+    // `entries` clashes with Map#entries on polkadot.js structs: read it from the JSON form.
+    entries: Number(epoch.toJSON().entries),
+    potAvailable: epoch.potAvailable.toBigInt(),
+  };
+}

@@ -1,0 +1,59 @@
+// An account's balance and rewards, and its last payouts found in block events.
+
+/** `{ free, reserved, pending, total, earned, paid, lastPaidAt }` of `address` (planck). */
+export async function readAccountRewards(api, address) {
+  const [account, pending, total, rewards] = await Promise.all([
+    api.query.system.account(address),
+    api.call.rewardsApi.pendingRewards(address),
+    api.call.rewardsApi.totalRewards(address),
+    api.call.rewardsApi.accountRewards(address),
+  ]);
+  return {
+    address,
+    free: account.data.free.toBigInt(),
+    reserved: account.data.reserved.toBigInt(),
+    pending: pending.toBigInt(),
+    total: total.toBigInt(),
+    earned: rewards.earned.toBigInt(),
+    paid: rewards.paid.toBigInt(),
+    lastPaidAt: rewards.lastPaidAt.isSome ? rewards.lastPaidAt.unwrap().toNumber() : null,
+  };
+}
+
+/** The `rewards.RewardPaid` events to `address` in block `number`, as `{ block, amount }`. */
+async function payoutsIn(api, number, address) {
+  const hash = await api.rpc.chain.getBlockHash(number);
+  const events = await api.query.system.events.at(hash);
+  return events
+    .filter(({ event }) => api.events.rewards.RewardPaid.is(event) && event.data.who.toString() === address)
+    .map(({ event }) => ({ block: number, amount: event.data.amount.toBigInt() }));
+}
+
+/**
+ * Payouts to `address` found in the events of the last `blocks` blocks and of the
+ * block of its last payment (`lastPaidAt`), newest first. Blocks whose state the node has
+ * pruned are skipped; `scanned` says how far back the search went.
+ */
+export async function recentPayouts(api, address, { blocks = 100, lastPaidAt = null } = {}) {
+  const head = (await api.rpc.chain.getHeader()).number.toNumber();
+  const numbers = new Set();
+  for (let n = head; n > Math.max(0, head - blocks); n -= 1) numbers.add(n);
+  if (lastPaidAt !== null && lastPaidAt <= head) numbers.add(lastPaidAt);
+
+  const found = [];
+  let oldest = head;
+  const ordered = [...numbers].sort((a, b) => b - a);
+  for (let i = 0; i < ordered.length; i += 16) {
+    const batch = ordered.slice(i, i + 16);
+    const results = await Promise.all(batch.map((n) => payoutsIn(api, n, address).then(
+      (payouts) => ({ n, payouts }),
+      () => ({ n, payouts: null }),
+    )));
+    for (const { n, payouts } of results) {
+      if (payouts === null) continue;
+      oldest = Math.min(oldest, n);
+      found.push(...payouts);
+    }
+  }
+  return { payouts: found.sort((a, b) => b.block - a.block), scannedFrom: oldest, head };
+}
