@@ -15,13 +15,22 @@ import { CliError, defaultWs, parseCount } from '../lib/cli.js';
 const jsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+/** `file` of the installed npm package `pkg` (its browser bundles are not in its exports map). */
+function bundle(pkg, file) {
+  for (const modules of require.resolve.paths(pkg) ?? []) {
+    const candidate = path.join(modules, pkg, file);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  throw new CliError(`${pkg} is not installed (no ${file}): run \`bash scripts/setup.sh\``);
+}
+
 /** URL path → file, for everything the page loads. */
 function siteFiles() {
-  const bundle = (pkg, file) => path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
   return new Map([
     ['/index.html', path.join(jsRoot, 'explorer', 'index.html')],
     ['/explorer.css', path.join(jsRoot, 'explorer', 'explorer.css')],
     ['/explorer.js', path.join(jsRoot, 'explorer', 'explorer.js')],
+    ['/polkadot-bundle-globals.js', path.join(jsRoot, 'explorer', 'polkadot-bundle-globals.js')],
     ['/polkadot-util-shim.js', path.join(jsRoot, 'explorer', 'polkadot-util-shim.js')],
     ['/lib/contributions.js', path.join(jsRoot, 'lib', 'contributions.js')],
     ['/lib/format.js', path.join(jsRoot, 'lib', 'format.js')],
@@ -81,8 +90,10 @@ function serve(options) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;
     }
-    response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(response);
+    fs.createReadStream(file)
+      .once('open', () => response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' }))
+      .once('error', () => response.writeHead(500, { 'content-type': 'text/plain' }).end('cannot read the file\n'))
+      .pipe(response);
   });
   return new Promise((resolve, reject) => {
     server.once('error', (error) => reject(new CliError(error.code === 'EADDRINUSE'

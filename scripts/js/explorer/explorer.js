@@ -1,0 +1,155 @@
+// The explorer page: connects to a Gongyu node with the polkadot.js browser bundle and shows
+// the latest and finalized block, recent contributions, the reward epoch and an account's
+// rewards. The node is `?ws=…` in the address, else the one config.json names.
+
+import { nextStep, readContribution, readEpoch } from './lib/contributions.js';
+import { formatGyu } from './lib/format.js';
+import { readAccountRewards } from './lib/rewards.js';
+
+const { ApiPromise, WsProvider } = globalThis.polkadotApi;
+const { decodeAddress, encodeAddress } = globalThis.polkadotUtilCrypto;
+
+/** How many of the newest contributions the table shows. */
+const RECENT = 20;
+
+const $ = (id) => document.getElementById(id);
+
+/** Sets the text of element `id`. */
+function show(id, text) {
+  $(id).textContent = text;
+}
+
+async function nodeUrl() {
+  const fromQuery = new URLSearchParams(location.search).get('ws');
+  if (fromQuery) return fromQuery;
+  try {
+    const response = await fetch('config.json', { cache: 'no-store' });
+    if (response.ok) return (await response.json()).ws;
+  } catch {
+    // No config.json: fall back to the local node.
+  }
+  return 'ws://127.0.0.1:9944';
+}
+
+function setConnection(state, text) {
+  $('connection').dataset.state = state;
+  show('connection', text);
+}
+
+/** One table row for a contribution. */
+function contributionRow(api, c, epoch) {
+  const row = document.createElement('tr');
+  row.dataset.id = String(c.id);
+  const reward = c.reward.epoch === null ? '–' : `${formatGyu(api, c.reward.amount + c.reward.bonus)} (epoch ${c.reward.epoch})`;
+  const cells = [
+    [String(c.id)],
+    [`${c.owner.slice(0, 6)}…${c.owner.slice(-4)}`, c.owner],
+    [c.kind === 'FineTune' ? `FineTune (base ${c.base})` : 'Dataset'],
+    [`${c.size} B`],
+    [c.score === null ? c.status : `${c.status} (${c.score})`, nextStep(c, epoch), `status status-${c.status}`],
+    [String(c.attestations.length)],
+    [reward, null, 'reward'],
+  ];
+  for (const [text, title, className] of cells) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    if (title) cell.title = title;
+    if (className) cell.className = className;
+    row.append(cell);
+  }
+  return row;
+}
+
+async function refreshChain(api) {
+  const epoch = await readEpoch(api);
+  show('epoch-index', String(epoch.index));
+  show('epoch-end', String(epoch.start + epoch.length));
+  show('epoch-entries', String(epoch.entries));
+  show('epoch-budget', formatGyu(api, epoch.budget));
+  show('pot', formatGyu(api, epoch.potAvailable));
+
+  const next = (await api.query.contributions.nextContributionId()).toNumber();
+  const ids = [];
+  for (let id = next - 1; id >= 0 && ids.length < RECENT; id -= 1) ids.push(id);
+  const contributions = (await Promise.all(ids.map((id) => readContribution(api, id)))).filter(Boolean);
+  const body = $('contributions').tBodies[0];
+  if (contributions.length === 0) return;
+  body.replaceChildren(...contributions.map((c) => contributionRow(api, c, epoch)));
+}
+
+/** Shows the rewards of the address in the search box; `quiet` keeps errors for typing. */
+async function refreshAccount(api) {
+  const input = $('account-input').value.trim();
+  if (!input) return;
+  let address;
+  try {
+    address = encodeAddress(decodeAddress(input), 42);
+  } catch (error) {
+    $('account-result').hidden = true;
+    $('account-error').hidden = false;
+    show('account-error', `"${input}" is not a valid address: ${error.message}`);
+    return;
+  }
+  const [account, ids] = await Promise.all([
+    readAccountRewards(api, address),
+    api.call.contributionsApi.contributionsOf(address),
+  ]);
+  $('account-error').hidden = true;
+  show('account-address', address);
+  show('account-free', formatGyu(api, account.free));
+  show('account-total', formatGyu(api, account.total));
+  show('account-paid', formatGyu(api, account.paid));
+  show('account-pending', formatGyu(api, account.pending));
+  show('account-last-paid', account.lastPaidAt === null ? 'never' : `block #${account.lastPaidAt}`);
+  show('account-contributions', ids.length === 0 ? 'none' : ids.map((id) => `#${id}`).join(', '));
+  $('account-result').hidden = false;
+}
+
+/** Runs `task` unless a previous run is still going (new heads can arrive faster). */
+function serialized(task) {
+  let running = false;
+  return async () => {
+    if (running) return;
+    running = true;
+    try {
+      await task();
+    } catch (error) {
+      console.error(error);
+    } finally {
+      running = false;
+    }
+  };
+}
+
+async function main() {
+  const url = await nodeUrl();
+  show('node-url', url);
+  const api = await ApiPromise.create({ provider: new WsProvider(url), noInitWarn: true });
+  api.on('disconnected', () => setConnection('error', 'disconnected, retrying…'));
+  api.on('connected', () => setConnection('connected', 'connected'));
+  const chain = await api.rpc.system.chain();
+  setConnection('connected', `connected to ${chain}`);
+
+  const refresh = serialized(async () => {
+    await refreshChain(api);
+    await refreshAccount(api);
+  });
+  await api.rpc.chain.subscribeNewHeads((header) => {
+    show('best-block', `#${header.number.toNumber()}`);
+    refresh();
+  });
+  await api.rpc.chain.subscribeFinalizedHeads((header) => show('finalized-block', `#${header.number.toNumber()}`));
+  $('account-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    refreshAccount(api).catch((error) => {
+      $('account-error').hidden = false;
+      show('account-error', error.message);
+    });
+  });
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  setConnection('error', `cannot connect: ${error.message}`);
+  console.error(error);
+});
