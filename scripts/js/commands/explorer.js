@@ -101,7 +101,10 @@ function serve(options) {
       : `cannot listen on ${options.host}:${port}: ${error.message}`)));
     server.listen(port, options.host, () => {
       console.log(`Explorer on http://${options.host}:${server.address().port}/ (node ${options.ws}); Ctrl-C stops it`);
-      const stop = () => server.close(() => resolve());
+      const stop = () => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
