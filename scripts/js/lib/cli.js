@@ -2,7 +2,7 @@
 // GYU amounts, and errors that tell the user what to fix.
 
 import { WsProvider } from '@polkadot/api';
-import { decodeAddress, encodeAddress } from '@polkadot/util-crypto';
+import { decodeAddress, encodeAddress, mnemonicValidate } from '@polkadot/util-crypto';
 
 import { connect, signer } from './chain.js';
 
@@ -94,10 +94,17 @@ export async function resolveSigner(suri) {
   if (!secret) {
     throw new CliError(`no signer: pass --suri //Alice (a dev account) or set ${SURI_ENV} to your mnemonic`);
   }
+  // polkadot.js would take any short phrase as a raw seed: a mistyped mnemonic would then sign
+  // as some other, empty account. Accept only a valid mnemonic, a 0x seed or a //Dev URI.
+  const phrase = secret.split('/')[0].trim();
+  if (phrase && !/^0x[0-9a-fA-F]{64}$/.test(phrase) && !mnemonicValidate(phrase)) {
+    throw new CliError(`${SURI_ENV} is not a usable secret: it is neither a valid BIP-39 mnemonic `
+      + '(check the words) nor a 0x-prefixed 32-byte seed nor a //Dev URI');
+  }
   try {
     return await signer(secret);
   } catch (error) {
-    throw new CliError(`${SURI_ENV} is not a usable secret (a mnemonic, a 0x seed or a //Dev URI): ${error.message}`);
+    throw new CliError(`${SURI_ENV} is not a usable secret: ${error.message}`);
   }
 }
 
