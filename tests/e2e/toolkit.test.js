@@ -94,6 +94,19 @@ describe('the gongyu tools on a dev chain', () => {
     assert.match(await ok(['council', 'propose', '--help']), /add-verifier <address>.*needs more than half/);
   });
 
+  test('explorer --export writes a page any static server can serve; a busy port is named', async () => {
+    const site = path.join(workDir, 'site');
+    await ok(['explorer', '--export', site, '--ws', 'wss://rpc.gongyu.example']);
+    for (const file of ['index.html', 'explorer.js', 'explorer.css', 'lib/contributions.js', 'lib/format.js',
+      'lib/rewards.js', 'vendor/polkadot-api.js', 'vendor/polkadot-util.js']) {
+      assert.ok(fs.statSync(path.join(site, file)).size > 0, file);
+    }
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(site, 'config.json'), 'utf8')), { ws: 'wss://rpc.gongyu.example' });
+    const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8');
+    for (const [, src] of html.matchAll(/src="([^"]+)"/g)) assert.ok(fs.existsSync(path.join(site, src)), src);
+    assert.match(await fails(['explorer', '--port', String(node.rpcPort)]), new RegExp(`port ${node.rpcPort} on 127\.0\.0\.1 is in use`));
+  });
+
   test('a node that is down, a bad endpoint and a bad address are named', async () => {
     const closed = `ws://127.0.0.1:${await freePort()}`;
     assert.match(await fails(['status', '0', '--ws', closed]),
