@@ -216,7 +216,14 @@ describe('the gongyu tools on a dev chain', () => {
       '--uri', 'https://data.gongyu.example/corpus/', '--license', 'CC0-1.0', '--suri', '//Dave', '--dry-run', '--json', ...ws]));
     assert.equal(out.submitted, false);
     assert.equal(out.root, native.root);
+    // Without a gongyu-node binary, contribute hashes in JavaScript, to the same root.
+    const fallback = await ok(['contribute', dir, '--uri', 'https://data.gongyu.example/corpus/', '--license', 'CC0-1.0',
+      '--suri', '//Dave', '--dry-run', ...ws], { GONGYU_NODE: path.join(workDir, 'no-such-node') });
+    assert.match(fallback, new RegExp(`with JavaScript BLAKE3: 4 file\\(s\\), ${native.size} bytes, root ${native.root}`));
+    assert.match(fallback, /Dry run: nothing submitted/);
     assert.equal(await nextId(), before);
+    assert.match(await fails(['contribute', path.join(workDir, 'missing'), '--uri', 'https://x/y', '--license', 'MIT',
+      '--suri', '//Dave', ...ws]), /missing: no such file or directory/);
     assert.match(await fails(['contribute', '--root', '0x1234', '--size', '1', '--uri', 'https://x/y', '--license', 'MIT',
       '--suri', '//Dave', ...ws]), /--root must be 0x followed by 64 hex digits/);
   });
