@@ -3,7 +3,8 @@
 #   1. formatting (cargo fmt --check),
 #   2. cargo test for the whole workspace (pallet unit tests, runtime tests, node tests),
 #   3. the pallets' benchmark tests (`--features runtime-benchmarks`, debug profile),
-#   4. the end-to-end suites in tests/e2e, which start real gongyu-node processes.
+#   4. the toolkit's unit tests (scripts/js/test, no node needed),
+#   5. the end-to-end suites in tests/e2e, which start real gongyu-node processes.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 bash "$here/setup.sh"
@@ -27,7 +28,10 @@ SKIP_WASM_BUILD=1 cargo test --locked -p pallet-contributions -p pallet-rewards 
   -p pallet-governance -p pallet-validator-set -p pallet-network-admission \
   --features runtime-benchmarks
 
-step "end-to-end tests (real nodes, polkadot.js)"
+step "toolkit unit tests (scripts/js)"
+(cd scripts/js && node --test test/)
+
+step "end-to-end tests (real nodes, polkadot.js, Chromium)"
 (cd scripts/js && node --test --test-concurrency=1 --test-timeout=900000 ../../tests/e2e/)
 
 echo "[test] all tests passed in $(( $(date +%s) - start )) s" >&2

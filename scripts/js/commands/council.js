@@ -133,7 +133,7 @@ async function closeMotion(index, options) {
     if (options.json) printJson({ index: motion.index, call: describeCall(api, motion.call), ...outcome });
     else if (!outcome.approved) console.log(`Motion #${motion.index} was disapproved (${outcome.yes} aye, ${outcome.no} nay)`);
     else console.log(`Motion #${motion.index} approved (${outcome.yes} aye, ${outcome.no} nay) and executed: ${describeCall(api, motion.call)} → ${outcome.result}`);
-    if (!outcome.approved) throw new CliError(`motion #${motion.index} did not pass`, { cause: 'disapproved' });
+    if (!outcome.approved) throw new CliError(`motion #${motion.index} did not pass`);
     if (outcome.result !== 'Ok') throw new CliError(`motion #${motion.index} passed, but its call failed: ${outcome.result}`);
   });
 }
