@@ -7,9 +7,6 @@ import { u8aToHex } from '@polkadot/util';
 import { describeDispatchError, sendAndWait, signer } from './chain.js';
 import { formatGyu } from './format.js';
 
-/** An upper bound of a motion's call weight, passed to `council.close` by `councilMotion`. */
-export const MOTION_WEIGHT_BOUND = { refTime: 10_000_000_000n, proofSize: 1_000_000n };
-
 /** How much of the council a decision needs (see README: Governance). */
 export const MAJORITY = 'more than half';
 export const TWO_THIRDS = 'two thirds';
@@ -98,10 +95,13 @@ export async function openMotions(api) {
   return motions.filter(Boolean).sort((a, b) => a.index - b.index);
 }
 
-/** Proposes `call` with `threshold`; resolves with `{ index, hash, executed }`. */
-export async function propose(api, call, threshold, pair) {
+/**
+ * Proposes `call` with `threshold`; resolves with `{ index, hash, executed }`. `options` go to
+ * `sendAndWait` (here and below: `{ until: 'inBlock' }` does not wait for finality).
+ */
+export async function propose(api, call, threshold, pair, options = {}) {
   const length = call.method.encodedLength;
-  const { events } = await sendAndWait(api, api.tx.council.propose(threshold, call, length), pair);
+  const { events } = await sendAndWait(api, api.tx.council.propose(threshold, call, length), pair, options);
   const proposed = events.find(({ event }) => api.events.council.Proposed.is(event));
   if (proposed) {
     const { proposalIndex, proposalHash } = proposed.event.data;
@@ -112,50 +112,48 @@ export async function propose(api, call, threshold, pair) {
   return { index: null, hash: executed?.event.data.proposalHash.toHex() ?? null, executed: executed?.event.data.result ?? null };
 }
 
-/** Votes on the open motion `motion` (from `openMotions`). */
-export async function vote(api, motion, aye, pair) {
-  const { events } = await sendAndWait(api, api.tx.council.vote(motion.hash, motion.index, aye), pair);
+/** Votes on the open motion `motion` (`{ index, hash }`, as `openMotions` lists it). */
+export async function vote(api, motion, aye, pair, options = {}) {
+  const { events } = await sendAndWait(api, api.tx.council.vote(motion.hash, motion.index, aye), pair, options);
   const voted = events.find(({ event }) => api.events.council.Voted.is(event));
   return { yes: voted.event.data.yes.toNumber(), no: voted.event.data.no.toNumber() };
 }
 
 /**
- * Closes `motion`, with the weight bound the runtime reports for its call. Resolves with
- * `{ approved, yes, no, result }`; `result` is null when it was disapproved, else a string
- * that is 'Ok' or the decoded dispatch error of the executed call.
+ * Closes `motion` (`{ index, hash, call }`), with the weight bound the runtime reports for its
+ * call. Resolves with `{ approved, yes, no, result, dispatchResult }`: when it was
+ * disapproved `result` and `dispatchResult` are null; else `dispatchResult` is the executed
+ * call's `DispatchResult` and `result` is 'Ok' or its decoded error.
  */
-export async function close(api, motion, pair) {
+export async function close(api, motion, pair, options = {}) {
   const length = motion.call.encodedLength;
   const info = await api.call.transactionPaymentCallApi.queryCallInfo(motion.call, length);
   const { events } = await sendAndWait(
-    api, api.tx.council.close(motion.hash, motion.index, info.weight, length), pair,
+    api, api.tx.council.close(motion.hash, motion.index, info.weight, length), pair, options,
   );
   const closed = events.find(({ event }) => api.events.council.Closed.is(event));
   const executed = events.find(({ event }) => api.events.council.Executed.is(event));
-  const yes = closed ? closed.event.data.yes.toNumber() : motion.ayes.length;
-  const no = closed ? closed.event.data.no.toNumber() : motion.nays.length;
-  if (!executed) return { approved: false, yes, no, result: null };
-  const { result } = executed.event.data;
-  return { approved: true, yes, no, result: result.isOk ? 'Ok' : describeDispatchError(api, result.asErr) };
+  const yes = closed ? closed.event.data.yes.toNumber() : motion.ayes?.length ?? 0;
+  const no = closed ? closed.event.data.no.toNumber() : motion.nays?.length ?? 0;
+  if (!executed) return { approved: false, yes, no, result: null, dispatchResult: null };
+  const dispatchResult = executed.event.data.result;
+  const result = dispatchResult.isOk ? 'Ok' : describeDispatchError(api, dispatchResult.asErr);
+  return { approved: true, yes, no, result, dispatchResult };
 }
 
 /**
- * Passes `call` as a council motion on the dev/local council (Alice, Bob, Charlie): Alice
- * proposes with threshold 2, Alice and Bob vote aye, Charlie closes. Resolves with the
- * `Executed` event's `result` (a `DispatchResult`: `.isOk` / `.asErr`).
+ * Passes `call` as a council motion on the dev/local council (Alice, Bob, Charlie), with the
+ * functions above: Alice proposes with threshold 2, Alice and Bob vote aye, Charlie closes.
+ * Resolves with the executed call's `DispatchResult` (`.isOk` / `.asErr`).
  */
 export async function councilMotion(api, call) {
   const [alice, bob, charlie] = await Promise.all(['//Alice', '//Bob', '//Charlie'].map(signer));
-  const length = call.method.encodedLength;
-  const { events } = await sendAndWait(api, api.tx.council.propose(2, call, length), alice, { until: 'inBlock' });
-  const { proposalIndex, proposalHash } = events
-    .find(({ event }) => api.events.council.Proposed.is(event)).event.data;
-  await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), alice, { until: 'inBlock' });
-  await sendAndWait(api, api.tx.council.vote(proposalHash, proposalIndex, true), bob, { until: 'inBlock' });
-  const closed = await sendAndWait(
-    api, api.tx.council.close(proposalHash, proposalIndex, MOTION_WEIGHT_BOUND, length), charlie,
-  );
-  const executed = closed.events.find(({ event }) => api.events.council.Executed.is(event));
-  if (!executed) throw new Error('the motion closed without executing (not enough ayes?)');
-  return executed.event.data.result;
+  const inBlock = { until: 'inBlock' };
+  const { index, hash } = await propose(api, call, 2, alice, inBlock);
+  const motion = { index, hash, call: call.method };
+  await vote(api, motion, true, alice, inBlock);
+  await vote(api, motion, true, bob, inBlock);
+  const { approved, dispatchResult } = await close(api, motion, charlie);
+  if (!approved) throw new Error('the motion closed without executing (not enough ayes?)');
+  return dispatchResult;
 }
