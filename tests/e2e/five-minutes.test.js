@@ -17,7 +17,9 @@ import path from 'node:path';
 
 import { launchBrowser } from '../../scripts/js/lib/browser.js';
 import { hashPath } from '../../scripts/js/lib/hashing.js';
-import { artifactsDir, freePort, repoRoot } from '../../scripts/js/lib/node-process.js';
+import {
+  artifactsDir, freePort, repoRoot, runProcess,
+} from '../../scripts/js/lib/node-process.js';
 
 /** The README's commands, in its order. */
 const COMMANDS = {
@@ -69,20 +71,10 @@ function startCommand(name, command, env) {
 }
 
 /** Runs a README command to completion; resolves with its stdout, rejects with its output. */
-function runCommand(command, env, timeoutMs = 600_000) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', command], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`\`${command}\` exited with ${code}\n${stdout}\n${stderr}`));
-    });
-  });
+async function runCommand(command, env) {
+  const { code, stdout, stderr } = await runProcess('bash', ['-c', command], { cwd: repoRoot, env });
+  if (code !== 0) throw new Error(`\`${command}\` exited with ${code}\n${stdout}\n${stderr}`);
+  return stdout;
 }
 
 /** Resolves when `predicate()` holds, polling every 250 ms. */

@@ -8,7 +8,6 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,7 +17,7 @@ import { hashPath } from '../../scripts/js/lib/hashing.js';
 import { peerIdBytes } from '../../scripts/js/lib/council.js';
 import { peerId } from '../../scripts/js/lib/network.js';
 import {
-  freePort, repoRoot, runNodeCommand, startNode,
+  freePort, repoRoot, runNodeCommand, runProcess, startNode,
 } from '../../scripts/js/lib/node-process.js';
 
 const GYU = 10n ** 12n;
@@ -27,17 +26,7 @@ const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 
 /** Runs `scripts/gongyu <args>`; resolves with `{ code, stdout, stderr }`. */
 function gongyu(args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'scripts', 'gongyu'), args, {
-      cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(path.join(repoRoot, 'scripts', 'gongyu'), args, { cwd: repoRoot, env: { ...process.env, ...env } });
 }
 
 /** Runs a tool that must succeed; returns its stdout. */

@@ -47,20 +47,30 @@ export function freePort() {
 }
 
 /**
- * Runs `gongyu-node <args>` to completion (for subcommands such as `key insert` or `hash`)
- * and resolves with its stdout; rejects with its stderr when it fails.
+ * Runs `command args` to completion and resolves with `{ code, stdout, stderr }` (it never
+ * rejects for a non-zero exit). `timeoutMs` kills it; `cwd` and `env` as for `spawn`.
  */
-export function runNodeCommand(args) {
+export function runProcess(command, args, { cwd, env, timeoutMs = 600_000 } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(nodeBinary(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(stdout)
-      : reject(new Error(`gongyu-node ${args.join(' ')} exited with ${code}: ${stderr.trim()}`))));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('exit', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
   });
+}
+
+/**
+ * Runs `gongyu-node <args>` to completion (for subcommands such as `key insert` or `hash`)
+ * and resolves with its stdout; rejects with its stderr when it fails.
+ */
+export async function runNodeCommand(args) {
+  const { code, stdout, stderr } = await runProcess(nodeBinary(), args);
+  if (code !== 0) throw new Error(`gongyu-node ${args.join(' ')} exited with ${code}: ${stderr.trim()}`);
+  return stdout;
 }
 
 /** Directory where tests leave node logs and screenshots. */
