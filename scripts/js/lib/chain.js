@@ -43,15 +43,25 @@ export async function signer(suri) {
   return new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(suri);
 }
 
-/** `section.Name: doc` for a dispatch error, or its string form. */
-export function describeDispatchError(api, dispatchError) {
+/**
+ * A dispatch error's `{ section, name, doc }`: the pallet error for a module error,
+ * `token`/`arithmetic` with the inner type for those, else a null section and the error type.
+ */
+export function dispatchErrorParts(api, dispatchError) {
   if (dispatchError.isModule) {
     const meta = api.registry.findMetaError(dispatchError.asModule);
-    return `${meta.section}.${meta.name}: ${meta.docs.join(' ').trim()}`;
+    return { section: meta.section, name: meta.name, doc: meta.docs.join(' ').trim() };
   }
-  if (dispatchError.isToken) return `token.${dispatchError.asToken.type}`;
-  if (dispatchError.isArithmetic) return `arithmetic.${dispatchError.asArithmetic.type}`;
-  return dispatchError.type ?? dispatchError.toString();
+  if (dispatchError.isToken) return { section: 'token', name: dispatchError.asToken.type, doc: '' };
+  if (dispatchError.isArithmetic) return { section: 'arithmetic', name: dispatchError.asArithmetic.type, doc: '' };
+  return { section: null, name: dispatchError.type ?? dispatchError.toString(), doc: '' };
+}
+
+/** `section.Name: doc` for a dispatch error, or its type (`BadOrigin`). */
+export function describeDispatchError(api, dispatchError) {
+  const { section, name, doc } = dispatchErrorParts(api, dispatchError);
+  if (!section) return name;
+  return doc ? `${section}.${name}: ${doc}` : `${section}.${name}`;
 }
 
 /** An error thrown for a failed extrinsic; carries `section`, `name` and the block hash. */
@@ -90,17 +100,10 @@ export function sendAndWait(api, tx, pair, { until = 'finalized', timeoutMs = 12
       unsubscribe();
       const blockHash = status.isInBlock ? status.asInBlock : status.asFinalized;
       if (dispatchError) {
-        let section = 'unknown';
-        let name = dispatchError.type;
-        if (dispatchError.isModule) {
-          const meta = api.registry.findMetaError(dispatchError.asModule);
-          section = meta.section;
-          name = meta.name;
-        } else if (dispatchError.isToken) {
-          section = 'token';
-          name = dispatchError.asToken.type;
-        }
-        reject(new DispatchFailure(describeDispatchError(api, dispatchError), { section, name, blockHash, events }));
+        const { section, name } = dispatchErrorParts(api, dispatchError);
+        reject(new DispatchFailure(describeDispatchError(api, dispatchError), {
+          section: section ?? 'unknown', name, blockHash, events,
+        }));
         return;
       }
       resolve({ blockHash, events });
