@@ -5,8 +5,9 @@ import { Option } from 'commander';
 import { formatGyu, waitForHead } from '../lib/chain.js';
 import { CliError, parseAddress, parseCount, printJson } from '../lib/cli.js';
 import {
-  contributionIdsOf, formatContribution, readContribution, readEpoch,
+  contributionIdsOf, formatContribution, readContribution,
 } from '../lib/contributions.js';
+import { readEpoch } from '../lib/rewards.js';
 import { connection, wsOptions } from './common.js';
 
 /** Adds `status` and `mine` to `program`. */

@@ -2,9 +2,9 @@
 // the latest and finalized block, recent contributions, the reward epoch and an account's
 // rewards. The node is `?ws=…` in the address, else the one config.json names.
 
-import { nextStep, readContribution, readEpoch } from './lib/contributions.js';
-import { formatGyu } from './lib/format.js';
-import { readAccountRewards } from './lib/rewards.js';
+import { nextStep, readContribution } from './lib/contributions.js';
+import { formatGyu, shortAddress } from './lib/format.js';
+import { readAccountRewards, readEpoch } from './lib/rewards.js';
 
 const { ApiPromise, WsProvider } = globalThis.polkadotApi;
 const { decodeAddress, encodeAddress } = globalThis.polkadotUtilCrypto;
@@ -43,7 +43,7 @@ function contributionRow(api, c, epoch) {
   const reward = c.reward.epoch === null ? '–' : `${formatGyu(api, c.reward.amount + c.reward.bonus)} (epoch ${c.reward.epoch})`;
   const cells = [
     [String(c.id)],
-    [`${c.owner.slice(0, 6)}…${c.owner.slice(-4)}`, c.owner],
+    [shortAddress(c.owner), c.owner],
     [c.kind === 'FineTune' ? `FineTune (base ${c.base})` : 'Dataset'],
     [`${c.size} B`],
     [c.score === null ? c.status : `${c.status} (${c.score})`, nextStep(c, epoch), `status status-${c.status}`],

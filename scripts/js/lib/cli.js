@@ -138,9 +138,3 @@ export function parseGyu(value, decimals = 12) {
 export function printJson(value) {
   console.log(JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
 }
-
-/** A short form of an address for tables: `5Grw…utQY`. */
-export function shortAddress(address) {
-  const text = String(address);
-  return text.length > 12 ? `${text.slice(0, 4)}…${text.slice(-4)}` : text;
-}

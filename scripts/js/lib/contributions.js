@@ -121,18 +121,3 @@ export function formatContribution(api, c, epoch) {
     `  next         ${nextStep(c, epoch)}`,
   ].join('\n');
 }
-
-/** The current reward epoch as plain numbers and bigints. */
-export async function readEpoch(api) {
-  const epoch = await api.call.rewardsApi.currentEpoch();
-  return {
-    index: epoch.index.toNumber(),
-    start: epoch.start.toNumber(),
-    length: epoch.length.toNumber(),
-    budget: epoch.budget.toBigInt(),
-    totalWeight: BigInt(epoch.totalWeight.toString()),
-    // `entries` clashes with Map#entries on polkadot.js structs: read it from the JSON form.
-    entries: Number(epoch.toJSON().entries),
-    potAvailable: epoch.potAvailable.toBigInt(),
-  };
-}

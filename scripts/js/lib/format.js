@@ -9,3 +9,9 @@ export function formatGyu(api, planck) {
   const fraction = (value % unit).toString().padStart(decimals, '0').replace(/0+$/, '');
   return `${whole}${fraction ? `.${fraction}` : ''} ${api.registry.chainTokens[0] ?? 'GYU'}`;
 }
+
+/** A short form of an address for tables: `5Grwva…utQY`. */
+export function shortAddress(address) {
+  const text = String(address);
+  return text.length > 12 ? `${text.slice(0, 6)}…${text.slice(-4)}` : text;
+}

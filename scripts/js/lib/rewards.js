@@ -1,4 +1,5 @@
-// An account's balance and rewards, and its last payouts found in block events.
+// The reward epoch, an account's balance and rewards, and its last payouts found in block
+// events. Shared by the command-line tools and the explorer page.
 
 /** `{ free, reserved, pending, total, earned, paid, lastPaidAt }` of `address` (planck). */
 export async function readAccountRewards(api, address) {
@@ -56,4 +57,19 @@ export async function recentPayouts(api, address, { blocks = 100, lastPaidAt = n
     }
   }
   return { payouts: found.sort((a, b) => b.block - a.block), scannedFrom: oldest, head };
+}
+
+/** The current reward epoch as plain numbers and bigints. */
+export async function readEpoch(api) {
+  const epoch = await api.call.rewardsApi.currentEpoch();
+  return {
+    index: epoch.index.toNumber(),
+    start: epoch.start.toNumber(),
+    length: epoch.length.toNumber(),
+    budget: epoch.budget.toBigInt(),
+    totalWeight: BigInt(epoch.totalWeight.toString()),
+    // `entries` clashes with Map#entries on polkadot.js structs: read it from the JSON form.
+    entries: Number(epoch.toJSON().entries),
+    potAvailable: epoch.potAvailable.toBigInt(),
+  };
 }

@@ -12,7 +12,7 @@ import {
 } from '../lib/cli.js';
 import { nextStep } from '../lib/contributions.js';
 import { MAJORITY, thresholdFor, TWO_THIRDS } from '../lib/council.js';
-import { formatGyu } from '../lib/format.js';
+import { formatGyu, shortAddress } from '../lib/format.js';
 import { HashError, hashPath } from '../lib/hashing.js';
 
 const GYU = 10n ** 12n;
@@ -87,6 +87,11 @@ describe('formatting', () => {
     assert.equal(formatGyu(api, 1n), '0.000000000001 GYU');
     assert.equal(formatGyu(api, 1500n * GYU), '1500 GYU');
     assert.equal(formatGyu(api, 1_370_000_000_000n), '1.37 GYU');
+  });
+
+  test('addresses shorten for tables', () => {
+    assert.equal(shortAddress(ALICE), '5Grwva…utQY');
+    assert.equal(shortAddress('short'), 'short');
   });
 
   test('the next step of a contribution follows its status', () => {
