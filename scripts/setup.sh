@@ -2,15 +2,16 @@
 # Installs everything a fresh Debian 12 machine needs to build, run and test Gongyu:
 #   - Debian's current Rust (rustc-web, cargo-web, rust-web-src) and the wasm linker,
 #   - a wasm32v1-none standard library built once from Debian's library source,
-#   - the C/C++ tools the Substrate client needs (protoc, clang, libclang, OpenSSL),
-#   - the Node.js packages of scripts/js (polkadot.js) and Debian's Chromium.
+#   - the C/C++ tools the Substrate client needs (protoc for litep2p, g++ for wasm-opt, OpenSSL),
+#   - the Node.js packages of scripts/js (the toolkit) and tests/e2e (the end-to-end tests),
+#     and Debian's Chromium.
 # Idempotent: on a machine where everything is present it only checks and returns.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-APT_PACKAGES=(rustc-web cargo-web rust-web-src protobuf-compiler clang libclang-dev make
+APT_PACKAGES=(rustc-web cargo-web rust-web-src protobuf-compiler g++ make
   pkg-config libssl-dev git curl ca-certificates)
 
 missing_packages() {
@@ -84,11 +85,16 @@ fi
 # 4. polkadot.js tooling and the browser the explorer tests drive.
 if [ "${GONGYU_SKIP_JS:-}" != "1" ]; then
   apt_install nodejs chromium
-  if [ ! -d "$GONGYU_ROOT/scripts/js/node_modules" ] ||
-     [ "$GONGYU_ROOT/scripts/js/package-lock.json" -nt "$GONGYU_ROOT/scripts/js/node_modules/.package-lock.json" ]; then
-    log "installing scripts/js packages (npm ci)"
-    (cd "$GONGYU_ROOT/scripts/js" && npm ci --no-audit --no-fund --loglevel=error)
-  fi
+  # The toolkit (scripts/js) and the end-to-end test package (tests/e2e), each from its
+  # lockfile; install scripts stay off (no package here needs one to run).
+  for package in scripts/js tests/e2e; do
+    dir="$GONGYU_ROOT/$package"
+    if [ ! -d "$dir/node_modules" ] ||
+       [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+      log "installing $package packages (npm ci)"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts)
+    fi
+  done
 fi
 
 log "toolchain ready: $(rustc -V), $(cargo -V)"

@@ -1,37 +1,52 @@
 #!/usr/bin/env bash
 # One command that installs what is missing, builds, and runs every test:
 #   1. formatting (cargo fmt --check),
-#   2. cargo test for the whole workspace (pallet unit tests, runtime tests, node tests),
-#   3. the pallets' benchmark tests (`--features runtime-benchmarks`, debug profile),
-#   4. the toolkit's unit tests (scripts/js/test, no node needed),
-#   5. the end-to-end suites in tests/e2e, which start real gongyu-node processes.
+#   2. the release build of gongyu-node (node + wasm runtime), the binary every later step runs,
+#   3. cargo test for the whole workspace in the same release profile (pallet unit tests,
+#      runtime tests, node tests), so the dependencies the node build compiled are reused,
+#   4. the pallets' benchmark tests (`--features runtime-benchmarks`, each benchmark once
+#      against its pallet's mock),
+#   5. the toolkit's unit tests (scripts/js/test, no node needed),
+#   6. the end-to-end suites in tests/e2e, which start real gongyu-node processes.
+# Prints the time of each step at the end. The long forms of the slow end-to-end suites run
+# with `bash scripts/test-long.sh`.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
+start=$(date +%s)
 bash "$here/setup.sh"
 . "$here/env.sh"
 cd "$GONGYU_ROOT"
 
-step() { printf '\n== %s\n' "$*" >&2; }
-start=$(date +%s)
+timings=("setup $(( $(date +%s) - start )) s")
+step_start=0
+step_name=""
+step() {
+  if [ -n "$step_name" ]; then timings+=("$step_name $(( $(date +%s) - step_start )) s"); fi
+  step_name="$1"
+  step_start=$(date +%s)
+  printf '\n== %s\n' "$2" >&2
+}
 
-step "cargo fmt --check"
+step fmt "cargo fmt --check"
 cargo fmt --all --check
 
-step "build gongyu-node (release)"
+step build "build gongyu-node (release)"
 bash scripts/build.sh
 
-step "cargo test (workspace, release profile shared with the node)"
+step cargo-test "cargo test (workspace, release profile shared with the node)"
 cargo test --locked --release --workspace
 
-step "benchmark tests of our pallets (each benchmark runs once against the pallet's mock)"
-SKIP_WASM_BUILD=1 cargo test --locked -p pallet-contributions -p pallet-rewards \
+step benchmark-tests "benchmark tests of our pallets (each benchmark runs once against the pallet's mock)"
+SKIP_WASM_BUILD=1 cargo test --locked --release -p pallet-contributions -p pallet-rewards \
   -p pallet-governance -p pallet-validator-set -p pallet-network-admission \
   --features runtime-benchmarks
 
-step "toolkit unit tests (scripts/js)"
+step js-unit "toolkit unit tests (scripts/js)"
 (cd scripts/js && node --test test/)
 
-step "end-to-end tests (real nodes, polkadot.js, Chromium)"
-(cd scripts/js && node --test --test-concurrency=1 --test-timeout=900000 ../../tests/e2e/)
+step e2e "end-to-end tests (real nodes, polkadot.js, polkadot-api, Chromium)"
+(cd tests/e2e && node --test --test-concurrency="${GONGYU_E2E_CONCURRENCY:-2}" --test-timeout=900000 .)
 
+step done ""
+echo "[test] steps: $(IFS=','; echo "${timings[*]}" | sed 's/,/, /g')" >&2
 echo "[test] all tests passed in $(( $(date +%s) - start )) s" >&2

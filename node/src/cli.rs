@@ -66,13 +66,29 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Runtime benchmarks (`benchmark pallet` needs a build with `--features runtime-benchmarks`).
+	/// Runtime benchmarks (`benchmark pallet`, `storage`, `machine`, `block`).
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Runtime benchmarks: only in a node built with `--features runtime-benchmarks`
+	/// (`bash scripts/benchmark.sh` builds one).
+	#[cfg(not(feature = "runtime-benchmarks"))]
+	Benchmark(BenchmarkNotCompiled),
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
 
 	/// Print the BLAKE3 content root of a file or directory, as contributions register it.
 	Hash(crate::hash::HashCmd),
+}
+
+/// What `gongyu-node benchmark ...` accepts in a node built without benchmarking: anything,
+/// so that the command can say how to get a node that has it.
+#[cfg(not(feature = "runtime-benchmarks"))]
+#[derive(Debug, clap::Args)]
+pub struct BenchmarkNotCompiled {
+	/// The benchmark subcommand and its options.
+	#[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+	pub args: Vec<String>,
 }

@@ -1,5 +1,6 @@
 //! Dispatches the command line to the node or to a subcommand.
 
+#[cfg(feature = "runtime-benchmarks")]
 use frame_benchmarking_cli::BenchmarkCmd;
 use gongyu_runtime::opaque::Block;
 use sc_cli::SubstrateCli;
@@ -134,10 +135,13 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		}
+		#[cfg(feature = "runtime-benchmarks")]
 		Some(Subcommand::Benchmark(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| run_benchmark(cmd, config))
 		}
+		#[cfg(not(feature = "runtime-benchmarks"))]
+		Some(Subcommand::Benchmark(_)) => Err(BENCHMARKS_NOT_COMPILED.into()),
 		Some(Subcommand::Hash(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
@@ -170,22 +174,20 @@ pub fn run() -> sc_cli::Result<()> {
 	}
 }
 
+/// Why `gongyu-node benchmark` fails in a node built without benchmarking, and what to do.
+#[cfg(not(feature = "runtime-benchmarks"))]
+const BENCHMARKS_NOT_COMPILED: &str = "this gongyu-node was built without benchmarking; build \
+	one with `bash scripts/build.sh --features runtime-benchmarks` (or run \
+	`bash scripts/benchmark.sh`, which builds it and regenerates the weights)";
+
 /// Runs `gongyu-node benchmark ...`.
+#[cfg(feature = "runtime-benchmarks")]
 fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
 	match cmd {
-		BenchmarkCmd::Pallet(cmd) => {
-			if !cfg!(feature = "runtime-benchmarks") {
-				return Err(
-					"Runtime benchmarking is not compiled in. Build the node with \
-					`cargo build --release -p gongyu-node --features runtime-benchmarks`."
-						.into(),
-				);
-			}
-			cmd.run_with_spec::<sp_runtime::traits::HashingFor<Block>, service::HostFunctions>(
-				Some(config.chain_spec),
-			)
-		}
-		#[cfg(feature = "runtime-benchmarks")]
+		BenchmarkCmd::Pallet(cmd) => cmd
+			.run_with_spec::<sp_runtime::traits::HashingFor<Block>, crate::client::HostFunctions>(Some(
+				config.chain_spec,
+			)),
 		BenchmarkCmd::Storage(cmd) => {
 			let PartialComponents {
 				client, backend, ..
@@ -195,10 +197,6 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			let shared_trie_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_trie_cache)
 		}
-		#[cfg(not(feature = "runtime-benchmarks"))]
-		BenchmarkCmd::Storage(_) => Err("Storage benchmarking is not compiled in. Build the node \
-			with `cargo build --release -p gongyu-node --features runtime-benchmarks`."
-			.into()),
 		BenchmarkCmd::Machine(cmd) => cmd.run(
 			&config,
 			frame_benchmarking_cli::SUBSTRATE_REFERENCE_HARDWARE.clone(),

@@ -2,6 +2,7 @@
 
 mod chain_spec;
 mod cli;
+mod client;
 mod command;
 mod hash;
 mod rpc;

@@ -13,21 +13,7 @@ use sc_telemetry::{Telemetry, TelemetryWorker};
 use sc_transaction_pool_api::OffchainTransactionPoolFactory;
 use sp_consensus_aura::sr25519::{AuthorityId as AuraId, AuthorityPair as AuraPair};
 
-/// The client type: the wasm runtime executed with Substrate's host functions.
-pub(crate) type FullClient =
-	sc_service::TFullClient<Block, RuntimeApi, sc_executor::WasmExecutor<HostFunctions>>;
-type FullBackend = sc_service::TFullBackend<Block>;
-type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
-
-/// Host functions the runtime may call (plus the benchmarking ones when benchmarking).
-#[cfg(not(feature = "runtime-benchmarks"))]
-pub type HostFunctions = sp_io::SubstrateHostFunctions;
-/// Host functions the runtime may call (plus the benchmarking ones when benchmarking).
-#[cfg(feature = "runtime-benchmarks")]
-pub type HostFunctions = (
-	sp_io::SubstrateHostFunctions,
-	frame_benchmarking::benchmarking::HostFunctions,
-);
+use crate::client::{FullBackend, FullClient, FullSelectChain, HostFunctions};
 
 /// GRANDPA justifications are generated and imported at least every this many blocks.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;

@@ -153,6 +153,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -179,6 +180,14 @@ impl_runtime_apis! {
 			limit: u32,
 		) -> Vec<pallet_contributions::ContributionInfo<AccountId, Balance, BlockNumber>> {
 			crate::Contributions::awaiting_attestation(&verifier, limit)
+		}
+
+		fn submission_deposit(uri_len: u32, license_len: u32, has_description: bool) -> Balance {
+			pallet_contributions::Params::<Runtime>::get().submission_deposit(
+				uri_len,
+				license_len,
+				has_description,
+			)
 		}
 	}
 

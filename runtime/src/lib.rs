@@ -101,10 +101,7 @@ pub const UNIT: Balance = 1_000_000_000_000;
 pub const MILLI_UNIT: Balance = 1_000_000_000;
 /// One millionth of a GYU.
 pub const MICRO_UNIT: Balance = 1_000_000;
-/// The token symbol shown by wallets.
-pub const TOKEN_SYMBOL: &str = "GYU";
-/// The number of decimals of [`TOKEN_SYMBOL`].
-pub const TOKEN_DECIMALS: u8 = 12;
+include!("token.rs");
 /// SS58 address prefix (the generic Substrate prefix).
 pub const SS58_PREFIX: u16 = 42;
 
@@ -149,6 +146,63 @@ pub type TxExtension = (
 	frame_system::WeightReclaim<Runtime>,
 );
 
+/// What [`TxExtension`] adds to the signed payload without carrying it in the transaction:
+/// spec and transaction versions, genesis hash, the hash of the block the mortality period
+/// starts at, and the metadata hash (none in mode 0).
+pub type TxExtensionImplicit = (
+	(),
+	(),
+	u32,
+	u32,
+	Hash,
+	Hash,
+	(),
+	(),
+	(),
+	Option<[u8; 32]>,
+	(),
+);
+
+/// The extensions of a transaction signed at `nonce`, valid during `era`, with `tip`: the one
+/// place outside the runtime's own code that lists [`TxExtension`]'s members, so a change of
+/// the tuple fails to compile here rather than at run time in a client (the node's verifier
+/// signs with it).
+pub fn tx_extension(nonce: Nonce, era: generic::Era, tip: Balance) -> TxExtension {
+	(
+		frame_system::AuthorizeCall::new(),
+		frame_system::CheckNonZeroSender::new(),
+		frame_system::CheckSpecVersion::new(),
+		frame_system::CheckTxVersion::new(),
+		frame_system::CheckGenesis::new(),
+		frame_system::CheckEra::from(era),
+		frame_system::CheckNonce::from(nonce),
+		frame_system::CheckWeight::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::from(tip),
+		frame_metadata_hash_extension::CheckMetadataHash::new(false),
+		frame_system::WeightReclaim::new(),
+	)
+}
+
+/// The implicit part of [`tx_extension`]'s payload for a chain with `genesis_hash`, whose
+/// mortality period starts at the block `era_start_hash` (the genesis hash for an immortal
+/// transaction). Matches `TransactionExtension::implicit` of [`TxExtension`], which needs the
+/// runtime's state; clients outside the runtime use this.
+pub fn tx_extension_implicit(genesis_hash: Hash, era_start_hash: Hash) -> TxExtensionImplicit {
+	(
+		(),
+		(),
+		VERSION.spec_version,
+		VERSION.transaction_version,
+		genesis_hash,
+		era_start_hash,
+		(),
+		(),
+		(),
+		None,
+		(),
+	)
+}
+
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
@@ -156,7 +210,7 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade.
-type Migrations = ();
+type Migrations = (pallet_contributions::migrations::v2::MigrateV1ToV2<Runtime>,);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<
@@ -168,8 +222,9 @@ pub type Executive = frame_executive::Executive<
 	Migrations,
 >;
 
-/// The pallets of the runtime, in call-index order. Never renumber: indices are part of
-/// every encoded call and storage key.
+/// The pallets of the runtime. The order of declaration is the order of their hooks (the
+/// validator set and network admission run before the session pallet reads them); each
+/// `pallet_index` is part of every encoded call and event, so never renumber one.
 #[frame_support::runtime]
 mod runtime {
 	#[runtime::runtime]

@@ -258,3 +258,28 @@ fn genesis_presets_build() {
 		});
 	}
 }
+
+/// The node's verifier signs with `tx_extension` and `tx_extension_implicit`: they must be
+/// what the runtime itself derives, or its attestations would fail as `BadProof`.
+#[test]
+fn the_exported_extension_constructor_matches_the_runtime() {
+	use sp_runtime::{generic::Era, traits::TransactionExtension};
+
+	dev_chain().execute_with(|| {
+		let genesis = frame_system::BlockHash::<Runtime>::get(0);
+		let extension = gongyu_runtime::tx_extension(7, Era::Immortal, 0);
+		assert_eq!(
+			extension.implicit().unwrap(),
+			gongyu_runtime::tx_extension_implicit(genesis, genesis)
+		);
+
+		run_to(5);
+		let parent = System::parent_hash();
+		frame_system::BlockHash::<Runtime>::insert(4, parent);
+		let mortal = gongyu_runtime::tx_extension(7, Era::mortal(64, 4), 0);
+		assert_eq!(
+			mortal.implicit().unwrap(),
+			gongyu_runtime::tx_extension_implicit(genesis, parent)
+		);
+	});
+}

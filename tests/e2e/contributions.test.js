@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { startNode } from '../../scripts/js/lib/node-process.js';
+import { startNode } from './support/node-process.js';
 import { connect, DispatchFailure, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
 import { hashFile } from '../../scripts/js/lib/hashing.js';
 

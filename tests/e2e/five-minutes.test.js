@@ -15,11 +15,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { launchBrowser } from '../../scripts/js/lib/browser.js';
+import { launchBrowser } from './support/browser.js';
 import { hashPath } from '../../scripts/js/lib/hashing.js';
 import {
   artifactsDir, freePort, repoRoot, runProcess,
-} from '../../scripts/js/lib/node-process.js';
+} from './support/node-process.js';
 
 /** The README's commands, in its order. */
 const COMMANDS = {

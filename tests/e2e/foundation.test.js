@@ -2,16 +2,19 @@
 //
 // Checks that the dev chain authors and finalizes blocks, reports GYU with 12 decimals,
 // applies a signed transfer exactly (amount and fee), and refuses a transfer beyond the
-// balance with a named error without moving any funds.
+// balance with a named error without moving any funds. A client nobody here wrote
+// (polkadot-api) signs with the metadata hash (`CheckMetadataHash` mode 1, as hardware
+// wallets do) and its transfer is finalized; a signature over a wrong metadata hash is refused.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startNode } from '../../scripts/js/lib/node-process.js';
+import { startNode } from './support/node-process.js';
 import {
   connect, DispatchFailure, sendAndWait, signer, waitForHead,
 } from '../../scripts/js/lib/chain.js';
-import { mnemonicGenerate } from '../../scripts/js/lib/chain.js';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
+import { transferWithMetadataHash } from './support/metadata-hash.js';
 
 const GYU = 10n ** 12n;
 
@@ -97,5 +100,28 @@ describe('dev chain', () => {
     const freshAfter = (await at.query.system.account(fresh.address)).data.free.toBigInt();
     assert.equal(aliceAfter, aliceBefore, 'the recipient got nothing');
     assert.equal(freshBefore - freshAfter, fee, 'the sender paid only the fee');
+  });
+
+  test('polkadot-api signs with the metadata hash (CheckMetadataHash mode 1) and is finalized', async () => {
+    const amount = 3n * GYU;
+    const before = (await api.query.system.account(fresh.address)).data.free.toBigInt();
+    const result = await transferWithMetadataHash(node.wsUrl, '//Bob', fresh.address, amount);
+    assert.equal(result.ok, true, `dispatch succeeded: ${JSON.stringify(result.dispatchError)}`);
+    assert.equal(result.mode, 1, 'the signed extension carried mode 1');
+    const after = (await api.query.system.account(fresh.address)).data.free.toBigInt();
+    assert.equal(after - before, amount);
+    const finalized = await api.rpc.chain.getFinalizedHead();
+    const finalizedNumber = (await api.rpc.chain.getHeader(finalized)).number.toNumber();
+    assert.ok(result.blockNumber <= finalizedNumber, 'the block is finalized');
+  });
+
+  test('a signature over a metadata hash of other token facts is refused', async () => {
+    const before = (await api.query.system.account(fresh.address)).data.free.toBigInt();
+    await assert.rejects(
+      transferWithMetadataHash(node.wsUrl, '//Bob', fresh.address, GYU, { tokenSymbol: 'DOT', decimals: 10 }),
+      /BadProof|Invalid|bad signature/i,
+    );
+    const after = (await api.query.system.account(fresh.address)).data.free.toBigInt();
+    assert.equal(after, before, 'nothing moved');
   });
 });

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { councilMotion } from '../../scripts/js/lib/council.js';
-import { startNode } from '../../scripts/js/lib/node-process.js';
+import { startNode } from './support/node-process.js';
 import { connect, sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
 
 const GYU = 10n ** 12n;

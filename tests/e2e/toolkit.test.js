@@ -12,13 +12,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { connect, mnemonicGenerate } from '../../scripts/js/lib/chain.js';
+import { mnemonicGenerate } from '@polkadot/util-crypto';
+
+import { connect } from '../../scripts/js/lib/chain.js';
 import { hashPath } from '../../scripts/js/lib/hashing.js';
 import { peerIdBytes } from '../../scripts/js/lib/council.js';
-import { peerId } from '../../scripts/js/lib/network.js';
+import { peerId } from './support/network.js';
 import {
   freePort, repoRoot, runNodeCommand, runProcess, startNode,
-} from '../../scripts/js/lib/node-process.js';
+} from './support/node-process.js';
 
 const GYU = 10n ** 12n;
 const DAVE = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy';
@@ -175,6 +177,8 @@ describe('the gongyu tools on a dev chain', () => {
     const metadata = BigInt(uri.length + license.length + 32);
     assert.equal(BigInt(status.deposit), params.depositBase.toBigInt() + params.depositPerByte.toBigInt() * metadata);
     assert.equal(BigInt(out.deposit), BigInt(status.deposit));
+    const quoted = await api.call.contributionsApi.submissionDeposit(uri.length, license.length, true);
+    assert.equal(quoted.toBigInt(), BigInt(status.deposit), 'the runtime API quotes the held deposit');
 
     const text = await ok(['status', String(out.id), ...ws]);
     assert.match(text, /kind\s+FineTune \(base model version 0\)/);

@@ -12,7 +12,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
-import { freePort, runNodeCommand, startNode } from '../../scripts/js/lib/node-process.js';
+import { freePort, runNodeCommand, startNode } from './support/node-process.js';
 import { connect, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
 import { hashFile } from '../../scripts/js/lib/hashing.js';
 

@@ -1,16 +1,14 @@
 //! Signed `contributions.attest` extrinsics, built natively and signed with a keystore key.
 
 use codec::Encode;
-use gongyu_runtime::{
-	RuntimeCall, Signature, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
-};
+use gongyu_runtime::{RuntimeCall, Signature, SignedPayload, UncheckedExtrinsic};
 use sp_blockchain::HeaderBackend;
 use sp_core::sr25519;
 use sp_keystore::KeystorePtr;
 use sp_runtime::{generic::Era, OpaqueExtrinsic, SaturatedConversion};
 
 use super::KEY_TYPE;
-use crate::service::FullClient;
+use crate::client::FullClient;
 
 /// Blocks a verifier transaction stays valid for.
 const MORTALITY: u64 = 64;
@@ -28,32 +26,12 @@ pub fn signed(
 	let best_hash = info.best_hash;
 	let best_number: u64 = info.best_number.saturated_into();
 
-	let extension: TxExtension = (
-		frame_system::AuthorizeCall::new(),
-		frame_system::CheckNonZeroSender::new(),
-		frame_system::CheckSpecVersion::new(),
-		frame_system::CheckTxVersion::new(),
-		frame_system::CheckGenesis::new(),
-		frame_system::CheckEra::from(Era::mortal(MORTALITY, best_number)),
-		frame_system::CheckNonce::from(nonce),
-		frame_system::CheckWeight::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::from(0),
-		frame_metadata_hash_extension::CheckMetadataHash::new(false),
-		frame_system::WeightReclaim::new(),
+	let extension = gongyu_runtime::tx_extension(
+		nonce,
+		Era::mortal(MORTALITY, best_number),
+		0,
 	);
-	let implicit = (
-		(),
-		(),
-		VERSION.spec_version,
-		VERSION.transaction_version,
-		genesis_hash,
-		best_hash,
-		(),
-		(),
-		(),
-		None,
-		(),
-	);
+	let implicit = gongyu_runtime::tx_extension_implicit(genesis_hash, best_hash);
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	let signature = payload
 		.using_encoded(|bytes| keystore.sr25519_sign(KEY_TYPE, &public, bytes))

@@ -42,7 +42,7 @@ use sp_runtime::traits::Header as _;
 pub use fetch::FetchLimits;
 pub use scorer::{HashMatchScorer, Scorer};
 
-use crate::service::FullClient;
+use crate::client::FullClient;
 
 /// Key type of verifier keys in the keystore.
 pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"gyvf");

@@ -14,11 +14,10 @@ use crate::*;
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	// Enough for several of the largest deposits, without overflowing total issuance.
-	let largest_deposit = Pallet::<T>::deposit_for(
-		&Params::<T>::get(),
-		T::MaxUriLen::get()
-			.saturating_add(T::MaxLicenseLen::get())
-			.saturating_add(32),
+	let largest_deposit = Params::<T>::get().submission_deposit(
+		T::MaxUriLen::get(),
+		T::MaxLicenseLen::get(),
+		true,
 	);
 	let amount = largest_deposit
 		.saturating_mul(100u32.into())
@@ -134,6 +133,43 @@ mod benchmarks {
 			Contributions::<T>::get(id).map(|c| c.status),
 			Some(ContributionStatus::Verified { .. })
 		));
+		Ok(())
+	}
+
+	/// An attestation that decides nothing, with `a - 1` attestations already recorded: what
+	/// `attest` costs after its refund. The quorum is every verifier, the earlier attestations
+	/// are valid and the last is not, so neither side reaches it.
+	#[benchmark]
+	fn attest_recorded(a: Linear<1, { T::MaxAttestations::get() }>) -> Result<(), BenchmarkError> {
+		let mut index = 0u32;
+		while (T::Verifiers::count() as u32) < a.max(2) {
+			let verifier: T::AccountId = account("verifier", index, 0);
+			if !T::Verifiers::contains(&verifier) {
+				T::Verifiers::add(&verifier);
+			}
+			index = index.saturating_add(1);
+		}
+		let verifiers: Vec<T::AccountId> = T::Verifiers::sorted_members()
+			.into_iter()
+			.take(a as usize)
+			.collect();
+		Params::<T>::mutate(|p| p.quorum = Perbill::one());
+		let id = pending::<T>()?;
+		let (last, earlier) = verifiers.split_last().ok_or(BenchmarkError::Weightless)?;
+		for v in earlier {
+			let _ = Pallet::<T>::attest(
+				RawOrigin::Signed(v.clone()).into(),
+				id,
+				Verdict::Valid { score: 50 },
+			);
+		}
+
+		#[extrinsic_call]
+		attest(RawOrigin::Signed(last.clone()), id, Verdict::HashMismatch);
+
+		let contribution = Contributions::<T>::get(id).ok_or(BenchmarkError::Weightless)?;
+		assert_eq!(contribution.status, ContributionStatus::Pending);
+		assert_eq!(contribution.attestations.len(), a as usize);
 		Ok(())
 	}
 

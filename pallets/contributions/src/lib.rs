@@ -27,6 +27,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod quorum;
@@ -107,10 +108,11 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 				deadline: now,
 				status: ContributionStatus::Verified { score: 1 },
 				attestations: Default::default(),
+				previous_of_owner: Owners::<T>::get(owner).latest,
 			},
 		);
 		ByHash::<T>::insert([0xbe; 32], id);
-		ContributionsByOwner::<T>::insert(owner, id, ());
+		Owners::<T>::mutate(owner, |record| record.latest = Some(id));
 		NextContributionId::<T>::put(next);
 		Some(id)
 	}
@@ -152,7 +154,7 @@ pub mod pallet {
 	/// The governance parameters as this runtime stores them.
 	pub type ParametersOf<T> = Parameters<BalanceOf<T>, BlockNumberFor<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -235,22 +237,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type ByHash<T> = StorageMap<_, Blake2_128Concat, ContentHash, ContributionId, OptionQuery>;
 
-	/// Per-owner index of contributions.
+	/// Per contributor: pending count and newest contribution (the head of their list).
 	#[pallet::storage]
-	pub type ContributionsByOwner<T: Config> = StorageDoubleMap<
-		_,
-		Blake2_128Concat,
-		T::AccountId,
-		Twox64Concat,
-		ContributionId,
-		(),
-		OptionQuery,
-	>;
-
-	/// How many contributions each account has pending.
-	#[pallet::storage]
-	pub type PendingCount<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
+	pub type Owners<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, OwnerRecord, ValueQuery>;
 
 	/// Registered model versions, by id.
 	#[pallet::storage]
@@ -466,20 +456,20 @@ pub mod pallet {
 				!ByHash::<T>::contains_key(root),
 				Error::<T>::DuplicateContent
 			);
-			let pending = PendingCount::<T>::get(&owner);
+			let mut record = Owners::<T>::get(&owner);
 			ensure!(
-				pending < T::MaxPendingPerAccount::get(),
+				record.pending < T::MaxPendingPerAccount::get(),
 				Error::<T>::TooManyPending
 			);
 			let id = NextContributionId::<T>::get();
 			let next_id = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
 			let params = Params::<T>::get();
-			let metadata_len = uri
-				.len()
-				.saturating_add(license.len())
-				.saturating_add(if description_hash.is_some() { 32 } else { 0 });
-			let deposit = Self::deposit_for(&params, metadata_len as u32);
+			let deposit = params.submission_deposit(
+				uri.len() as u32,
+				license.len() as u32,
+				description_hash.is_some(),
+			);
 			let now = frame_system::Pallet::<T>::block_number();
 
 			T::Currency::hold(&HoldReason::ContributionDeposit.into(), &owner, deposit)
@@ -500,11 +490,13 @@ pub mod pallet {
 					deadline: now.saturating_add(params.verification_period),
 					status: ContributionStatus::Pending,
 					attestations: BoundedVec::new(),
+					previous_of_owner: record.latest,
 				},
 			);
 			ByHash::<T>::insert(root, id);
-			ContributionsByOwner::<T>::insert(&owner, id, ());
-			PendingCount::<T>::insert(&owner, pending.saturating_add(1));
+			record.pending = record.pending.saturating_add(1);
+			record.latest = Some(id);
+			Owners::<T>::insert(&owner, record);
 			NextContributionId::<T>::put(next_id);
 
 			Self::deposit_event(Event::ContributionSubmitted {
@@ -521,6 +513,9 @@ pub mod pallet {
 		/// Attest a pending contribution as a member of the verifier set. When the agreeing
 		/// attestations of current verifiers reach the quorum, the contribution is decided in
 		/// this call.
+		///
+		/// Charged for the deciding case up front; an attestation that decides nothing is
+		/// refunded down to the cost of recording it.
 		#[pallet::call_index(1)]
 		#[pallet::weight(
 			T::WeightInfo::attest(T::MaxAttestations::get())
@@ -530,7 +525,7 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			id: ContributionId,
 			verdict: Verdict,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let verifier = ensure_signed(origin)?;
 			ensure!(T::Verifiers::contains(&verifier), Error::<T>::NotVerifier);
 			if let Verdict::Valid { score } = verdict {
@@ -566,13 +561,20 @@ pub mod pallet {
 				verifier,
 				verdict,
 			});
-			match Self::tally(&contribution) {
-				Some(Decision::Verified { score }) => Self::verify(id, &mut contribution, score),
-				Some(Decision::Rejected) => Self::reject(id, &mut contribution),
-				None => {}
-			}
+			let recorded = u32::try_from(contribution.attestations.len()).unwrap_or(u32::MAX);
+			let actual_weight = match Self::tally(&contribution) {
+				Some(Decision::Verified { score }) => {
+					Self::verify(id, &mut contribution, score);
+					None
+				}
+				Some(Decision::Rejected) => {
+					Self::reject(id, &mut contribution);
+					None
+				}
+				None => Some(T::WeightInfo::attest_recorded(recorded)),
+			};
 			Contributions::<T>::insert(id, contribution);
-			Ok(())
+			Ok(actual_weight.into())
 		}
 
 		/// Withdraw a pending contribution as its owner; the deposit is released and the root
@@ -670,13 +672,6 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// The deposit for a contribution with `metadata_len` bytes of metadata.
-		pub fn deposit_for(params: &ParametersOf<T>, metadata_len: u32) -> BalanceOf<T> {
-			params
-				.deposit_base
-				.saturating_add(params.deposit_per_byte.saturating_mul(metadata_len.into()))
-		}
-
 		/// Whether governance may set these parameters.
 		pub fn parameters_are_valid(parameters: &ParametersOf<T>) -> bool {
 			!parameters.quorum.is_zero() && !parameters.verification_period.is_zero()
@@ -799,8 +794,8 @@ pub mod pallet {
 
 		/// Leaves the pending state: counts, hash index and status.
 		fn finish(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
-			PendingCount::<T>::mutate_exists(&contribution.owner, |count| {
-				*count = count.map(|c| c.saturating_sub(1)).filter(|c| *c > 0);
+			Owners::<T>::mutate(&contribution.owner, |record| {
+				record.pending = record.pending.saturating_sub(1);
 			});
 			if !matches!(status, ContributionStatus::Verified { .. }) {
 				ByHash::<T>::remove(contribution.root);
@@ -880,12 +875,16 @@ pub mod pallet {
 			found
 		}
 
-		/// The `limit` oldest of `owner`'s contributions, oldest first. Reads the owner's whole
-		/// index: for runtime API calls, not for dispatchables.
+		/// The `limit` oldest of `owner`'s contributions, oldest first. Walks the owner's whole
+		/// list: for runtime API calls, not for dispatchables.
 		pub fn contributions_of(owner: &T::AccountId, limit: u32) -> Vec<ContributionId> {
-			let mut ids: Vec<ContributionId> =
-				ContributionsByOwner::<T>::iter_key_prefix(owner).collect();
-			ids.sort_unstable();
+			let mut ids = Vec::new();
+			let mut next = Owners::<T>::get(owner).latest;
+			while let Some(id) = next {
+				ids.push(id);
+				next = Contributions::<T>::get(id).and_then(|c| c.previous_of_owner);
+			}
+			ids.reverse();
 			ids.truncate(limit as usize);
 			ids
 		}
@@ -904,10 +903,12 @@ pub mod pallet {
 					id < NextContributionId::<T>::get(),
 					"contribution id beyond the counter"
 				);
-				ensure!(
-					ContributionsByOwner::<T>::contains_key(&c.owner, id),
-					"contribution missing from its owner's index"
-				);
+				if let Some(previous) = c.previous_of_owner {
+					ensure!(previous < id, "an owner's list must run from newer to older");
+					let earlier = Contributions::<T>::get(previous)
+						.ok_or("an owner's list points at no contribution")?;
+					ensure!(earlier.owner == c.owner, "an owner's list crosses owners");
+				}
 				match c.status {
 					ContributionStatus::Pending => {
 						let entry = held.entry(c.owner.clone()).or_default();
@@ -939,12 +940,28 @@ pub mod pallet {
 					"held deposits differ from pending deposits"
 				);
 			}
-			for (owner, count) in PendingCount::<T>::iter() {
-				ensure!(pending.get(&owner) == Some(&count), "pending count differs");
+			let mut listed: u64 = 0;
+			for (owner, record) in Owners::<T>::iter() {
+				ensure!(
+					pending.get(&owner).copied().unwrap_or_default() == record.pending,
+					"pending count differs"
+				);
+				// Every contribution of the owner is on their list, newest first.
+				let mut next = record.latest;
+				while let Some(id) = next {
+					let c = Contributions::<T>::get(id).ok_or("an owner's list points nowhere")?;
+					ensure!(c.owner == owner, "an owner's list holds another's contribution");
+					listed = listed.saturating_add(1);
+					next = c.previous_of_owner;
+				}
 			}
 			ensure!(
-				pending.len() == PendingCount::<T>::iter().count(),
-				"pending count missing for an account"
+				pending.keys().all(|owner| Owners::<T>::contains_key(owner)),
+				"pending contributions of an account without a record"
+			);
+			ensure!(
+				listed == Contributions::<T>::iter().count() as u64,
+				"a contribution is on no owner's list"
 			);
 			Ok(())
 		}

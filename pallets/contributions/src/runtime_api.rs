@@ -7,7 +7,8 @@ use codec::Codec;
 use crate::types::{ContentHash, ContributionId, ContributionInfo, ContributionStatus};
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the contributions pallet.
+	/// Reads of the contributions pallet. Version 2 added `submission_deposit`.
+	#[api_version(2)]
 	pub trait ContributionsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -25,5 +26,10 @@ sp_api::decl_runtime_apis! {
 		/// Pending contributions `verifier` has not attested yet (at most `limit`), oldest
 		/// first: the work list of a verifier node.
 		fn awaiting_attestation(verifier: AccountId, limit: u32) -> Vec<ContributionInfo<AccountId, Balance, BlockNumber>>;
+		/// The deposit `submit` would hold now for a URI of `uri_len` bytes, a license of
+		/// `license_len` bytes and, if `has_description`, a description hash (the formula is
+		/// `Parameters::submission_deposit`'s).
+		#[api_version(2)]
+		fn submission_deposit(uri_len: u32, license_len: u32, has_description: bool) -> Balance;
 	}
 }

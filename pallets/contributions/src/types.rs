@@ -4,7 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::{pallet_prelude::Get, BoundedVec};
 use scale_info::TypeInfo;
-use sp_runtime::Perbill;
+use sp_runtime::{traits::AtLeast32BitUnsigned, Perbill};
 
 /// Sequential identifier of a contribution.
 pub type ContributionId = u64;
@@ -169,6 +169,31 @@ where
 	pub status: ContributionStatus,
 	/// Attestations received so far, one per verifier.
 	pub attestations: BoundedVec<Attestation<AccountId>, MaxAttestations>,
+	/// The owner's contribution before this one: their contributions form a list from
+	/// [`OwnerRecord::latest`] backwards, so indexing one costs no write of its own.
+	pub previous_of_owner: Option<ContributionId>,
+}
+
+/// What the chain keeps per contributor, in one storage item so that a submission writes it
+/// once.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct OwnerRecord {
+	/// How many of the owner's contributions are pending.
+	pub pending: u32,
+	/// The owner's newest contribution: the head of the list linked through
+	/// [`Contribution::previous_of_owner`].
+	pub latest: Option<ContributionId>,
 }
 
 /// A model version fine-tunes can build on.
@@ -209,6 +234,26 @@ pub struct Parameters<Balance, BlockNumber> {
 	pub deposit_base: Balance,
 	/// Deposit per byte of metadata (URI, license, description hash).
 	pub deposit_per_byte: Balance,
+}
+
+impl<Balance: AtLeast32BitUnsigned + Copy, BlockNumber> Parameters<Balance, BlockNumber> {
+	/// The deposit a submission holds: `deposit_base + deposit_per_byte × metadata bytes`,
+	/// where the metadata bytes are the URI's and the license's lengths plus 32 when a
+	/// description hash is given. The one place this rule lives: `submit` holds it, and
+	/// clients read it through `ContributionsApi::submission_deposit`.
+	pub fn submission_deposit(
+		&self,
+		uri_len: u32,
+		license_len: u32,
+		has_description: bool,
+	) -> Balance {
+		let description_len: u32 = if has_description { 32 } else { 0 };
+		let metadata_len = uri_len
+			.saturating_add(license_len)
+			.saturating_add(description_len);
+		self.deposit_base
+			.saturating_add(self.deposit_per_byte.saturating_mul(metadata_len.into()))
+	}
 }
 
 /// A contribution as the runtime API returns it (plain vectors, id included).

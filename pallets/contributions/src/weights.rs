@@ -42,6 +42,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn submit(u: u32, l: u32, ) -> Weight;
 	fn attest(a: u32, ) -> Weight;
+	fn attest_recorded(a: u32, ) -> Weight;
 	fn withdraw() -> Weight;
 	fn register_model_version() -> Weight;
 	fn set_parameters() -> Weight;
@@ -119,6 +120,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::PendingCount` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ByHash` (r:0 w:1)
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn attest_recorded(a: u32, ) -> Weight {
+		Weight::from_parts(59_981_073, 5286)
+			.saturating_add(Weight::from_parts(103_328, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 	fn withdraw() -> Weight {
 		// Proof size: measured `1144`, estimated `5286`.
 		// Minimum execution time: 42_334_000 picoseconds.
@@ -203,6 +210,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(103_328, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn attest_recorded(a: u32, ) -> Weight {
+		Weight::from_parts(59_981_073, 5286)
+			.saturating_add(Weight::from_parts(103_328, 0).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
 		Weight::from_parts(44_697_000, 5286)

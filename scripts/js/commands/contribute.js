@@ -5,10 +5,11 @@ import { blake3 } from '@noble/hashes/blake3';
 import { u8aToHex } from '@polkadot/util';
 import fs from 'node:fs';
 
-import { formatGyu, sendAndWait } from '../lib/chain.js';
+import { sendAndWait } from '../lib/chain.js';
+import { formatGyu } from '../lib/format.js';
 import { CliError, parseCount, printJson, resolveSigner } from '../lib/cli.js';
 import { hashPath } from '../lib/hashing.js';
-import { nodeBinary, runNodeCommand } from '../lib/node-process.js';
+import { nodeBinary, runNodeCommand } from '../lib/process.js';
 import { connection, signerOption, wsOptions } from './common.js';
 
 /** Adds `contribute` to `program`. */
@@ -98,9 +99,10 @@ async function contribute(path, options) {
         + `#${existing.unwrap()}; a root can be registered once`);
     }
     const tx = api.tx.contributions.submit(kind, root, size, options.uri, options.license, descriptionHash);
-    const params = await api.query.contributions.params();
-    const metadata = Buffer.byteLength(options.uri) + Buffer.byteLength(options.license) + (descriptionHash ? 32 : 0);
-    const deposit = params.depositBase.toBigInt() + params.depositPerByte.toBigInt() * BigInt(metadata);
+    // The runtime says what the deposit is (ContributionsApi::submission_deposit).
+    const deposit = (await api.call.contributionsApi.submissionDeposit(
+      Buffer.byteLength(options.uri), Buffer.byteLength(options.license), descriptionHash !== null,
+    )).toBigInt();
     const fee = (await tx.paymentInfo(pair)).partialFee.toBigInt();
     const { data } = await api.query.system.account(pair.address);
     const existential = api.consts.balances.existentialDeposit.toBigInt();

@@ -1,6 +1,6 @@
 // `gongyu rewards <address>`: balance, pending and total rewards, last payouts.
 
-import { formatGyu } from '../lib/chain.js';
+import { formatGyu } from '../lib/format.js';
 import { parseAddress, parseCount, printJson } from '../lib/cli.js';
 import { readAccountRewards, recentPayouts } from '../lib/rewards.js';
 import { connection, wsOptions } from './common.js';

@@ -2,7 +2,8 @@
 
 import { Option } from 'commander';
 
-import { formatGyu, waitForHead } from '../lib/chain.js';
+import { waitForHead } from '../lib/chain.js';
+import { formatGyu } from '../lib/format.js';
 import { CliError, parseAddress, parseCount, printJson } from '../lib/cli.js';
 import {
   contributionIdsOf, formatContribution, readContribution,

@@ -4,10 +4,6 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
-export { base58Decode, mnemonicGenerate } from '@polkadot/util-crypto';
-export { u8aToHex } from '@polkadot/util';
-export { formatGyu } from './format.js';
-
 /** Connects to `wsUrl`, failing with a clear message if no node answers in `timeoutMs`. */
 export async function connect(wsUrl, { timeoutMs = 30_000 } = {}) {
   const provider = new WsProvider(wsUrl, 1_000, {}, timeoutMs);

@@ -9,7 +9,7 @@ fn attest(
 	verifier: AccountId,
 	id: ContributionId,
 	verdict: Verdict,
-) -> frame_support::dispatch::DispatchResult {
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
 	ContributionsPallet::attest(RuntimeOrigin::signed(verifier), id, verdict)
 }
 
@@ -52,7 +52,7 @@ fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
 		assert_eq!(status(id), ContributionStatus::Verified { score: 70 });
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
-		assert_eq!(PendingCount::<Test>::get(ALICE), 0);
+		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
 		// The root stays taken by the verified contribution.
 		assert_eq!(ByHash::<Test>::get([1; 32]), Some(id));
 		assert_eq!(
@@ -261,5 +261,31 @@ fn attestations_are_bounded() {
 			attest(15, id, valid(50)),
 			Error::<Test>::TooManyAttestations
 		);
+	});
+}
+
+#[test]
+fn an_attestation_that_decides_nothing_is_refunded_to_the_cost_of_recording_it() {
+	use crate::weights::WeightInfo;
+	use frame_support::dispatch::{GetDispatchInfo, Pays};
+
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		let call = crate::Call::<Test>::attest {
+			id,
+			verdict: valid(80),
+		};
+		let charged = call.get_dispatch_info().call_weight;
+
+		// The first of two needed attestations only records: refunded.
+		let post = attest(V1, id, valid(80)).unwrap();
+		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::attest_recorded(1)));
+		assert!(post.actual_weight.unwrap().ref_time() < charged.ref_time());
+		assert_eq!(post.pays_fee, Pays::Yes);
+
+		// The deciding one pays what was charged.
+		let post = attest(V2, id, valid(60)).unwrap();
+		assert_eq!(post.actual_weight, None);
+		assert_eq!(status(id), ContributionStatus::Verified { score: 70 });
 	});
 }

@@ -17,7 +17,7 @@ fn owner_withdraws_pending_contribution() {
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
 		assert_eq!(ByHash::<Test>::get([1; 32]), None);
-		assert_eq!(PendingCount::<Test>::get(ALICE), 0);
+		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
 		System::assert_last_event(Event::ContributionWithdrawn { id, owner: ALICE }.into());
 	});
 }

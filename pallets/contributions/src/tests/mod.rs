@@ -4,6 +4,7 @@
 mod attest;
 mod governance;
 mod lifecycle;
+mod migration;
 mod submit;
 
 use frame_support::{assert_ok, BoundedVec};

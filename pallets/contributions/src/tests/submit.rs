@@ -51,8 +51,14 @@ fn submit_records_holds_deposit_and_emits_event() {
 		assert!(c.attestations.is_empty());
 
 		assert_eq!(ByHash::<Test>::get([1; 32]), Some(0));
-		assert!(ContributionsByOwner::<Test>::contains_key(ALICE, 0));
-		assert_eq!(PendingCount::<Test>::get(ALICE), 1);
+		assert_eq!(
+			Owners::<Test>::get(ALICE),
+			OwnerRecord {
+				pending: 1,
+				latest: Some(0)
+			}
+		);
+		assert_eq!(ContributionsPallet::contributions_of(&ALICE, 10), vec![0]);
 		assert_eq!(NextContributionId::<Test>::get(), 1);
 		assert_eq!(held(ALICE), deposit);
 		assert_eq!(free(ALICE), INITIAL_BALANCE - deposit);
@@ -86,6 +92,34 @@ fn deposit_counts_description_hash_bytes() {
 		assert_eq!(
 			Contributions::<Test>::get(0).unwrap().description_hash,
 			Some([9; 32])
+		);
+	});
+}
+
+#[test]
+fn the_held_deposit_is_what_submission_deposit_quotes() {
+	ExtBuilder::build_and_execute(|| {
+		let params = Params::<Test>::get();
+		assert_eq!(
+			params.submission_deposit(URI.len() as u32, LICENSE.len() as u32, false),
+			standard_deposit()
+		);
+		let quoted = params.submission_deposit(URI.len() as u32, LICENSE.len() as u32, true);
+		assert_ok!(ContributionsPallet::submit(
+			RuntimeOrigin::signed(ALICE),
+			ContributionKind::Dataset,
+			[1; 32],
+			5,
+			URI.to_vec(),
+			LICENSE.to_vec(),
+			Some([9; 32]),
+		));
+		assert_eq!(held(ALICE), quoted);
+		assert_eq!(Contributions::<Test>::get(0).unwrap().deposit, quoted);
+		// Saturates instead of overflowing for absurd lengths.
+		assert_eq!(
+			params.submission_deposit(u32::MAX, u32::MAX, true),
+			DEPOSIT_BASE + DEPOSIT_PER_BYTE * Balance::from(u32::MAX)
 		);
 	});
 }

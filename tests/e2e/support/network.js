@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { connect, waitForHead } from './chain.js';
+import { connect, waitForHead } from '../../../scripts/js/lib/chain.js';
 import { freePort, runNodeCommand, startNode } from './node-process.js';
 
 /** The node key of the `index`-th node (1-based): 32 bytes, big-endian index. */

@@ -1,0 +1,178 @@
+//! Storage migrations of the contributions pallet.
+
+/// Version 2: the per-owner index and pending counts move into one [`crate::Owners`] record
+/// per contributor, and each contribution links to its owner's previous one
+/// ([`crate::Contribution::previous_of_owner`]), so that a submission writes one owner item
+/// instead of two.
+///
+/// The migration reads every contribution in one block: fine for the chains that have
+/// version 1 storage (young test networks), not for a chain with millions of contributions.
+pub mod v2 {
+	use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::*,
+		storage_alias,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	use crate::{
+		BalanceOf, Config, Contribution, ContributionId, ContributionKind, ContributionStatus,
+		ContentHash, Contributions, OwnerRecord, Owners, Pallet,
+	};
+
+	/// The version 1 layout.
+	pub mod v1 {
+		use super::*;
+
+		/// Version 1's per-owner index.
+		#[storage_alias]
+		pub type ContributionsByOwner<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Blake2_128Concat,
+			<T as frame_system::Config>::AccountId,
+			Twox64Concat,
+			ContributionId,
+			(),
+			OptionQuery,
+		>;
+
+		/// Version 1's pending counts.
+		#[storage_alias]
+		pub type PendingCount<T: Config> = StorageMap<
+			Pallet<T>,
+			Blake2_128Concat,
+			<T as frame_system::Config>::AccountId,
+			u32,
+			ValueQuery,
+		>;
+
+		/// A contribution as version 1 stored it: without `previous_of_owner`.
+		#[derive(Encode, Decode)]
+		pub struct ContributionV1<AccountId, Balance, BlockNumber, Uri, License, Attestations> {
+			/// Owner.
+			pub owner: AccountId,
+			/// Kind.
+			pub kind: ContributionKind,
+			/// Root.
+			pub root: ContentHash,
+			/// Size.
+			pub size: u64,
+			/// URI.
+			pub uri: Uri,
+			/// License.
+			pub license: License,
+			/// Description hash.
+			pub description_hash: Option<[u8; 32]>,
+			/// Deposit.
+			pub deposit: Balance,
+			/// Submission block.
+			pub submitted_at: BlockNumber,
+			/// Deadline.
+			pub deadline: BlockNumber,
+			/// Status.
+			pub status: ContributionStatus,
+			/// Attestations.
+			pub attestations: Attestations,
+		}
+
+		/// Version 1's contribution record in this runtime's types.
+		pub type ContributionV1Of<T> = ContributionV1<
+			<T as frame_system::Config>::AccountId,
+			BalanceOf<T>,
+			BlockNumberFor<T>,
+			BoundedVec<u8, <T as Config>::MaxUriLen>,
+			BoundedVec<u8, <T as Config>::MaxLicenseLen>,
+			BoundedVec<
+				crate::Attestation<<T as frame_system::Config>::AccountId>,
+				<T as Config>::MaxAttestations,
+			>,
+		>;
+
+		/// Version 1's contributions, by id.
+		#[storage_alias]
+		pub type Contributions<T: Config> =
+			StorageMap<Pallet<T>, Twox64Concat, ContributionId, ContributionV1Of<T>, OptionQuery>;
+	}
+
+	/// The migration itself; run it through [`MigrateV1ToV2`], which checks the version.
+	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut ids: Vec<ContributionId> = v1::Contributions::<T>::iter_keys().collect();
+			ids.sort_unstable();
+			let mut owners: BTreeMap<T::AccountId, OwnerRecord> = BTreeMap::new();
+			let mut reads: u64 = 0;
+			let mut writes: u64 = 0;
+			for id in &ids {
+				reads = reads.saturating_add(1);
+				let Some(old) = v1::Contributions::<T>::get(id) else {
+					continue;
+				};
+				let record = owners.entry(old.owner.clone()).or_default();
+				let previous_of_owner = record.latest;
+				record.latest = Some(*id);
+				Contributions::<T>::insert(
+					id,
+					Contribution {
+						owner: old.owner,
+						kind: old.kind,
+						root: old.root,
+						size: old.size,
+						uri: old.uri,
+						license: old.license,
+						description_hash: old.description_hash,
+						deposit: old.deposit,
+						submitted_at: old.submitted_at,
+						deadline: old.deadline,
+						status: old.status,
+						attestations: old.attestations,
+						previous_of_owner,
+					},
+				);
+				writes = writes.saturating_add(1);
+			}
+			for (owner, mut record) in owners {
+				reads = reads.saturating_add(1);
+				record.pending = v1::PendingCount::<T>::get(&owner);
+				Owners::<T>::insert(&owner, record);
+				writes = writes.saturating_add(1);
+			}
+			let counts = v1::PendingCount::<T>::clear(u32::MAX, None);
+			let index = v1::ContributionsByOwner::<T>::clear(u32::MAX, None);
+			writes = writes
+				.saturating_add(u64::from(counts.unique))
+				.saturating_add(u64::from(index.unique));
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((v1::Contributions::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("undecodable pre-upgrade state"))?;
+			ensure!(
+				Contributions::<T>::iter().count() as u64 == before,
+				"contributions were lost"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 1 to 2, run once: checks and bumps the pallet's storage version.
+	pub type MigrateV1ToV2<T> = VersionedMigration<
+		1,
+		2,
+		InnerMigrateV1ToV2<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

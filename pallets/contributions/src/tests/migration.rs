@@ -1,0 +1,92 @@
+//! The version 1 to 2 storage migration.
+
+use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+use super::*;
+use crate::migrations::v2::{v1, MigrateV1ToV2};
+
+fn v1_contribution(
+	owner: AccountId,
+	seed: u8,
+	status: ContributionStatus,
+) -> v1::ContributionV1Of<Test> {
+	v1::ContributionV1 {
+		owner,
+		kind: ContributionKind::Dataset,
+		root: [seed; 32],
+		size: 1_000,
+		uri: URI.to_vec().try_into().unwrap(),
+		license: LICENSE.to_vec().try_into().unwrap(),
+		description_hash: None,
+		deposit: 0,
+		submitted_at: 1,
+		deadline: 100,
+		status,
+		attestations: Default::default(),
+	}
+}
+
+#[test]
+fn v1_storage_becomes_owner_records_and_linked_contributions() {
+	ExtBuilder::build_and_execute(|| {
+		StorageVersion::new(1).put::<ContributionsPallet>();
+		// Version 1: Alice has 0 (verified) and 2 (rejected), Bob has 1 (verified); no
+		// deposits are held, so nothing is pending.
+		let verified = ContributionStatus::Verified { score: 90 };
+		v1::Contributions::<Test>::insert(0, v1_contribution(ALICE, 1, verified));
+		v1::Contributions::<Test>::insert(1, v1_contribution(BOB, 2, verified));
+		v1::Contributions::<Test>::insert(2, v1_contribution(ALICE, 3, ContributionStatus::Rejected));
+		for (owner, id) in [(ALICE, 0), (BOB, 1), (ALICE, 2)] {
+			v1::ContributionsByOwner::<Test>::insert(owner, id, ());
+		}
+		ByHash::<Test>::insert([1; 32], 0);
+		ByHash::<Test>::insert([2; 32], 1);
+		NextContributionId::<Test>::put(3);
+
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 2);
+		assert_eq!(
+			Owners::<Test>::get(ALICE),
+			OwnerRecord {
+				pending: 0,
+				latest: Some(2)
+			}
+		);
+		assert_eq!(Owners::<Test>::get(BOB).latest, Some(1));
+		assert_eq!(Contributions::<Test>::get(2).unwrap().previous_of_owner, Some(0));
+		assert_eq!(Contributions::<Test>::get(0).unwrap().previous_of_owner, None);
+		assert_eq!(ContributionsPallet::contributions_of(&ALICE, 10), vec![0, 2]);
+		assert_eq!(v1::ContributionsByOwner::<Test>::iter().count(), 0);
+		assert_eq!(v1::PendingCount::<Test>::iter().count(), 0);
+		assert_ok!(ContributionsPallet::do_try_state());
+
+		// A second run does nothing: the version is 2 already.
+		let before = Contributions::<Test>::get(2);
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(Contributions::<Test>::get(2), before);
+	});
+}
+
+#[test]
+fn pending_counts_carry_over() {
+	ExtBuilder::build_and_execute(|| {
+		// A pending v2 submission gives a held deposit; rewrite it as version 1 storage.
+		let id = submit_dataset(ALICE, 7);
+		let c = Contributions::<Test>::take(id).unwrap();
+		Owners::<Test>::remove(ALICE);
+		let mut old = v1_contribution(ALICE, 7, ContributionStatus::Pending);
+		old.deposit = c.deposit;
+		old.deadline = c.deadline;
+		v1::Contributions::<Test>::insert(id, old);
+		v1::ContributionsByOwner::<Test>::insert(ALICE, id, ());
+		v1::PendingCount::<Test>::insert(ALICE, 1);
+		StorageVersion::new(1).put::<ContributionsPallet>();
+
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+
+		assert_eq!(Owners::<Test>::get(ALICE).pending, 1);
+		assert_eq!(status(id), ContributionStatus::Pending);
+		assert_ok!(ContributionsPallet::do_try_state());
+	});
+}

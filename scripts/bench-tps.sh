@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Throughput benchmark: how many transfers, contribution submits and attestations one block
+# of a dev node holds, and their ratios to transfers (see scripts/js/bench/tps.js).
+#   bash scripts/bench-tps.sh             # a table
+#   bash scripts/bench-tps.sh --json      # the same as JSON
+#   bash scripts/bench-tps.sh --accounts 600
+set -euo pipefail
+here="$(dirname "${BASH_SOURCE[0]}")"
+bash "$here/setup.sh"
+bash "$here/build.sh"
+. "$here/env.sh"
+cd "$GONGYU_ROOT/tests/e2e"
+exec node bench/tps.js "$@"

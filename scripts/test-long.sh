@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The long forms of the end-to-end suites that wait minutes for the chain (session
+# rotations, repeated crash and restart). `bash scripts/test.sh` runs their short forms.
+#   bash scripts/test-long.sh                 # every suite, long form
+#   bash scripts/test-long.sh network.test.js # one suite
+set -euo pipefail
+here="$(dirname "${BASH_SOURCE[0]}")"
+bash "$here/setup.sh"
+bash "$here/build.sh"
+. "$here/env.sh"
+cd "$GONGYU_ROOT/tests/e2e"
+suites=("$@")
+[ ${#suites[@]} -eq 0 ] && suites=(.)
+GONGYU_E2E_LONG=1 exec node --test --test-concurrency=1 --test-timeout=1800000 "${suites[@]}"
