@@ -26,3 +26,11 @@ export WASM_BUILD_WORKSPACE_HINT="$GONGYU_ROOT"
 
 # The release binary every script and test runs.
 export GONGYU_NODE="${GONGYU_NODE:-$CARGO_TARGET_DIR/release/gongyu-node}"
+
+# Clippy lints the workspace's own crates while they compile: Debian's clippy-driver (the
+# same compiler version as rustc-web) wraps rustc for workspace members only, so the lints
+# cost no separate `cargo clippy` pass over every dependency. The workspace's `[lints]` in
+# Cargo.toml decide what fails the build.
+if [ -z "${RUSTC_WORKSPACE_WRAPPER+set}" ] && [ -x /usr/bin/clippy-driver ]; then
+  export RUSTC_WORKSPACE_WRAPPER=/usr/bin/clippy-driver
+fi

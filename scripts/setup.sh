@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything a fresh Debian 12 machine needs to build, run and test Gongyu:
-#   - Debian's current Rust (rustc-web, cargo-web, rust-web-src) and the wasm linker,
+#   - Debian's current Rust (rustc-web, cargo-web, rust-web-src, rust-web-clippy) and the wasm linker,
 #   - a wasm32v1-none standard library built once from Debian's library source,
 #   - the C/C++ tools the Substrate client needs (protoc for litep2p, g++ for wasm-opt, OpenSSL),
 #   - the Node.js packages of scripts/js (the toolkit) and tests/e2e (the end-to-end tests),
@@ -11,7 +11,7 @@ set -euo pipefail
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-APT_PACKAGES=(rustc-web cargo-web rust-web-src protobuf-compiler g++ make
+APT_PACKAGES=(rustc-web cargo-web rust-web-src rust-web-clippy protobuf-compiler g++ make
   pkg-config libssl-dev git curl ca-certificates)
 
 missing_packages() {

@@ -47,7 +47,7 @@ describe('contributions on the dev chain', () => {
   async function verify(contribution) {
     const uri = Buffer.from(contribution.uri.toU8a(true)).toString('utf8');
     const { root, size } = await hashFile(fileURLToPath(uri));
-    const matches = root === contribution.root.toHex() && BigInt(size) === BigInt(contribution.toJSON().size);
+    const matches = root === contribution.root.toHex() && BigInt(size) === contribution.bytes.toBigInt();
     return matches ? { Valid: { score: 80 } } : 'HashMismatch';
   }
 

@@ -124,4 +124,33 @@ describe('dev chain', () => {
     const after = (await api.query.system.account(fresh.address)).data.free.toBigInt();
     assert.equal(after, before, 'nothing moved');
   });
+
+  test("polkadot.js keeps every field name of Gongyu's pallets and runtime APIs", () => {
+    // polkadot.js renames struct fields that clash with its codec methods (`size` becomes
+    // `size_`); users would see names the chain does not have.
+    const ours = new Set(['pallet_contributions', 'pallet_rewards', 'pallet_governance',
+      'pallet_validator_set', 'pallet_network_admission', 'gongyu_runtime']);
+    const { lookup } = api.registry;
+    const renamed = [];
+    let checked = 0;
+    for (const { type } of lookup.types) {
+      const path = type.path.map(String);
+      if (!ours.has(path[0])) continue;
+      const fieldSets = type.def.isComposite
+        ? [[path.join('::'), type.def.asComposite.fields]]
+        : type.def.isVariant
+          ? type.def.asVariant.variants.map((v) => [`${path.join('::')}::${v.name}`, v.fields])
+          : [];
+      for (const [owner, fields] of fieldSets) {
+        for (const field of fields) {
+          if (field.name.isNone) continue;
+          checked += 1;
+          const [name, original] = lookup.sanitizeField(field.name);
+          if (original) renamed.push(`${owner}.${field.name.unwrap()} (shown as ${name})`);
+        }
+      }
+    }
+    assert.ok(checked > 50, `checked ${checked} fields`);
+    assert.deepEqual(renamed, []);
+  });
 });

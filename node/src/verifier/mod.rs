@@ -202,13 +202,13 @@ where
 	/// Fetches and hashes the contribution's bytes and decides the verdict.
 	async fn check(&self, contribution: &Info) -> Verdict {
 		let uri = String::from_utf8_lossy(&contribution.uri).into_owned();
-		let fetched = fetch::fetch_and_hash(&uri, contribution.size, &self.limits).await;
+		let fetched = fetch::fetch_and_hash(&uri, contribution.bytes, &self.limits).await;
 		let verdict = match fetched {
 			Ok(content) => {
 				if let Some(m) = &self.metrics {
 					m.bytes_hashed.inc_by(content.size);
 				}
-				if content.root == contribution.root && content.size == contribution.size {
+				if content.root == contribution.root && content.size == contribution.bytes {
 					Verdict::Valid {
 						score: self.scorer.score(contribution, &content),
 					}

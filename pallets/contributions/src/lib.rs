@@ -5,7 +5,7 @@
 //! verifiers.
 //!
 //! ## Lifecycle
-//! 1. [`Pallet::submit`]: the owner registers kind, root, size, URI and license; a deposit is
+//! 1. [`Pallet::submit`]: the owner registers kind, root, size in bytes, URI and license; a deposit is
 //!    held. A root can be registered once while pending or verified (first registrant wins).
 //! 2. [`Pallet::attest`]: verifiers (members of [`Config::Verifiers`]) fetch the bytes,
 //!    re-hash them and attest `Valid { score }`, `HashMismatch` or `Unreachable`.
@@ -99,7 +99,7 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 				owner: owner.clone(),
 				kind: ContributionKind::Dataset,
 				root: [0xbe; 32],
-				size: 1,
+				bytes: 1,
 				uri: Default::default(),
 				license: Default::default(),
 				description_hash: None,
@@ -304,7 +304,7 @@ pub mod pallet {
 			owner: T::AccountId,
 			kind: ContributionKind,
 			root: ContentHash,
-			size: u64,
+			bytes: u64,
 			deposit: BalanceOf<T>,
 		},
 		/// A verifier attested a contribution.
@@ -428,7 +428,7 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Register a contribution by the BLAKE3 `root` of its published bytes and hold its
-		/// deposit. `size` is the exact byte count; `uri` where verifiers fetch the bytes;
+		/// deposit. `bytes` is the exact size in bytes; `uri` where verifiers fetch the bytes;
 		/// `license` an SPDX identifier.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::submit(uri.len() as u32, license.len() as u32))]
@@ -436,14 +436,14 @@ pub mod pallet {
 			origin: OriginFor<T>,
 			kind: ContributionKind,
 			root: ContentHash,
-			size: u64,
+			bytes: u64,
 			uri: Vec<u8>,
 			license: Vec<u8>,
 			description_hash: Option<[u8; 32]>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
 
-			ensure!(size > 0, Error::<T>::ZeroSize);
+			ensure!(bytes > 0, Error::<T>::ZeroSize);
 			let uri = Self::validate_uri(uri)?;
 			let license = Self::validate_license(license)?;
 			if let ContributionKind::FineTune { base } = kind {
@@ -481,7 +481,7 @@ pub mod pallet {
 					owner: owner.clone(),
 					kind,
 					root,
-					size,
+					bytes,
 					uri,
 					license,
 					description_hash,
@@ -504,7 +504,7 @@ pub mod pallet {
 				owner,
 				kind,
 				root,
-				size,
+				bytes,
 				deposit,
 			});
 			Ok(())
@@ -751,7 +751,7 @@ pub mod pallet {
 				id,
 				&contribution.owner,
 				contribution.kind,
-				contribution.size,
+				contribution.bytes,
 				score,
 			);
 			Self::deposit_event(Event::ContributionVerified {
@@ -839,7 +839,7 @@ pub mod pallet {
 				owner: c.owner,
 				kind: c.kind,
 				root: c.root,
-				size: c.size,
+				bytes: c.bytes,
 				uri: c.uri.into_inner(),
 				license: c.license.into_inner(),
 				description_hash: c.description_hash,

@@ -122,7 +122,7 @@ pub mod v2 {
 						owner: old.owner,
 						kind: old.kind,
 						root: old.root,
-						size: old.size,
+						bytes: old.size,
 						uri: old.uri,
 						license: old.license,
 						description_hash: old.description_hash,

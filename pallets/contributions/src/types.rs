@@ -151,8 +151,8 @@ where
 	pub kind: ContributionKind,
 	/// BLAKE3 root of the published bytes.
 	pub root: ContentHash,
-	/// Size of the published bytes.
-	pub size: u64,
+	/// Size of the published bytes, in bytes.
+	pub bytes: u64,
 	/// Where verifiers fetch the bytes (`https://`, `http://` or `file://`).
 	pub uri: BoundedVec<u8, MaxUriLen>,
 	/// SPDX license identifier.
@@ -267,8 +267,8 @@ pub struct ContributionInfo<AccountId, Balance, BlockNumber> {
 	pub kind: ContributionKind,
 	/// BLAKE3 root of the published bytes.
 	pub root: ContentHash,
-	/// Size of the published bytes.
-	pub size: u64,
+	/// Size of the published bytes, in bytes.
+	pub bytes: u64,
 	/// Where the bytes are published.
 	pub uri: alloc::vec::Vec<u8>,
 	/// SPDX license identifier.

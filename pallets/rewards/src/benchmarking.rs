@@ -145,7 +145,7 @@ mod benchmarks {
 			);
 		}
 
-		assert_eq!(EpochTallies::<T>::get(0).entries, 1);
+		assert_eq!(EpochTallies::<T>::get(0).entry_count, 1);
 	}
 
 	/// A block inside an epoch: nothing to close, nothing to pay.

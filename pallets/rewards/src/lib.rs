@@ -439,7 +439,7 @@ pub mod pallet {
 				to_pay,
 				total_weight: tally.total_weight,
 				credited: Zero::zero(),
-				remaining: tally.entries,
+				remaining: tally.entry_count,
 			});
 		}
 
@@ -556,7 +556,7 @@ pub mod pallet {
 				length: EpochLength::<T>::get(),
 				budget: Budget::<T>::get(),
 				total_weight: tally.total_weight,
-				entries: tally.entries,
+				entry_count: tally.entry_count,
 				pot_available: Self::pot_available(),
 			}
 		}
@@ -618,7 +618,7 @@ pub mod pallet {
 			);
 			EpochTallies::<T>::mutate(epoch, |tally| {
 				tally.total_weight = tally.total_weight.saturating_add(weight);
-				tally.entries = tally.entries.saturating_add(1);
+				tally.entry_count = tally.entry_count.saturating_add(1);
 			});
 			Self::deposit_event(Event::ContributionEntered { id, epoch, weight });
 		}

@@ -76,7 +76,7 @@ pub struct EpochTally {
 	/// Sum of the weights of its verified contributions.
 	pub total_weight: RewardWeight,
 	/// How many contributions were verified in it.
-	pub entries: u32,
+	pub entry_count: u32,
 }
 
 /// An epoch being paid out, a bounded number of contributions per block.
@@ -145,7 +145,7 @@ pub struct EpochInfo<BlockNumber, Balance> {
 	/// Reward weight gathered so far.
 	pub total_weight: RewardWeight,
 	/// Contributions verified in it so far.
-	pub entries: u32,
+	pub entry_count: u32,
 	/// What the pot can pay now, beyond rewards already credited but unpaid.
 	pub pot_available: Balance,
 }

@@ -40,8 +40,7 @@ export async function readContribution(api, id) {
     owner: info.owner.toString(),
     ...kind,
     root: info.root.toHex(),
-    // `size` clashes with Map#size on polkadot.js structs: read it from the JSON form.
-    size: BigInt(info.toJSON().size),
+    size: info.bytes.toBigInt(),
     uri: u8aToString(info.uri),
     license: u8aToString(info.license),
     descriptionHash: info.descriptionHash.isSome ? info.descriptionHash.unwrap().toHex() : null,

@@ -68,8 +68,7 @@ export async function readEpoch(api) {
     length: epoch.length.toNumber(),
     budget: epoch.budget.toBigInt(),
     totalWeight: BigInt(epoch.totalWeight.toString()),
-    // `entries` clashes with Map#entries on polkadot.js structs: read it from the JSON form.
-    entries: Number(epoch.toJSON().entries),
+    entries: epoch.entryCount.toNumber(),
     potAvailable: epoch.potAvailable.toBigInt(),
   };
 }

@@ -41,7 +41,7 @@ fn submit_records_holds_deposit_and_emits_event() {
 		assert_eq!(c.owner, ALICE);
 		assert_eq!(c.kind, ContributionKind::Dataset);
 		assert_eq!(c.root, [1; 32]);
-		assert_eq!(c.size, 1_000);
+		assert_eq!(c.bytes, 1_000);
 		assert_eq!(c.uri.to_vec(), URI.to_vec());
 		assert_eq!(c.license.to_vec(), LICENSE.to_vec());
 		assert_eq!(c.deposit, deposit);
@@ -68,7 +68,7 @@ fn submit_records_holds_deposit_and_emits_event() {
 				owner: ALICE,
 				kind: ContributionKind::Dataset,
 				root: [1; 32],
-				size: 1_000,
+				bytes: 1_000,
 				deposit,
 			}
 			.into(),

@@ -149,7 +149,7 @@ fn epoch_info_reports_the_current_epoch() {
 		assert_eq!(info.index, 0);
 		assert_eq!(info.length, EPOCH);
 		assert_eq!(info.budget, 1_000);
-		assert_eq!(info.entries, 1);
+		assert_eq!(info.entry_count, 1);
 		assert_eq!(info.total_weight, 1_000);
 		assert_eq!(info.pot_available, POT_ENDOWMENT - 10);
 	});
