@@ -16,6 +16,10 @@ export PATH="$GONGYU_TOOLS:/usr/bin:$PATH"
 export CARGO=/usr/bin/cargo
 export RUSTC=/usr/bin/rustc
 
+# Link litep2p's WebRTC stack against Debian's OpenSSL (libssl-dev, installed by setup.sh)
+# instead of compiling OpenSSL from source: four minutes less of every cold build.
+export OPENSSL_NO_VENDOR=1
+
 # One build directory for every build of this project, outside the checkout, so that a
 # fresh clone (and CI) starts warm when this machine has built before.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu/target}"

@@ -1,5 +1,9 @@
 //! `gongyu-node`: the Gongyu blockchain node.
 
+// The Substrate client's error types (`sc_cli::Error`, `sc_service::Error`) are large, and
+// every command returns them.
+#![allow(clippy::result_large_err)]
+
 mod chain_spec;
 mod cli;
 mod client;

@@ -87,18 +87,41 @@ pub const BASE_MODEL_WEIGHTS_ROOT: [u8; 32] = [
 	0x4f, 0x8e, 0x22, 0x71, 0xac, 0x39, 0xe5, 0x07, 0xbd, 0x56, 0x1a, 0xf3, 0x80, 0x6c, 0xd9, 0x2b,
 ];
 
-#[allow(clippy::expect_used)]
-fn genesis(
+/// What distinguishes one chain's genesis from another's.
+struct ChainSetup {
+	/// The validators with their session keys.
 	validators: Vec<Validator>,
+	/// Accounts funded with [`ENDOWMENT`].
 	endowed: Vec<AccountId>,
+	/// The sudo key, if the chain has one.
 	sudo: Option<AccountId>,
+	/// The verifier set.
 	verifiers: Vec<AccountId>,
+	/// The council.
 	council: Vec<AccountId>,
+	/// Blocks per reward epoch.
 	epoch_length: BlockNumber,
+	/// The fewest validators the chain may have.
 	min_validators: u32,
+	/// Blocks per session.
 	session_length: BlockNumber,
+	/// Nodes admitted to the network: (PeerId bytes, operator).
 	admitted_nodes: Vec<(Vec<u8>, AccountId)>,
-) -> Value {
+}
+
+#[allow(clippy::expect_used)]
+fn genesis(setup: ChainSetup) -> Value {
+	let ChainSetup {
+		validators,
+		endowed,
+		sudo,
+		verifiers,
+		council,
+		epoch_length,
+		min_validators,
+		session_length,
+		admitted_nodes,
+	} = setup;
 	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
 	let mut balances: Vec<(AccountId, Balance)> = endowed
 		.iter()
@@ -192,37 +215,37 @@ fn dev_verifiers() -> Vec<AccountId> {
 
 /// One validator (Alice), funded dev accounts, Alice as sudo.
 pub fn development_config_genesis() -> Value {
-	genesis(
-		vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
-		dev_accounts(),
-		Some(Sr25519Keyring::Alice.to_account_id()),
-		dev_verifiers(),
-		dev_council(),
-		DEV_EPOCH_LENGTH,
-		1,
-		DEFAULT_SESSION_LENGTH,
+	genesis(ChainSetup {
+		validators: vec![validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		endowed: dev_accounts(),
+		sudo: Some(Sr25519Keyring::Alice.to_account_id()),
+		verifiers: dev_verifiers(),
+		council: dev_council(),
+		epoch_length: DEV_EPOCH_LENGTH,
+		min_validators: 1,
+		session_length: DEFAULT_SESSION_LENGTH,
 		// One node: admission is not enforced.
-		Vec::new(),
-	)
+		admitted_nodes: Vec::new(),
+	})
 }
 
 /// Four validators (Alice, Bob, Charlie, Dave), funded dev accounts, no sudo.
 pub fn local_testnet_genesis() -> Value {
-	genesis(
-		vec![
+	genesis(ChainSetup {
+		validators: vec![
 			validator(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
 			validator(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
 			validator(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
 			validator(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
-		dev_accounts(),
-		None,
-		dev_verifiers(),
-		dev_council(),
-		LOCAL_EPOCH_LENGTH,
-		LOCAL_MIN_VALIDATORS,
-		LOCAL_SESSION_LENGTH,
-		LOCAL_NODE_PEER_IDS
+		endowed: dev_accounts(),
+		sudo: None,
+		verifiers: dev_verifiers(),
+		council: dev_council(),
+		epoch_length: LOCAL_EPOCH_LENGTH,
+		min_validators: LOCAL_MIN_VALIDATORS,
+		session_length: LOCAL_SESSION_LENGTH,
+		admitted_nodes: LOCAL_NODE_PEER_IDS
 			.iter()
 			.zip([
 				Sr25519Keyring::Alice,
@@ -232,7 +255,7 @@ pub fn local_testnet_genesis() -> Value {
 			])
 			.map(|(peer, operator)| (peer.to_vec(), operator.to_account_id()))
 			.collect(),
-	)
+	})
 }
 
 /// The JSON patch of the preset called `id`, if there is one.

@@ -27,106 +27,36 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+#[cfg(any(feature = "try-runtime", test))]
+mod invariants;
+mod lifecycle;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+mod queries;
 pub mod quorum;
 pub mod runtime_api;
 #[cfg(test)]
 mod tests;
+pub mod traits;
 pub mod types;
 pub mod weights;
 
+pub use traits::{ContributionRegistry, OnContributionVerified};
 pub use types::*;
 pub use weights::WeightInfo;
 
-use frame_support::weights::Weight;
-
-/// Told when a contribution is verified, so that other pallets (rewards) can act on it
-/// without this pallet knowing them.
-pub trait OnContributionVerified<AccountId> {
-	/// Contribution `id` of `owner`, of `kind` and `size` bytes, was verified with `score`.
-	fn on_contribution_verified(
-		id: ContributionId,
-		owner: &AccountId,
-		kind: ContributionKind,
-		size: u64,
-		score: Score,
-	);
-
-	/// An upper bound of the weight of [`Self::on_contribution_verified`].
-	fn weight() -> Weight {
-		Weight::zero()
-	}
-}
-
-impl<AccountId> OnContributionVerified<AccountId> for () {
-	fn on_contribution_verified(
-		_: ContributionId,
-		_: &AccountId,
-		_: ContributionKind,
-		_: u64,
-		_: Score,
-	) {
-	}
-}
-
-/// Read access to contributions for other pallets (rewards grants bonuses to verified ones).
-pub trait ContributionRegistry<AccountId> {
-	/// The owner of contribution `id` if it is verified.
-	fn verified_owner(id: ContributionId) -> Option<AccountId>;
-
-	/// Creates a verified contribution of `owner` for benchmarks; its id.
-	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId>;
-}
-
-impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
-	fn verified_owner(id: ContributionId) -> Option<T::AccountId> {
-		Contributions::<T>::get(id)
-			.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
-			.map(|c| c.owner)
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn benchmark_verified(owner: &T::AccountId) -> Option<ContributionId> {
-		let id = NextContributionId::<T>::get();
-		let next = id.checked_add(1)?;
-		let now = frame_system::Pallet::<T>::block_number();
-		Contributions::<T>::insert(
-			id,
-			Contribution {
-				owner: owner.clone(),
-				kind: ContributionKind::Dataset,
-				root: [0xbe; 32],
-				bytes: 1,
-				uri: Default::default(),
-				license: Default::default(),
-				description_hash: None,
-				deposit: Default::default(),
-				submitted_at: now,
-				deadline: now,
-				status: ContributionStatus::Verified { score: 1 },
-				attestations: Default::default(),
-				previous_of_owner: Owners::<T>::get(owner).latest,
-			},
-		);
-		ByHash::<T>::insert([0xbe; 32], id);
-		Owners::<T>::mutate(owner, |record| record.latest = Some(id));
-		NextContributionId::<T>::put(next);
-		Some(id)
-	}
-}
-
+// FRAME's pallet macros expand to `expect()` calls on spans of this module: the lint is
+// allowed here only; code outside the `pallet` module is held to it.
 #[frame_support::pallet]
+#[allow(clippy::expect_used)]
 pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
 			fungible::{self, BalancedHold, Inspect, MutateHold},
-			tokens::Precision,
-			Imbalance, OnUnbalanced, SortedMembers,
+			OnUnbalanced, SortedMembers,
 		},
 	};
 	use frame_system::pallet_prelude::*;
@@ -716,254 +646,6 @@ pub mod pallet {
 			NextModelVersionId::<T>::put(next);
 			Ok(id)
 		}
-
-		/// The decision the attestations of current verifiers reach, if any.
-		pub fn tally(contribution: &ContributionOf<T>) -> Option<Decision> {
-			let verifiers = T::Verifiers::sorted_members();
-			let required = quorum::required_votes(
-				Params::<T>::get().quorum,
-				u32::try_from(verifiers.len()).unwrap_or(u32::MAX),
-			);
-			let current = contribution
-				.attestations
-				.iter()
-				.filter(|a| verifiers.binary_search(&a.verifier).is_ok());
-			let mut scores = Vec::new();
-			let mut negative: u32 = 0;
-			for attestation in current {
-				match attestation.verdict {
-					Verdict::Valid { score } => scores.push(score),
-					Verdict::HashMismatch | Verdict::Unreachable => {
-						negative = negative.saturating_add(1)
-					}
-				}
-			}
-			if u32::try_from(scores.len()).unwrap_or(u32::MAX) >= required {
-				return quorum::median(&mut scores).map(|score| Decision::Verified { score });
-			}
-			(negative >= required).then_some(Decision::Rejected)
-		}
-
-		/// Marks `contribution` verified, releases its deposit and tells `OnVerified`.
-		fn verify(id: ContributionId, contribution: &mut ContributionOf<T>, score: Score) {
-			Self::close(contribution, ContributionStatus::Verified { score });
-			T::OnVerified::on_contribution_verified(
-				id,
-				&contribution.owner,
-				contribution.kind,
-				contribution.bytes,
-				score,
-			);
-			Self::deposit_event(Event::ContributionVerified {
-				id,
-				owner: contribution.owner.clone(),
-				score,
-			});
-		}
-
-		/// Marks `contribution` rejected and slashes its deposit to `OnSlash`.
-		fn reject(id: ContributionId, contribution: &mut ContributionOf<T>) {
-			let (credit, _missing) = T::Currency::slash(
-				&HoldReason::ContributionDeposit.into(),
-				&contribution.owner,
-				contribution.deposit,
-			);
-			let slashed = credit.peek();
-			T::OnSlash::on_unbalanced(credit);
-			Self::finish(contribution, ContributionStatus::Rejected);
-			Self::deposit_event(Event::ContributionRejected {
-				id,
-				owner: contribution.owner.clone(),
-				slashed,
-			});
-		}
-
-		/// Releases the deposit of a pending contribution and gives it its final `status`.
-		fn close(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
-			let released = T::Currency::release(
-				&HoldReason::ContributionDeposit.into(),
-				&contribution.owner,
-				contribution.deposit,
-				Precision::BestEffort,
-			);
-			if released.ok() != Some(contribution.deposit) {
-				frame_support::defensive!("a pending contribution's deposit was not fully held");
-			}
-			Self::finish(contribution, status);
-		}
-
-		/// Leaves the pending state: counts, hash index and status.
-		fn finish(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
-			Owners::<T>::mutate(&contribution.owner, |record| {
-				record.pending = record.pending.saturating_sub(1);
-			});
-			if !matches!(status, ContributionStatus::Verified { .. }) {
-				ByHash::<T>::remove(contribution.root);
-			}
-			contribution.status = status;
-		}
-
-		/// Expires pending contributions whose deadline is before `now`, examining at most
-		/// `MaxExpiriesPerBlock` contributions from the cursor on.
-		pub(crate) fn expire_due(now: BlockNumberFor<T>) -> Weight {
-			let mut cursor = ExpiryCursor::<T>::get();
-			let end = NextContributionId::<T>::get();
-			let mut examined: u32 = 0;
-			while cursor < end && examined < T::MaxExpiriesPerBlock::get() {
-				examined = examined.saturating_add(1);
-				let Some(mut contribution) = Contributions::<T>::get(cursor) else {
-					cursor = cursor.saturating_add(1);
-					continue;
-				};
-				if contribution.status == ContributionStatus::Pending {
-					if contribution.deadline >= now {
-						break;
-					}
-					Self::close(&mut contribution, ContributionStatus::Expired);
-					let owner = contribution.owner.clone();
-					Contributions::<T>::insert(cursor, contribution);
-					Self::deposit_event(Event::ContributionExpired { id: cursor, owner });
-				}
-				cursor = cursor.saturating_add(1);
-			}
-			ExpiryCursor::<T>::put(cursor);
-			T::WeightInfo::on_initialize(examined)
-		}
-
-		/// A read-only view of contribution `id` for the runtime API.
-		pub fn contribution_info(
-			id: ContributionId,
-		) -> Option<ContributionInfo<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-			Contributions::<T>::get(id).map(|c| ContributionInfo {
-				id,
-				owner: c.owner,
-				kind: c.kind,
-				root: c.root,
-				bytes: c.bytes,
-				uri: c.uri.into_inner(),
-				license: c.license.into_inner(),
-				description_hash: c.description_hash,
-				deposit: c.deposit,
-				submitted_at: c.submitted_at,
-				deadline: c.deadline,
-				status: c.status,
-				attestations: c.attestations.into_inner(),
-			})
-		}
-
-		/// Pending contributions still open for attestation that `verifier` has not attested,
-		/// oldest first, at most `limit`. Scans only the window of ids that may be pending
-		/// (from the expiry cursor on): for runtime API calls, not for dispatchables.
-		pub fn awaiting_attestation(
-			verifier: &T::AccountId,
-			limit: u32,
-		) -> Vec<ContributionInfo<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-			let now = frame_system::Pallet::<T>::block_number();
-			let mut found = Vec::new();
-			let mut id = ExpiryCursor::<T>::get();
-			while id < NextContributionId::<T>::get() && found.len() < limit as usize {
-				let awaiting = Contributions::<T>::get(id).is_some_and(|c| {
-					c.status == ContributionStatus::Pending
-						&& c.deadline >= now
-						&& !c.attestations.iter().any(|a| a.verifier == *verifier)
-				});
-				if awaiting {
-					found.extend(Self::contribution_info(id));
-				}
-				id = id.saturating_add(1);
-			}
-			found
-		}
-
-		/// The `limit` oldest of `owner`'s contributions, oldest first. Walks the owner's whole
-		/// list: for runtime API calls, not for dispatchables.
-		pub fn contributions_of(owner: &T::AccountId, limit: u32) -> Vec<ContributionId> {
-			let mut ids = Vec::new();
-			let mut next = Owners::<T>::get(owner).latest;
-			while let Some(id) = next {
-				ids.push(id);
-				next = Contributions::<T>::get(id).and_then(|c| c.previous_of_owner);
-			}
-			ids.reverse();
-			ids.truncate(limit as usize);
-			ids
-		}
-
-		/// Checks the pallet's invariants: held deposits equal the deposits of pending
-		/// contributions, the hash index and pending counts agree with the records.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			use frame_support::traits::fungible::InspectHold;
-
-			let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			let mut pending: BTreeMap<T::AccountId, u32> = BTreeMap::new();
-			for (id, c) in Contributions::<T>::iter() {
-				ensure!(
-					id < NextContributionId::<T>::get(),
-					"contribution id beyond the counter"
-				);
-				if let Some(previous) = c.previous_of_owner {
-					ensure!(previous < id, "an owner's list must run from newer to older");
-					let earlier = Contributions::<T>::get(previous)
-						.ok_or("an owner's list points at no contribution")?;
-					ensure!(earlier.owner == c.owner, "an owner's list crosses owners");
-				}
-				match c.status {
-					ContributionStatus::Pending => {
-						let entry = held.entry(c.owner.clone()).or_default();
-						*entry = entry.saturating_add(c.deposit);
-						let count = pending.entry(c.owner.clone()).or_default();
-						*count = count.saturating_add(1);
-						ensure!(
-							ByHash::<T>::get(c.root) == Some(id),
-							"pending root not indexed"
-						);
-					}
-					ContributionStatus::Verified { .. } => {
-						ensure!(
-							ByHash::<T>::get(c.root) == Some(id),
-							"verified root not indexed"
-						);
-					}
-					_ => {}
-				}
-			}
-			for (root, id) in ByHash::<T>::iter() {
-				let c = Contributions::<T>::get(id).ok_or("hash index points nowhere")?;
-				ensure!(c.root == root, "hash index points at another root");
-			}
-			for (owner, amount) in &held {
-				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), owner)
-						== *amount,
-					"held deposits differ from pending deposits"
-				);
-			}
-			let mut listed: u64 = 0;
-			for (owner, record) in Owners::<T>::iter() {
-				ensure!(
-					pending.get(&owner).copied().unwrap_or_default() == record.pending,
-					"pending count differs"
-				);
-				// Every contribution of the owner is on their list, newest first.
-				let mut next = record.latest;
-				while let Some(id) = next {
-					let c = Contributions::<T>::get(id).ok_or("an owner's list points nowhere")?;
-					ensure!(c.owner == owner, "an owner's list holds another's contribution");
-					listed = listed.saturating_add(1);
-					next = c.previous_of_owner;
-				}
-			}
-			ensure!(
-				pending.keys().all(|owner| Owners::<T>::contains_key(owner)),
-				"pending contributions of an account without a record"
-			);
-			ensure!(
-				listed == Contributions::<T>::iter().count() as u64,
-				"a contribution is on no owner's list"
-			);
-			Ok(())
-		}
 	}
+
 }

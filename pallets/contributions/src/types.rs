@@ -174,6 +174,33 @@ where
 	pub previous_of_owner: Option<ContributionId>,
 }
 
+impl<AccountId, Balance, BlockNumber, MaxUriLen, MaxLicenseLen, MaxAttestations>
+	Contribution<AccountId, Balance, BlockNumber, MaxUriLen, MaxLicenseLen, MaxAttestations>
+where
+	MaxUriLen: Get<u32>,
+	MaxLicenseLen: Get<u32>,
+	MaxAttestations: Get<u32>,
+{
+	/// This contribution as the runtime API returns it, under its `id`.
+	pub fn into_info(self, id: ContributionId) -> ContributionInfo<AccountId, Balance, BlockNumber> {
+		ContributionInfo {
+			id,
+			owner: self.owner,
+			kind: self.kind,
+			root: self.root,
+			bytes: self.bytes,
+			uri: self.uri.into_inner(),
+			license: self.license.into_inner(),
+			description_hash: self.description_hash,
+			deposit: self.deposit,
+			submitted_at: self.submitted_at,
+			deadline: self.deadline,
+			status: self.status,
+			attestations: self.attestations.into_inner(),
+		}
+	}
+}
+
 /// What the chain keeps per contributor, in one storage item so that a submission writes it
 /// once.
 #[derive(

@@ -34,7 +34,10 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
+// FRAME's pallet macros expand to `expect()` calls on spans of this module: the lint is
+// allowed here only; code outside the `pallet` module is held to it.
 #[frame_support::pallet]
+#[allow(clippy::expect_used)]
 pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,

@@ -1,0 +1,87 @@
+//! The pallet's invariants, checked by `try_state` and after every unit test.
+
+use frame_support::ensure;
+
+use crate::{
+	BalanceOf, ByHash, Config, ContributionStatus, Contributions, HoldReason, NextContributionId,
+	Owners, Pallet,
+};
+
+impl<T: Config> Pallet<T> {
+	/// Checks the pallet's invariants: held deposits equal the deposits of pending
+	/// contributions, the hash index and pending counts agree with the records.
+	#[cfg(any(feature = "try-runtime", test))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use frame_support::traits::fungible::InspectHold;
+
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut pending: BTreeMap<T::AccountId, u32> = BTreeMap::new();
+		for (id, c) in Contributions::<T>::iter() {
+			ensure!(
+				id < NextContributionId::<T>::get(),
+				"contribution id beyond the counter"
+			);
+			if let Some(previous) = c.previous_of_owner {
+				ensure!(previous < id, "an owner's list must run from newer to older");
+				let earlier = Contributions::<T>::get(previous)
+					.ok_or("an owner's list points at no contribution")?;
+				ensure!(earlier.owner == c.owner, "an owner's list crosses owners");
+			}
+			match c.status {
+				ContributionStatus::Pending => {
+					let entry = held.entry(c.owner.clone()).or_default();
+					*entry = entry.saturating_add(c.deposit);
+					let count = pending.entry(c.owner.clone()).or_default();
+					*count = count.saturating_add(1);
+					ensure!(
+						ByHash::<T>::get(c.root) == Some(id),
+						"pending root not indexed"
+					);
+				}
+				ContributionStatus::Verified { .. } => {
+					ensure!(
+						ByHash::<T>::get(c.root) == Some(id),
+						"verified root not indexed"
+					);
+				}
+				_ => {}
+			}
+		}
+		for (root, id) in ByHash::<T>::iter() {
+			let c = Contributions::<T>::get(id).ok_or("hash index points nowhere")?;
+			ensure!(c.root == root, "hash index points at another root");
+		}
+		for (owner, amount) in &held {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), owner)
+					== *amount,
+				"held deposits differ from pending deposits"
+			);
+		}
+		let mut listed: u64 = 0;
+		for (owner, record) in Owners::<T>::iter() {
+			ensure!(
+				pending.get(&owner).copied().unwrap_or_default() == record.pending,
+				"pending count differs"
+			);
+			// Every contribution of the owner is on their list, newest first.
+			let mut next = record.latest;
+			while let Some(id) = next {
+				let c = Contributions::<T>::get(id).ok_or("an owner's list points nowhere")?;
+				ensure!(c.owner == owner, "an owner's list holds another's contribution");
+				listed = listed.saturating_add(1);
+				next = c.previous_of_owner;
+			}
+		}
+		ensure!(
+			pending.keys().all(|owner| Owners::<T>::contains_key(owner)),
+			"pending contributions of an account without a record"
+		);
+		ensure!(
+			listed == Contributions::<T>::iter().count() as u64,
+			"a contribution is on no owner's list"
+		);
+		Ok(())
+	}
+}

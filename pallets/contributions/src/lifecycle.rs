@@ -1,0 +1,134 @@
+//! How a pending contribution is decided: the tally of attestations, verification,
+//! rejection, the release of deposits and expiry.
+
+use alloc::vec::Vec;
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{BalancedHold, MutateHold},
+		tokens::Precision,
+		Imbalance, OnUnbalanced, SortedMembers,
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+
+use crate::{
+	quorum, weights::WeightInfo, ByHash, Config, ContributionId, ContributionOf, ContributionStatus,
+	Contributions, Decision, Event, ExpiryCursor, HoldReason, NextContributionId,
+	OnContributionVerified, Owners, Pallet, Params, Score, Verdict,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The decision the attestations of current verifiers reach, if any.
+	pub fn tally(contribution: &ContributionOf<T>) -> Option<Decision> {
+		let verifiers = T::Verifiers::sorted_members();
+		let required = quorum::required_votes(
+			Params::<T>::get().quorum,
+			u32::try_from(verifiers.len()).unwrap_or(u32::MAX),
+		);
+		let current = contribution
+			.attestations
+			.iter()
+			.filter(|a| verifiers.binary_search(&a.verifier).is_ok());
+		let mut scores = Vec::new();
+		let mut negative: u32 = 0;
+		for attestation in current {
+			match attestation.verdict {
+				Verdict::Valid { score } => scores.push(score),
+				Verdict::HashMismatch | Verdict::Unreachable => {
+					negative = negative.saturating_add(1)
+				}
+			}
+		}
+		if u32::try_from(scores.len()).unwrap_or(u32::MAX) >= required {
+			return quorum::median(&mut scores).map(|score| Decision::Verified { score });
+		}
+		(negative >= required).then_some(Decision::Rejected)
+	}
+
+	/// Marks `contribution` verified, releases its deposit and tells `OnVerified`.
+	pub(crate) fn verify(id: ContributionId, contribution: &mut ContributionOf<T>, score: Score) {
+		Self::close(contribution, ContributionStatus::Verified { score });
+		T::OnVerified::on_contribution_verified(
+			id,
+			&contribution.owner,
+			contribution.kind,
+			contribution.bytes,
+			score,
+		);
+		Self::deposit_event(Event::ContributionVerified {
+			id,
+			owner: contribution.owner.clone(),
+			score,
+		});
+	}
+
+	/// Marks `contribution` rejected and slashes its deposit to `OnSlash`.
+	pub(crate) fn reject(id: ContributionId, contribution: &mut ContributionOf<T>) {
+		let (credit, _missing) = T::Currency::slash(
+			&HoldReason::ContributionDeposit.into(),
+			&contribution.owner,
+			contribution.deposit,
+		);
+		let slashed = credit.peek();
+		T::OnSlash::on_unbalanced(credit);
+		Self::finish(contribution, ContributionStatus::Rejected);
+		Self::deposit_event(Event::ContributionRejected {
+			id,
+			owner: contribution.owner.clone(),
+			slashed,
+		});
+	}
+
+	/// Releases the deposit of a pending contribution and gives it its final `status`.
+	pub(crate) fn close(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
+		let released = T::Currency::release(
+			&HoldReason::ContributionDeposit.into(),
+			&contribution.owner,
+			contribution.deposit,
+			Precision::BestEffort,
+		);
+		if released.ok() != Some(contribution.deposit) {
+			frame_support::defensive!("a pending contribution's deposit was not fully held");
+		}
+		Self::finish(contribution, status);
+	}
+
+	/// Leaves the pending state: counts, hash index and status.
+	pub(crate) fn finish(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
+		Owners::<T>::mutate(&contribution.owner, |record| {
+			record.pending = record.pending.saturating_sub(1);
+		});
+		if !matches!(status, ContributionStatus::Verified { .. }) {
+			ByHash::<T>::remove(contribution.root);
+		}
+		contribution.status = status;
+	}
+
+	/// Expires pending contributions whose deadline is before `now`, examining at most
+	/// `MaxExpiriesPerBlock` contributions from the cursor on.
+	pub(crate) fn expire_due(now: BlockNumberFor<T>) -> Weight {
+		let mut cursor = ExpiryCursor::<T>::get();
+		let end = NextContributionId::<T>::get();
+		let mut examined: u32 = 0;
+		while cursor < end && examined < T::MaxExpiriesPerBlock::get() {
+			examined = examined.saturating_add(1);
+			let Some(mut contribution) = Contributions::<T>::get(cursor) else {
+				cursor = cursor.saturating_add(1);
+				continue;
+			};
+			if contribution.status == ContributionStatus::Pending {
+				if contribution.deadline >= now {
+					break;
+				}
+				Self::close(&mut contribution, ContributionStatus::Expired);
+				let owner = contribution.owner.clone();
+				Contributions::<T>::insert(cursor, contribution);
+				Self::deposit_event(Event::ContributionExpired { id: cursor, owner });
+			}
+			cursor = cursor.saturating_add(1);
+		}
+		ExpiryCursor::<T>::put(cursor);
+		T::WeightInfo::on_initialize(examined)
+	}
+}
