@@ -1,6 +1,7 @@
 //! The pallet's invariants, checked by `try_state` and after every unit test.
 
 use frame_support::ensure;
+use sp_runtime::traits::Saturating;
 
 use crate::{
 	BalanceOf, ByHash, Config, ContributionStatus, Contributions, HoldReason, NextContributionId,
@@ -75,7 +76,7 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(
-			pending.keys().all(|owner| Owners::<T>::contains_key(owner)),
+			pending.keys().all(Owners::<T>::contains_key),
 			"pending contributions of an account without a record"
 		);
 		ensure!(

@@ -1,5 +1,7 @@
 //! A test runtime with balances and a verifier set the tests change at will.
 
+#![allow(clippy::arithmetic_side_effects)]
+
 use alloc::vec::Vec;
 use frame_support::{
 	derive_impl, parameter_types,

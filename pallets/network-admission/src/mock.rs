@@ -1,5 +1,7 @@
 //! A test runtime: account 42 stands for the council; two nodes are admitted at genesis.
 
+#![allow(clippy::arithmetic_side_effects)]
+
 use frame_support::{derive_impl, ord_parameter_types};
 use frame_system::EnsureSignedBy;
 use sp_runtime::BuildStorage;

@@ -1,5 +1,7 @@
 //! Unit tests of pallet-network-admission.
 
+#![allow(clippy::arithmetic_side_effects)]
+
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError::BadOrigin;
 

@@ -1,5 +1,7 @@
 //! A test runtime: account 42 stands for the council; accounts 1..=3 validate at genesis.
 
+#![allow(clippy::arithmetic_side_effects)]
+
 use alloc::collections::btree_set::BTreeSet;
 use frame_support::{derive_impl, ord_parameter_types, parameter_types, traits::Contains};
 use frame_system::EnsureSignedBy;

@@ -116,7 +116,7 @@ async function main() {
     log('funding them from Alice (one batch per 200 accounts)');
     for (let start = 0; start < accounts.length; start += 200) {
       const transfers = accounts.slice(start, start + 200)
-        .map((a) => api.tx.balances.transferKeepAlive(a.address, 10_000n * GYU));
+        .map((a) => api.tx.balances.transferKeepAlive(a.address, 1_000n * GYU));
       await new Promise((resolve, reject) => {
         api.tx.utility.batchAll(transfers).signAndSend(alice, ({ status, dispatchError }) => {
           if (dispatchError) reject(new Error(`funding failed: ${dispatchError}`));
