@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the weights of Gongyu's own pallets from their benchmarks, and the database
-# weights of the runtime from a storage benchmark of the node's database (ParityDB).
-#   bash scripts/benchmark.sh                      # every pallet in pallets/, and storage
+# Regenerates the weights of Gongyu's own pallets from their benchmarks.
+#   bash scripts/benchmark.sh                      # every pallet in pallets/
 #   bash scripts/benchmark.sh pallet_contributions # one pallet
-#   bash scripts/benchmark.sh storage              # the database weights only
 # Builds gongyu-node with `--features runtime-benchmarks` first (a separate build from the
 # one the tests use). STEPS and REPEAT may be set in the environment.
 set -euo pipefail
@@ -22,29 +20,9 @@ bash scripts/build.sh
 node_bin="$bench_dir/gongyu-node"
 wasm="$bench_dir/gongyu_runtime.compact.compressed.wasm"
 
-pallets=()
-storage=0
-for arg in "$@"; do
-  if [ "$arg" = storage ]; then storage=1; else pallets+=("$arg"); fi
-done
-if [ $# -eq 0 ]; then
-  storage=1
+pallets=("$@")
+if [ ${#pallets[@]} -eq 0 ]; then
   for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done
-fi
-
-# Database weights: read and write costs measured on a dev chain's ParityDB, written to
-# runtime/src/weights/paritydb_weights.rs (the runtime's `DbWeight`).
-if [ "$storage" = 1 ]; then
-  db="$(mktemp -d)"
-  trap 'rm -rf "$db"' EXIT
-  echo "[benchmark] storage (ParityDB) -> runtime/src/weights/paritydb_weights.rs" >&2
-  # A dev chain with a few blocks, so the state has more than genesis.
-  timeout 40 "$node_bin" --dev --base-path "$db" --no-telemetry --rpc-port 0 --port 0 \
-    --prometheus-port 0 >/dev/null 2>&1 || true
-  "$node_bin" benchmark storage --dev --base-path "$db" --state-version 1 \
-    --warmups 2 --weight-path runtime/src/weights
-  sed -i -e "s#$db#<dev chain base path>#g" -e "s#$bench_dir/#target/benchmark-node/#g" \
-    runtime/src/weights/paritydb_weights.rs
 fi
 
 for pallet in "${pallets[@]}"; do

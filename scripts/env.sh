@@ -20,6 +20,11 @@ export RUSTC=/usr/bin/rustc
 # instead of compiling OpenSSL from source: four minutes less of every cold build.
 export OPENSSL_NO_VENDOR=1
 
+# The benchmark build's frame-benchmarking-cli carries a test runtime for `benchmark storage
+# --mode validate-block` (parachains only). Gongyu does not use that mode, and that runtime's
+# wasm build cannot find its package in this workspace's metadata: skip it.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1
+
 # One build directory for every build of this project, outside the checkout, so that a
 # fresh clone (and CI) starts warm when this machine has built before.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/gongyu/target}"

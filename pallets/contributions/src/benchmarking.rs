@@ -1,5 +1,8 @@
 //! Benchmarks of pallet-contributions, each at its worst case.
 
+// Benchmark setup runs only in benchmarks, on values it chose itself.
+#![allow(clippy::arithmetic_side_effects)]
+
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{

@@ -1,6 +1,9 @@
 //! Benchmark of pallet-governance: the overhead of dispatching as Root (the inner call's own
 //! weight is added to it).
 
+// Benchmark setup runs only in benchmarks, on values it chose itself.
+#![allow(clippy::arithmetic_side_effects)]
+
 use alloc::{boxed::Box, vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::EnsureOrigin;

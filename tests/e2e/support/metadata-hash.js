@@ -6,6 +6,7 @@
 import { createClient } from 'polkadot-api';
 import { getPolkadotSigner, withMetadataHash } from 'polkadot-api/signer';
 import { getWsProvider } from 'polkadot-api/ws';
+import { WebSocket } from 'ws';
 
 import { signer } from '../../../scripts/js/lib/chain.js';
 
@@ -29,7 +30,8 @@ export async function transferWithMetadataHash(wsUrl, suri, dest, amount, token 
       return base.signTx(callData, extensions, ...rest);
     },
   };
-  const client = createClient(getWsProvider(wsUrl));
+  // Node.js 20 has no global WebSocket: hand polkadot-api the `ws` package's.
+  const client = createClient(getWsProvider(wsUrl, { websocketClass: WebSocket }));
   try {
     const api = client.getUnsafeApi();
     const tx = api.tx.Balances.transfer_keep_alive({
