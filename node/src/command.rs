@@ -185,9 +185,9 @@ const BENCHMARKS_NOT_COMPILED: &str = "this gongyu-node was built without benchm
 fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
 	match cmd {
 		BenchmarkCmd::Pallet(cmd) => cmd
-			.run_with_spec::<sp_runtime::traits::HashingFor<Block>, crate::client::HostFunctions>(Some(
-				config.chain_spec,
-			)),
+			.run_with_spec::<sp_runtime::traits::HashingFor<Block>, crate::client::HostFunctions>(
+				Some(config.chain_spec),
+			),
 		BenchmarkCmd::Storage(cmd) => {
 			let PartialComponents {
 				client, backend, ..

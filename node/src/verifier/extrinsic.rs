@@ -26,11 +26,7 @@ pub fn signed(
 	let best_hash = info.best_hash;
 	let best_number: u64 = info.best_number.saturated_into();
 
-	let extension = gongyu_runtime::tx_extension(
-		nonce,
-		Era::mortal(MORTALITY, best_number),
-		0,
-	);
+	let extension = gongyu_runtime::tx_extension(nonce, Era::mortal(MORTALITY, best_number), 0);
 	let implicit = gongyu_runtime::tx_extension_implicit(genesis_hash, best_hash);
 	let payload = SignedPayload::from_raw(call.clone(), extension.clone(), implicit);
 	let signature = payload

@@ -17,11 +17,8 @@ use crate::*;
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	// Enough for several of the largest deposits, without overflowing total issuance.
-	let largest_deposit = Params::<T>::get().submission_deposit(
-		T::MaxUriLen::get(),
-		T::MaxLicenseLen::get(),
-		true,
-	);
+	let largest_deposit =
+		Params::<T>::get().submission_deposit(T::MaxUriLen::get(), T::MaxLicenseLen::get(), true);
 	let amount = largest_deposit
 		.saturating_mul(100u32.into())
 		.saturating_add(T::Currency::minimum_balance().saturating_mul(1_000u32.into()));

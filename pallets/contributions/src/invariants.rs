@@ -24,7 +24,10 @@ impl<T: Config> Pallet<T> {
 				"contribution id beyond the counter"
 			);
 			if let Some(previous) = c.previous_of_owner {
-				ensure!(previous < id, "an owner's list must run from newer to older");
+				ensure!(
+					previous < id,
+					"an owner's list must run from newer to older"
+				);
 				let earlier = Contributions::<T>::get(previous)
 					.ok_or("an owner's list points at no contribution")?;
 				ensure!(earlier.owner == c.owner, "an owner's list crosses owners");
@@ -70,7 +73,10 @@ impl<T: Config> Pallet<T> {
 			let mut next = record.latest;
 			while let Some(id) = next {
 				let c = Contributions::<T>::get(id).ok_or("an owner's list points nowhere")?;
-				ensure!(c.owner == owner, "an owner's list holds another's contribution");
+				ensure!(
+					c.owner == owner,
+					"an owner's list holds another's contribution"
+				);
 				listed = listed.saturating_add(1);
 				next = c.previous_of_owner;
 			}

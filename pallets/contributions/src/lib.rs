@@ -647,5 +647,4 @@ pub mod pallet {
 			Ok(id)
 		}
 	}
-
 }

@@ -13,9 +13,9 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
-	quorum, weights::WeightInfo, ByHash, Config, ContributionId, ContributionOf, ContributionStatus,
-	Contributions, Decision, Event, ExpiryCursor, HoldReason, NextContributionId,
-	OnContributionVerified, Owners, Pallet, Params, Score, Verdict,
+	quorum, weights::WeightInfo, ByHash, Config, ContributionId, ContributionOf,
+	ContributionStatus, Contributions, Decision, Event, ExpiryCursor, HoldReason,
+	NextContributionId, OnContributionVerified, Owners, Pallet, Params, Score, Verdict,
 };
 
 impl<T: Config> Pallet<T> {

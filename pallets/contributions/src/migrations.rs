@@ -20,8 +20,8 @@ pub mod v2 {
 	use frame_system::pallet_prelude::BlockNumberFor;
 
 	use crate::{
-		BalanceOf, Config, Contribution, ContributionId, ContributionKind, ContributionStatus,
-		ContentHash, Contributions, OwnerRecord, Owners, Pallet,
+		BalanceOf, Config, ContentHash, Contribution, ContributionId, ContributionKind,
+		ContributionStatus, Contributions, OwnerRecord, Owners, Pallet,
 	};
 
 	/// The version 1 layout.

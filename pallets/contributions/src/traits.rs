@@ -2,11 +2,11 @@
 
 use frame_support::weights::Weight;
 
+#[cfg(feature = "runtime-benchmarks")]
+use crate::{ByHash, Contribution, NextContributionId, Owners};
 use crate::{
 	Config, ContributionId, ContributionKind, ContributionStatus, Contributions, Pallet, Score,
 };
-#[cfg(feature = "runtime-benchmarks")]
-use crate::{ByHash, Contribution, NextContributionId, Owners};
 
 /// Told when a contribution is verified, so that other pallets (rewards) can act on it
 /// without this pallet knowing them.

@@ -182,7 +182,10 @@ where
 	MaxAttestations: Get<u32>,
 {
 	/// This contribution as the runtime API returns it, under its `id`.
-	pub fn into_info(self, id: ContributionId) -> ContributionInfo<AccountId, Balance, BlockNumber> {
+	pub fn into_info(
+		self,
+		id: ContributionId,
+	) -> ContributionInfo<AccountId, Balance, BlockNumber> {
 		ContributionInfo {
 			id,
 			owner: self.owner,
@@ -203,18 +206,7 @@ where
 
 /// What the chain keeps per contributor, in one storage item so that a submission writes it
 /// once.
-#[derive(
-	Clone,
-	Copy,
-	Default,
-	Encode,
-	Decode,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
-)]
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct OwnerRecord {
 	/// How many of the owner's contributions are pending.
 	pub pending: u32,

@@ -279,7 +279,10 @@ fn an_attestation_that_decides_nothing_is_refunded_to_the_cost_of_recording_it()
 
 		// The first of two needed attestations only records: refunded.
 		let post = attest(V1, id, valid(80)).unwrap();
-		assert_eq!(post.actual_weight, Some(<() as WeightInfo>::attest_recorded(1)));
+		assert_eq!(
+			post.actual_weight,
+			Some(<() as WeightInfo>::attest_recorded(1))
+		);
 		assert!(post.actual_weight.unwrap().ref_time() < charged.ref_time());
 		assert_eq!(post.pays_fee, Pays::Yes);
 

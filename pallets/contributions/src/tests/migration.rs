@@ -36,7 +36,10 @@ fn v1_storage_becomes_owner_records_and_linked_contributions() {
 		let verified = ContributionStatus::Verified { score: 90 };
 		v1::Contributions::<Test>::insert(0, v1_contribution(ALICE, 1, verified));
 		v1::Contributions::<Test>::insert(1, v1_contribution(BOB, 2, verified));
-		v1::Contributions::<Test>::insert(2, v1_contribution(ALICE, 3, ContributionStatus::Rejected));
+		v1::Contributions::<Test>::insert(
+			2,
+			v1_contribution(ALICE, 3, ContributionStatus::Rejected),
+		);
 		for (owner, id) in [(ALICE, 0), (BOB, 1), (ALICE, 2)] {
 			v1::ContributionsByOwner::<Test>::insert(owner, id, ());
 		}
@@ -55,9 +58,18 @@ fn v1_storage_becomes_owner_records_and_linked_contributions() {
 			}
 		);
 		assert_eq!(Owners::<Test>::get(BOB).latest, Some(1));
-		assert_eq!(Contributions::<Test>::get(2).unwrap().previous_of_owner, Some(0));
-		assert_eq!(Contributions::<Test>::get(0).unwrap().previous_of_owner, None);
-		assert_eq!(ContributionsPallet::contributions_of(&ALICE, 10), vec![0, 2]);
+		assert_eq!(
+			Contributions::<Test>::get(2).unwrap().previous_of_owner,
+			Some(0)
+		);
+		assert_eq!(
+			Contributions::<Test>::get(0).unwrap().previous_of_owner,
+			None
+		);
+		assert_eq!(
+			ContributionsPallet::contributions_of(&ALICE, 10),
+			vec![0, 2]
+		);
 		assert_eq!(v1::ContributionsByOwner::<Test>::iter().count(), 0);
 		assert_eq!(v1::PendingCount::<Test>::iter().count(), 0);
 		assert_ok!(ContributionsPallet::do_try_state());
