@@ -24,13 +24,36 @@ pub struct VerifierCli {
 	#[arg(long)]
 	pub verifier: bool,
 
-	/// Seconds one fetch of a contribution's bytes may take (download and hashing).
+	/// Seconds every check of a contribution gets, whatever its size; it also gets the
+	/// registered size divided by `--verifier-min-throughput`.
 	#[arg(long, default_value_t = 60, value_name = "SECONDS")]
 	pub verifier_fetch_timeout: u64,
 
-	/// How often a failed fetch is tried again before attesting `Unreachable`.
+	/// The slowest download, in bytes per second, an honest host is expected to sustain
+	/// (default 1 MiB/s): a 1 GiB contribution gets 1,024 s more than a small one.
+	#[arg(long, default_value_t = 1 << 20, value_name = "BYTES_PER_SECOND")]
+	pub verifier_min_throughput: u64,
+
+	/// How often a check that could not reach the bytes is tried again before attesting
+	/// `Unreachable`.
 	#[arg(long, default_value_t = 2, value_name = "COUNT")]
 	pub verifier_retries: u32,
+
+	/// Serve `file://` contribution URIs from below this directory only (symbolic links
+	/// may not lead out of it). Without it, `file://` URIs are attested `Unreachable`.
+	/// Only development chains enable `file://` at all.
+	#[arg(long, value_name = "DIR")]
+	pub verifier_file_root: Option<std::path::PathBuf>,
+
+	/// Test networks only: fetch http(s) from loopback, private, link-local and other
+	/// non-global addresses. Without it such addresses are refused before and after name
+	/// resolution and on every redirect.
+	#[arg(long)]
+	pub verifier_allow_non_global: bool,
+
+	/// Test networks only: one non-global `IP:PORT` http(s) may reach (repeatable).
+	#[arg(long, value_name = "IP:PORT")]
+	pub verifier_allow_address: Vec<std::net::SocketAddr>,
 }
 
 /// The subcommands of `gongyu-node`.

@@ -149,12 +149,11 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			let verifier = cli.verifier.verifier.then(|| {
-				crate::verifier::limits(
-					cli.verifier.verifier_fetch_timeout,
-					cli.verifier.verifier_retries,
-				)
-			});
+			let verifier = if cli.verifier.verifier {
+				Some(crate::verifier::policy(&cli.verifier).map_err(sc_cli::Error::Input)?)
+			} else {
+				None
+			};
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<

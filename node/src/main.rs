@@ -7,6 +7,7 @@
 mod chain_spec;
 mod cli;
 mod client;
+mod content;
 mod command;
 mod hash;
 mod rpc;

@@ -153,7 +153,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -172,7 +172,7 @@ impl_runtime_apis! {
 		}
 
 		fn by_hash(root: pallet_contributions::ContentHash) -> Option<pallet_contributions::ContributionId> {
-			pallet_contributions::ByHash::<Runtime>::get(root)
+			pallet_contributions::ByHash::<Runtime>::get(root).and_then(|claim| claim.contribution())
 		}
 
 		fn awaiting_attestation(
@@ -188,6 +188,16 @@ impl_runtime_apis! {
 				license_len,
 				has_description,
 			)
+		}
+
+		fn root_claim(
+			root: pallet_contributions::ContentHash,
+		) -> Option<pallet_contributions::RootClaim<AccountId, BlockNumber>> {
+			pallet_contributions::ByHash::<Runtime>::get(root)
+		}
+
+		fn parameters() -> pallet_contributions::Parameters<Balance, BlockNumber> {
+			pallet_contributions::Params::<Runtime>::get()
 		}
 	}
 

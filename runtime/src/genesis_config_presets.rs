@@ -14,8 +14,10 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
+use pallet_contributions::{Parameters, UriSchemes};
+
 use crate::{
-	configs::{RewardPotAccount, DEFAULT_SESSION_LENGTH},
+	configs::{DefaultContributionParameters, RewardPotAccount, DEFAULT_SESSION_LENGTH},
 	AccountId, Balance, BalancesConfig, BlockNumber, ContributionsConfig, CouncilMembershipConfig,
 	NetworkAdmissionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
 	SudoConfig, ValidatorSetConfig, VerifierMembershipConfig, UNIT,
@@ -107,6 +109,8 @@ struct ChainSetup {
 	session_length: BlockNumber,
 	/// Nodes admitted to the network: (PeerId bytes, operator).
 	admitted_nodes: Vec<(Vec<u8>, AccountId)>,
+	/// URI schemes contributions may use.
+	uri_schemes: UriSchemes,
 }
 
 #[allow(clippy::expect_used)]
@@ -121,6 +125,7 @@ fn genesis(setup: ChainSetup) -> Value {
 		min_validators,
 		session_length,
 		admitted_nodes,
+		uri_schemes,
 	} = setup;
 	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
 	let mut balances: Vec<(AccountId, Balance)> = endowed
@@ -158,6 +163,10 @@ fn genesis(setup: ChainSetup) -> Value {
 				.expect("fewer verifiers than MAX_VERIFIERS"),
 		},
 		contributions: ContributionsConfig {
+			parameters: Some(Parameters {
+				uri_schemes,
+				..DefaultContributionParameters::get()
+			}),
 			model_versions: vec![(BASE_MODEL_NAME.to_vec(), BASE_MODEL_WEIGHTS_ROOT)],
 		},
 		council_membership: CouncilMembershipConfig {
@@ -226,6 +235,9 @@ pub fn development_config_genesis() -> Value {
 		session_length: DEFAULT_SESSION_LENGTH,
 		// One node: admission is not enforced.
 		admitted_nodes: Vec::new(),
+		// Verifiers on the developer's machine may read its files (below their
+		// `--verifier-file-root`).
+		uri_schemes: UriSchemes::WITH_FILE,
 	})
 }
 
@@ -255,6 +267,7 @@ pub fn local_testnet_genesis() -> Value {
 			])
 			.map(|(peer, operator)| (peer.to_vec(), operator.to_account_id()))
 			.collect(),
+		uri_schemes: UriSchemes::WEB,
 	})
 }
 

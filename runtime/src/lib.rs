@@ -210,7 +210,10 @@ pub type UncheckedExtrinsic =
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Storage migrations run on the next runtime upgrade.
-type Migrations = (pallet_contributions::migrations::v2::MigrateV1ToV2<Runtime>,);
+type Migrations = (
+	pallet_contributions::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_contributions::migrations::v3::MigrateV2ToV3<Runtime>,
+);
 
 /// Executive: handles dispatch to the various pallets.
 pub type Executive = frame_executive::Executive<

@@ -1,230 +1,492 @@
-//! Fetching a contribution's bytes and hashing them as `gongyu-node hash` does.
+//! Checking a contribution's published directory against its on-chain record.
+//!
+//! The URI names a directory (`https://host/path/`, or `file:///path` below the operator's
+//! file root). The check fetches its [`MANIFEST_FILE`], compares the manifest's BLAKE3 with
+//! the registered root and the listed sizes with the registered size, reads the
+//! [`CARD_FILE`] card and compares it with the record, then fetches every listed file and
+//! compares its size and BLAKE3. No file is read past its listed size, so a body longer than
+//! registered ends the check at once. Each attempt has a time limit that grows with the
+//! registered size; retries are for unreachable hosts only.
 
-use std::{fmt, path::Path, time::Duration};
+use std::{
+	collections::HashMap,
+	fmt,
+	path::{Path, PathBuf},
+	sync::{Arc, Mutex},
+	time::Duration,
+};
 
 use futures::StreamExt;
-use indicatif::ProgressBar;
-use tokio::io::AsyncReadExt;
+use gongyu_runtime::AccountId;
+use pallet_contributions::{ContentHash, ContributionKind, UriSchemes};
+use tokio::{io::AsyncReadExt, sync::Semaphore};
 
-/// Timeouts and retries of one fetch.
+use super::address;
+use crate::content::{Card, Manifest, CARD_FILE, MANIFEST_FILE, MAX_CARD_BYTES};
+
+/// The largest manifest verifiers read, in bytes.
+pub const MAX_MANIFEST_BYTES: u64 = 16 << 20;
+
+/// Redirects followed per request.
+pub const MAX_REDIRECTS: usize = 5;
+
+/// Checks of one host (or of the file root) running at once.
+pub const PER_HOST_CHECKS: usize = 4;
+
+/// Where and how fast a verifier fetches, as its operator configured it.
 #[derive(Debug, Clone)]
-pub struct FetchLimits {
-	/// Longest time one attempt may take, download and hashing included.
-	pub timeout: Duration,
-	/// Attempts after the first one fails.
+pub struct FetchPolicy {
+	/// `file://` URIs are served only below this directory (canonical); `None` serves none.
+	pub file_root: Option<PathBuf>,
+	/// Whether http(s) may reach loopback, private and other non-global addresses (test
+	/// networks only).
+	pub allow_non_global: bool,
+	/// Non-global `ip:port` addresses http(s) may reach anyway (test networks only).
+	pub allowed_addresses: Vec<std::net::SocketAddr>,
+	/// Time every attempt gets whatever the size.
+	pub base_timeout: Duration,
+	/// The slowest throughput, in bytes per second, an honest host is expected to sustain:
+	/// an attempt gets `base_timeout + registered size / min_throughput`.
+	pub min_throughput: u64,
+	/// Attempts after the first when the bytes cannot be reached.
 	pub retries: u32,
 	/// Pause between attempts.
 	pub retry_delay: Duration,
 }
 
-impl Default for FetchLimits {
+impl Default for FetchPolicy {
 	fn default() -> Self {
 		Self {
-			timeout: Duration::from_secs(60),
+			file_root: None,
+			allow_non_global: false,
+			allowed_addresses: Vec::new(),
+			base_timeout: Duration::from_secs(60),
+			min_throughput: 1 << 20,
 			retries: 2,
 			retry_delay: Duration::from_secs(2),
 		}
 	}
 }
 
-/// What a fetch found.
+/// What the chain says the published bytes are.
+#[derive(Debug, Clone)]
+pub struct Expected<'a> {
+	/// Where they are published.
+	pub uri: &'a str,
+	/// Their registered root.
+	pub root: ContentHash,
+	/// Their registered size.
+	pub bytes: u64,
+	/// The registered owner, whom the card must name.
+	pub owner: &'a AccountId,
+	/// The registered kind (and base model).
+	pub kind: ContributionKind,
+	/// The registered license.
+	pub license: &'a [u8],
+}
+
+/// What a check found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+	/// Everything matches.
+	Valid(FetchedContent),
+	/// The manifest, a file or a size differs from what was registered.
+	HashMismatch(String),
+	/// The bytes match but their card is missing or disagrees with the record.
+	CardMismatch(String),
+	/// The bytes could not be fetched (after retries), or may not be fetched from here.
+	Unreachable(String),
+}
+
+/// What a valid directory holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchedContent {
-	/// BLAKE3 root of the bytes (or of the directory manifest).
-	pub root: [u8; 32],
-	/// Number of bytes.
-	pub size: u64,
+	/// Files listed in the manifest.
+	pub files: u64,
+	/// Bytes fetched and hashed.
+	pub bytes: u64,
 }
 
-/// Why a fetch failed.
+/// Why reading one file stopped.
 #[derive(Debug)]
-pub enum FetchError {
-	/// The URI scheme is not `file`, `http` or `https`.
-	UnsupportedScheme,
-	/// More bytes than registered: a mismatch, found without reading them all.
+enum ReadError {
+	/// More bytes than listed: a mismatch, found without reading them all.
 	TooLarge,
-	/// The bytes could not be read or downloaded.
+	/// The file could not be read or downloaded.
 	Failed(String),
-	/// The attempt ran out of time.
-	TimedOut,
 }
 
-impl fmt::Display for FetchError {
+impl fmt::Display for ReadError {
 	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 		match self {
-			Self::UnsupportedScheme => write!(f, "unsupported URI scheme"),
-			Self::TooLarge => write!(f, "more bytes than registered"),
+			Self::TooLarge => write!(f, "more bytes than listed"),
 			Self::Failed(reason) => write!(f, "{reason}"),
-			Self::TimedOut => write!(f, "timed out"),
 		}
 	}
 }
 
-/// Fetches `uri` and hashes it, with `limits`' timeout per attempt and retries. A mismatch in
-/// size is not retried.
-pub async fn fetch_and_hash(
-	uri: &str,
-	expected_size: u64,
-	limits: &FetchLimits,
-) -> Result<FetchedContent, FetchError> {
-	let mut last = FetchError::TimedOut;
-	for attempt in 0..=limits.retries {
-		if attempt > 0 {
-			tokio::time::sleep(limits.retry_delay).await;
-		}
-		match tokio::time::timeout(limits.timeout, fetch_once(uri, expected_size)).await {
-			Ok(Ok(content)) => return Ok(content),
-			Ok(Err(error @ (FetchError::TooLarge | FetchError::UnsupportedScheme))) => {
-				return Err(error)
+/// Where a directory's files come from.
+enum Source {
+	/// A local directory (canonical, below the file root).
+	Dir { dir: PathBuf, root: PathBuf },
+	/// A web directory; the URL ends with `/`.
+	Web(reqwest::Url),
+}
+
+/// Fetches and checks contributions under one [`FetchPolicy`].
+pub struct Fetcher {
+	policy: FetchPolicy,
+	http: reqwest::Client,
+	hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+}
+
+impl Fetcher {
+	/// A fetcher for `policy`; its HTTP client follows at most [`MAX_REDIRECTS`] redirects,
+	/// uses no proxy and, unless the policy allows it, connects to global addresses only.
+	pub fn new(policy: FetchPolicy) -> Result<Self, String> {
+		let redirect_policy = policy.clone();
+		let redirects = reqwest::redirect::Policy::custom(move |attempt| {
+			if attempt.previous().len() >= MAX_REDIRECTS {
+				attempt.error(format!("more than {MAX_REDIRECTS} redirects"))
+			} else if !permitted(&redirect_policy, attempt.url()) {
+				let refused = format!("redirect to non-global address {}", attempt.url());
+				attempt.error(refused)
+			} else {
+				attempt.follow()
 			}
-			Ok(Err(error)) => last = error,
-			Err(_) => last = FetchError::TimedOut,
-		}
-	}
-	Err(last)
-}
-
-async fn fetch_once(uri: &str, expected_size: u64) -> Result<FetchedContent, FetchError> {
-	if let Some(path) = uri.strip_prefix("file://") {
-		fetch_file(Path::new(path), expected_size).await
-	} else if uri.starts_with("http://") || uri.starts_with("https://") {
-		fetch_http(uri, expected_size).await
-	} else {
-		Err(FetchError::UnsupportedScheme)
-	}
-}
-
-async fn fetch_file(path: &Path, expected_size: u64) -> Result<FetchedContent, FetchError> {
-	let metadata = tokio::fs::metadata(path)
-		.await
-		.map_err(|e| FetchError::Failed(format!("{}: {e}", path.display())))?;
-	if metadata.is_file() && metadata.len() > expected_size {
-		return Err(FetchError::TooLarge);
-	}
-	if metadata.is_file() && metadata.len() < crate::hash::PARALLEL_THRESHOLD {
-		let mut file = tokio::fs::File::open(path)
-			.await
-			.map_err(|e| FetchError::Failed(format!("{}: {e}", path.display())))?;
-		let mut hasher = blake3::Hasher::new();
-		let mut buffer = vec![0u8; 64 * 1024];
-		let mut size: u64 = 0;
-		loop {
-			let read = file
-				.read(&mut buffer)
-				.await
-				.map_err(|e| FetchError::Failed(e.to_string()))?;
-			if read == 0 {
-				break;
-			}
-			size = size.saturating_add(read as u64);
-			hasher.update(buffer.get(..read).unwrap_or_default());
-		}
-		return Ok(FetchedContent {
-			root: *hasher.finalize().as_bytes(),
-			size,
 		});
+		let mut builder = reqwest::Client::builder()
+			.connect_timeout(Duration::from_secs(10))
+			.redirect(redirects)
+			.no_proxy();
+		if !policy.allow_non_global {
+			builder = builder.dns_resolver(address::GlobalOnlyResolver::shared());
+		}
+		let http = builder.build().map_err(|e| e.to_string())?;
+		Ok(Self {
+			policy,
+			http,
+			hosts: Mutex::new(HashMap::new()),
+		})
 	}
-	// Large files and directories: the same code as `gongyu-node hash`, off the async runtime.
-	let path = path.to_path_buf();
-	let content =
-		tokio::task::spawn_blocking(move || crate::hash::hash_path(&path, &ProgressBar::hidden()))
+
+	/// The time one attempt gets for `bytes` registered bytes.
+	pub fn attempt_timeout(&self, bytes: u64) -> Duration {
+		let transfer = bytes.checked_div(self.policy.min_throughput).unwrap_or(bytes);
+		self.policy
+			.base_timeout
+			.saturating_add(Duration::from_secs(transfer))
+	}
+
+	/// Checks the contribution `expected` describes, if its URI scheme is one of `schemes`
+	/// (the chain's). Waits for a slot of the URI's host first; retries unreachable bytes.
+	pub async fn check(&self, expected: &Expected<'_>, schemes: &UriSchemes) -> Finding {
+		if !schemes.accepts(expected.uri.as_bytes()) {
+			return Finding::Unreachable("the chain does not enable this URI scheme".into());
+		}
+		let slots = self.host_slots(expected.uri);
+		let Ok(_slot) = slots.acquire().await else {
+			return Finding::Unreachable("the verifier is shutting down".into());
+		};
+		let timeout = self.attempt_timeout(expected.bytes);
+		let mut attempt: u32 = 0;
+		loop {
+			let finding = match tokio::time::timeout(timeout, self.check_once(expected)).await {
+				Ok(finding) => finding,
+				Err(_) => Finding::Unreachable(format!("timed out after {} s", timeout.as_secs())),
+			};
+			if !matches!(finding, Finding::Unreachable(_)) || attempt >= self.policy.retries {
+				return finding;
+			}
+			attempt = attempt.saturating_add(1);
+			tokio::time::sleep(self.policy.retry_delay).await;
+		}
+	}
+
+	/// Whether `url` may be fetched: global addresses, names (their addresses are checked
+	/// when resolved), and on test networks the addresses the operator allowed.
+	fn permitted(&self, url: &reqwest::Url) -> bool {
+		permitted(&self.policy, url)
+	}
+
+	/// The slots of the host `uri` names (all `file://` URIs share one).
+	fn host_slots(&self, uri: &str) -> Arc<Semaphore> {
+		let host = reqwest::Url::parse(uri)
+			.ok()
+			.and_then(|url| url.host_str().map(str::to_owned))
+			.unwrap_or_default();
+		let mut hosts = self.hosts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+		hosts
+			.entry(host)
+			.or_insert_with(|| Arc::new(Semaphore::new(PER_HOST_CHECKS)))
+			.clone()
+	}
+
+	async fn check_once(&self, expected: &Expected<'_>) -> Finding {
+		let source = match self.open(expected.uri) {
+			Ok(source) => source,
+			Err(reason) => return Finding::Unreachable(reason),
+		};
+
+		let mut text = Vec::new();
+		let read = self
+			.read(&source, MANIFEST_FILE, MAX_MANIFEST_BYTES, |chunk| {
+				text.extend_from_slice(chunk)
+			})
+			.await;
+		match read {
+			Ok(_) => {}
+			Err(ReadError::TooLarge) => {
+				return Finding::HashMismatch(format!("{MANIFEST_FILE} is too large"))
+			}
+			Err(ReadError::Failed(reason)) => {
+				return Finding::Unreachable(format!("{MANIFEST_FILE}: {reason}"))
+			}
+		}
+		if *blake3::hash(&text).as_bytes() != expected.root {
+			return Finding::HashMismatch(format!(
+				"the BLAKE3 of {MANIFEST_FILE} is not the registered root"
+			));
+		}
+		let manifest = match std::str::from_utf8(&text)
+			.map_err(|_| "not UTF-8".to_owned())
+			.and_then(|text| Manifest::parse(text).map_err(|e| e.to_string()))
+		{
+			Ok(manifest) => manifest,
+			Err(reason) => return Finding::HashMismatch(format!("{MANIFEST_FILE}: {reason}")),
+		};
+		if manifest.total_size() != expected.bytes {
+			return Finding::HashMismatch(format!(
+				"the manifest lists {} bytes, {} are registered",
+				manifest.total_size(),
+				expected.bytes
+			));
+		}
+
+		if let Err(finding) = self.check_card(&source, &manifest, expected).await {
+			return finding;
+		}
+		for entry in manifest.entries() {
+			if entry.path == CARD_FILE {
+				continue;
+			}
+			let mut hasher = blake3::Hasher::new();
+			let read = self
+				.read(&source, &entry.path, entry.size, |chunk| {
+					hasher.update(chunk);
+				})
+				.await;
+			match read {
+				Ok(size) if size == entry.size && *hasher.finalize().as_bytes() == entry.hash => {}
+				Ok(_) | Err(ReadError::TooLarge) => {
+					return Finding::HashMismatch(format!("{} differs from the manifest", entry.path))
+				}
+				Err(ReadError::Failed(reason)) => {
+					return Finding::Unreachable(format!("{}: {reason}", entry.path))
+				}
+			}
+		}
+		Finding::Valid(FetchedContent {
+			files: manifest.entries().len() as u64,
+			bytes: manifest.total_size(),
+		})
+	}
+
+	/// Reads the card the manifest lists and compares it with the record.
+	async fn check_card(
+		&self,
+		source: &Source,
+		manifest: &Manifest,
+		expected: &Expected<'_>,
+	) -> Result<(), Finding> {
+		let Some(entry) = manifest.entry(CARD_FILE) else {
+			return Err(Finding::CardMismatch(format!("the directory has no {CARD_FILE}")));
+		};
+		if entry.size > MAX_CARD_BYTES {
+			return Err(Finding::CardMismatch(format!(
+				"{CARD_FILE} is larger than {MAX_CARD_BYTES} bytes"
+			)));
+		}
+		let mut bytes = Vec::new();
+		match self
+			.read(source, CARD_FILE, entry.size, |chunk| {
+				bytes.extend_from_slice(chunk)
+			})
 			.await
-			.map_err(|e| FetchError::Failed(e.to_string()))?
-			.map_err(|e| FetchError::Failed(e.to_string()))?;
-	Ok(FetchedContent {
-		root: content.root,
-		size: content.size,
-	})
+		{
+			Ok(_) => {}
+			Err(ReadError::TooLarge) => {
+				return Err(Finding::HashMismatch(format!("{CARD_FILE} differs from the manifest")))
+			}
+			Err(ReadError::Failed(reason)) => {
+				return Err(Finding::Unreachable(format!("{CARD_FILE}: {reason}")))
+			}
+		}
+		if bytes.len() as u64 != entry.size || *blake3::hash(&bytes).as_bytes() != entry.hash {
+			return Err(Finding::HashMismatch(format!("{CARD_FILE} differs from the manifest")));
+		}
+		Card::parse(&bytes)
+			.and_then(|card| card.check(expected.owner, expected.kind, expected.license))
+			.map_err(|e| Finding::CardMismatch(e.to_string()))
+	}
+
+	/// Where the directory `uri` names may be read from, if anywhere.
+	fn open(&self, uri: &str) -> Result<Source, String> {
+		if let Some(path) = uri.strip_prefix("file://") {
+			let Some(root) = &self.policy.file_root else {
+				return Err(
+					"file:// is not served by this verifier (its operator sets --verifier-file-root)"
+						.into(),
+				);
+			};
+			let dir = std::fs::canonicalize(path).map_err(|e| format!("{path}: {e}"))?;
+			if !dir.starts_with(root) {
+				return Err(format!("{path} is outside the verifier's file root"));
+			}
+			return Ok(Source::Dir {
+				dir,
+				root: root.clone(),
+			});
+		}
+		let mut url = reqwest::Url::parse(uri).map_err(|e| format!("invalid URI: {e}"))?;
+		if !matches!(url.scheme(), "http" | "https") {
+			return Err(format!("{} URIs are not fetched", url.scheme()));
+		}
+		if !self.permitted(&url) {
+			return Err(format!(
+				"{} is a non-global address, which verifiers do not fetch from",
+				url.host_str().unwrap_or_default()
+			));
+		}
+		if !url.path().ends_with('/') {
+			let path = format!("{}/", url.path());
+			url.set_path(&path);
+		}
+		Ok(Source::Web(url))
+	}
+
+	/// Reads `path` of `source` into `sink`, at most `limit` bytes; returns the size.
+	async fn read(
+		&self,
+		source: &Source,
+		path: &str,
+		limit: u64,
+		mut sink: impl FnMut(&[u8]),
+	) -> Result<u64, ReadError> {
+		match source {
+			Source::Dir { dir, root } => read_file(&dir.join(path), root, limit, &mut sink).await,
+			Source::Web(base) => {
+				let mut url = base.clone();
+				url.path_segments_mut()
+					.map_err(|_| ReadError::Failed("the URI cannot have a path".into()))?
+					.pop_if_empty()
+					.extend(path.split('/'));
+				self.read_web(url, limit, &mut sink).await
+			}
+		}
+	}
+
+	async fn read_web(
+		&self,
+		url: reqwest::Url,
+		limit: u64,
+		sink: &mut impl FnMut(&[u8]),
+	) -> Result<u64, ReadError> {
+		let response = self
+			.http
+			.get(url)
+			.send()
+			.await
+			.map_err(|e| ReadError::Failed(error_chain(&e)))?;
+		let status = response.status();
+		if !status.is_success() {
+			return Err(ReadError::Failed(format!("HTTP {status}")));
+		}
+		if response.content_length().is_some_and(|len| len > limit) {
+			return Err(ReadError::TooLarge);
+		}
+		let mut size: u64 = 0;
+		let mut body = response.bytes_stream();
+		while let Some(chunk) = body.next().await {
+			let chunk = chunk.map_err(|e| ReadError::Failed(error_chain(&e)))?;
+			size = size.saturating_add(chunk.len() as u64);
+			if size > limit {
+				return Err(ReadError::TooLarge);
+			}
+			sink(&chunk);
+		}
+		Ok(size)
+	}
 }
 
-async fn fetch_http(uri: &str, expected_size: u64) -> Result<FetchedContent, FetchError> {
-	let client = reqwest::Client::builder()
-		.connect_timeout(Duration::from_secs(10))
-		.build()
-		.map_err(|e| FetchError::Failed(e.to_string()))?;
-	let response = client
-		.get(uri)
-		.send()
-		.await
-		.map_err(|e| FetchError::Failed(e.to_string()))?;
-	let status = response.status();
-	if !status.is_success() {
-		return Err(FetchError::Failed(format!("HTTP {status}")));
+/// Whether `policy` lets `url` be fetched (see [`Fetcher::permitted`]).
+fn permitted(policy: &FetchPolicy, url: &reqwest::Url) -> bool {
+	if policy.allow_non_global || !address::is_non_global_literal(url) {
+		return true;
 	}
-	if response
-		.content_length()
-		.is_some_and(|len| len > expected_size)
-	{
-		return Err(FetchError::TooLarge);
+	let literal = url
+		.host_str()
+		.unwrap_or_default()
+		.trim_start_matches('[')
+		.trim_end_matches(']');
+	match (literal.parse(), url.port_or_known_default()) {
+		(Ok(ip), Some(port)) => policy
+			.allowed_addresses
+			.contains(&std::net::SocketAddr::new(ip, port)),
+		_ => false,
 	}
-	let mut hasher = blake3::Hasher::new();
+}
+
+/// Reads the regular file at `path`, which must resolve (symbolic links followed) to a place
+/// below `root`, at most `limit` bytes.
+async fn read_file(
+	path: &Path,
+	root: &Path,
+	limit: u64,
+	sink: &mut impl FnMut(&[u8]),
+) -> Result<u64, ReadError> {
+	let failed = |e: std::io::Error| ReadError::Failed(format!("{}: {e}", path.display()));
+	let real = tokio::fs::canonicalize(path).await.map_err(failed)?;
+	if !real.starts_with(root) {
+		return Err(ReadError::Failed(format!(
+			"{} leads outside the verifier's file root",
+			path.display()
+		)));
+	}
+	let metadata = tokio::fs::metadata(&real).await.map_err(failed)?;
+	if !metadata.is_file() {
+		return Err(ReadError::Failed(format!("{} is not a regular file", path.display())));
+	}
+	if metadata.len() > limit {
+		return Err(ReadError::TooLarge);
+	}
+	let mut file = tokio::fs::File::open(&real).await.map_err(failed)?;
+	let mut buffer = vec![0u8; 1 << 20];
 	let mut size: u64 = 0;
-	let mut body = response.bytes_stream();
-	while let Some(chunk) = body.next().await {
-		let chunk = chunk.map_err(|e| FetchError::Failed(e.to_string()))?;
-		size = size.saturating_add(chunk.len() as u64);
-		if size > expected_size {
-			return Err(FetchError::TooLarge);
+	loop {
+		let read = file.read(&mut buffer).await.map_err(failed)?;
+		if read == 0 {
+			return Ok(size);
 		}
-		hasher.update(&chunk);
+		size = size.saturating_add(read as u64);
+		if size > limit {
+			return Err(ReadError::TooLarge);
+		}
+		sink(buffer.get(..read).unwrap_or_default());
 	}
-	Ok(FetchedContent {
-		root: *hasher.finalize().as_bytes(),
-		size,
-	})
+}
+
+/// An error with its sources, e.g. "error sending request: ... refused".
+fn error_chain(error: &dyn std::error::Error) -> String {
+	let mut text = error.to_string();
+	let mut source = error.source();
+	while let Some(cause) = source {
+		text.push_str(": ");
+		text.push_str(&cause.to_string());
+		source = cause.source();
+	}
+	text
 }
 
 #[cfg(test)]
-mod tests {
-	use super::*;
-
-	fn quick() -> FetchLimits {
-		FetchLimits {
-			timeout: Duration::from_secs(5),
-			retries: 1,
-			retry_delay: Duration::from_millis(10),
-		}
-	}
-
-	#[tokio::test]
-	async fn file_uri_hashes_like_the_cli() {
-		let dir = tempfile::tempdir().unwrap();
-		let path = dir.path().join("data.bin");
-		std::fs::write(&path, b"abc").unwrap();
-		let uri = format!("file://{}", path.display());
-		let content = fetch_and_hash(&uri, 3, &quick()).await.unwrap();
-		assert_eq!(content.root, *blake3::hash(b"abc").as_bytes());
-		assert_eq!(content.size, 3);
-	}
-
-	#[tokio::test]
-	async fn more_bytes_than_registered_is_too_large() {
-		let dir = tempfile::tempdir().unwrap();
-		let path = dir.path().join("data.bin");
-		std::fs::write(&path, b"abcdef").unwrap();
-		let uri = format!("file://{}", path.display());
-		assert!(matches!(
-			fetch_and_hash(&uri, 3, &quick()).await,
-			Err(FetchError::TooLarge)
-		));
-	}
-
-	#[tokio::test]
-	async fn missing_file_and_closed_port_fail_after_retries() {
-		let missing = fetch_and_hash("file:///nonexistent/gongyu", 3, &quick()).await;
-		assert!(matches!(missing, Err(FetchError::Failed(_))));
-		let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-		let port = listener.local_addr().unwrap().port();
-		drop(listener);
-		let closed = fetch_and_hash(&format!("http://127.0.0.1:{port}/x"), 3, &quick()).await;
-		assert!(matches!(closed, Err(FetchError::Failed(_))));
-	}
-
-	#[tokio::test]
-	async fn unsupported_scheme_is_not_retried() {
-		assert!(matches!(
-			fetch_and_hash("ftp://example/x", 3, &quick()).await,
-			Err(FetchError::UnsupportedScheme)
-		));
-	}
-}
+mod tests;

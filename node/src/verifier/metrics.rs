@@ -2,7 +2,8 @@
 
 use pallet_contributions::Verdict;
 use substrate_prometheus_endpoint::{
-	register, Counter, CounterVec, Opts, PrometheusError, Registry, U64,
+	register, Counter, CounterVec, Gauge, HistogramOpts, HistogramVec, Opts, PrometheusError,
+	Registry, U64,
 };
 
 /// Counters the verifier service keeps.
@@ -13,6 +14,12 @@ pub struct Metrics {
 	pub checked: CounterVec<U64>,
 	/// Fetches that failed (after retries).
 	pub fetch_failures: Counter<U64>,
+	/// Contributions awaiting this node's verifier keys at the last finalized block.
+	pub queue_depth: Gauge<U64>,
+	/// Checks running.
+	pub checks_running: Gauge<U64>,
+	/// Seconds from the start of a check to its verdict, by verdict.
+	pub check_seconds: HistogramVec,
 }
 
 impl Metrics {
@@ -46,6 +53,28 @@ impl Metrics {
 				)?,
 				registry,
 			)?,
+			queue_depth: register(
+				Gauge::new(
+					"gongyu_verifier_queue_depth",
+					"Contributions awaiting this node's verifier keys",
+				)?,
+				registry,
+			)?,
+			checks_running: register(
+				Gauge::new("gongyu_verifier_checks_running", "Checks running")?,
+				registry,
+			)?,
+			check_seconds: register(
+				HistogramVec::new(
+					HistogramOpts::new(
+						"gongyu_verifier_check_seconds",
+						"Seconds from the start of a check to its verdict, by verdict",
+					)
+					.buckets(vec![0.1, 0.5, 1.0, 5.0, 15.0, 60.0, 300.0, 1800.0]),
+					&["verdict"],
+				)?,
+				registry,
+			)?,
 		}))
 	}
 }
@@ -56,5 +85,6 @@ pub fn verdict_label(verdict: &Verdict) -> &'static str {
 		Verdict::Valid { .. } => "valid",
 		Verdict::HashMismatch => "hash_mismatch",
 		Verdict::Unreachable => "unreachable",
+		Verdict::CardMismatch => "card_mismatch",
 	}
 }

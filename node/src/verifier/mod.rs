@@ -2,19 +2,24 @@
 //!
 //! A verifier node checks every pending contribution by itself: on each finalized block it
 //! asks the runtime (`ContributionsApi::awaiting_attestation`) which contributions each of
-//! its verifier keys has not attested yet, fetches their bytes from the registered URI
-//! (`file://`, `http://`, `https://`; streamed, capped at the registered size, with timeouts
-//! and retries), hashes them exactly as `gongyu-node hash` does, and submits
-//! `contributions.attest` signed by that key through the node's own transaction pool.
+//! its verifier keys has still to attest, checks each published directory against its
+//! record ([`fetch`]: manifest, card, every file) and submits `contributions.attest`
+//! signed by that key through the node's own transaction pool.
 //!
 //! - Keys: sr25519 keys of type [`KEY_TYPE`] (`gyvf`) in the node's keystore, inserted with
-//!   `gongyu-node key insert --key-type gyvf --scheme sr25519`. Keys whose account is not in
-//!   the on-chain verifier set are ignored.
-//! - Never twice: what still needs an attestation is read from chain state, so a restart
-//!   resumes where the chain is; attestations in flight are remembered until they land or
-//!   time out.
-//! - One slow or failing fetch never blocks the others: each check runs as its own task.
+//!   `gongyu-node key insert --key-type gyvf --scheme sr25519`. The runtime gives keys
+//!   outside the on-chain verifier set no work, and never a key's own contributions.
+//! - Where it fetches: the URI schemes the chain enables (`ContributionsApi::parameters`),
+//!   `file://` only below `--verifier-file-root`, http(s) only to global addresses unless
+//!   the operator allows others for a test network.
+//! - Never twice, never stuck: a contribution stays claimed while its check runs, however
+//!   long; after its attestation is submitted it stays claimed for [`RESUBMIT_AFTER`]
+//!   blocks, then is checked again if the attestation never landed. Nonces come from the
+//!   chain and the transaction pool, so a dropped transaction leaves no gap behind it.
+//! - Slow hosts never starve fast ones: up to [`MAX_CHECKS`] checks run at once, at most
+//!   [`fetch::PER_HOST_CHECKS`] per host, taken from a window of [`WINDOW`] contributions.
 
+mod address;
 mod extrinsic;
 mod fetch;
 mod metrics;
@@ -22,24 +27,26 @@ mod scorer;
 
 use std::{
 	collections::HashMap,
+	path::PathBuf,
 	sync::{Arc, Mutex},
-	time::Duration,
+	time::{Duration, Instant},
 };
 
+use codec::Encode;
 use futures::StreamExt;
-use gongyu_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
+use gongyu_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use pallet_contributions::{
-	runtime_api::ContributionsApi, ContributionId, ContributionInfo, Verdict,
+	runtime_api::ContributionsApi, ContributionId, ContributionInfo, UriSchemes, Verdict,
 };
 use sc_client_api::BlockchainEvents;
-use sc_transaction_pool_api::{TransactionPool, TransactionSource};
+use sc_transaction_pool_api::{InPoolTransaction, TransactionPool, TransactionSource};
 use sp_api::ProvideRuntimeApi;
 use sp_blockchain::HeaderBackend;
 use sp_core::{crypto::KeyTypeId, sr25519};
 use sp_keystore::KeystorePtr;
 use sp_runtime::traits::Header as _;
 
-pub use fetch::FetchLimits;
+pub use fetch::FetchPolicy;
 pub use scorer::{HashMatchScorer, Scorer};
 
 use crate::client::FullClient;
@@ -47,11 +54,14 @@ use crate::client::FullClient;
 /// Key type of verifier keys in the keystore.
 pub const KEY_TYPE: KeyTypeId = KeyTypeId(*b"gyvf");
 
-/// How many contributions one key takes per finalized block.
-const BATCH: u32 = 16;
+/// How many contributions awaiting one key are looked at per finalized block.
+pub const WINDOW: u32 = 256;
 
-/// Blocks after which an attestation that did not land is tried again.
-const IN_FLIGHT_BLOCKS: BlockNumber = 20;
+/// Checks running at once, over all keys and hosts.
+pub const MAX_CHECKS: usize = 32;
+
+/// Blocks after which a submitted attestation that did not land is checked and sent again.
+pub const RESUBMIT_AFTER: BlockNumber = 20;
 
 /// What the verifier service needs from the node.
 pub struct VerifierParams<P> {
@@ -63,8 +73,8 @@ pub struct VerifierParams<P> {
 	pub keystore: KeystorePtr,
 	/// Prometheus registry, if metrics are enabled.
 	pub registry: Option<substrate_prometheus_endpoint::Registry>,
-	/// Fetch timeouts and retries.
-	pub limits: FetchLimits,
+	/// Where and how fast to fetch.
+	pub policy: FetchPolicy,
 }
 
 /// Runs the verifier service until the node stops.
@@ -77,7 +87,7 @@ where
 		pool,
 		keystore,
 		registry,
-		limits,
+		policy,
 	} = params;
 	let metrics = match metrics::Metrics::register(registry.as_ref()) {
 		Ok(metrics) => metrics,
@@ -86,15 +96,22 @@ where
 			None
 		}
 	};
+	let fetcher = match fetch::Fetcher::new(policy) {
+		Ok(fetcher) => fetcher,
+		Err(error) => {
+			log::error!(target: "verifier", "the verifier cannot start its HTTP client: {error}");
+			return;
+		}
+	};
 	let service = Arc::new(Service {
 		client: client.clone(),
 		pool,
 		keystore,
 		metrics,
-		limits,
+		fetcher,
 		scorer: Arc::new(HashMatchScorer),
-		in_flight: Mutex::new(HashMap::new()),
-		nonces: tokio::sync::Mutex::new(HashMap::new()),
+		claims: Mutex::new(HashMap::new()),
+		signing: tokio::sync::Mutex::new(()),
 	});
 	log::info!(target: "verifier", "verifier service started");
 
@@ -105,18 +122,26 @@ where
 	}
 }
 
+/// Where the work on one (verifier, contribution) pair stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Claim {
+	/// Its check runs.
+	Checking,
+	/// Its attestation was submitted at this block.
+	Submitted(BlockNumber),
+}
+
 struct Service<P> {
 	client: Arc<FullClient>,
 	pool: Arc<P>,
 	keystore: KeystorePtr,
 	metrics: Option<metrics::Metrics>,
-	limits: FetchLimits,
+	fetcher: fetch::Fetcher,
 	scorer: Arc<dyn Scorer>,
-	/// (verifier, contribution) pairs with a check or attestation under way, and the block
-	/// they started at.
-	in_flight: Mutex<HashMap<(AccountId, ContributionId), BlockNumber>>,
-	/// The next nonce to use per verifier account.
-	nonces: tokio::sync::Mutex<HashMap<AccountId, u32>>,
+	/// Work under way, by (verifier, contribution).
+	claims: Mutex<HashMap<(AccountId, ContributionId), Claim>>,
+	/// Held while a nonce is chosen and its transaction submitted.
+	signing: tokio::sync::Mutex<()>,
 }
 
 type Info = ContributionInfo<AccountId, Balance, BlockNumber>;
@@ -130,47 +155,80 @@ where
 		hash: <Block as sp_runtime::traits::Block>::Hash,
 		number: BlockNumber,
 	) {
-		let keys = self.keystore.sr25519_public_keys(KEY_TYPE);
-		for public in keys {
+		let schemes = match self.client.runtime_api().parameters(hash) {
+			Ok(parameters) => parameters.uri_schemes,
+			Err(error) => {
+				log::warn!(target: "verifier", "cannot read the contribution parameters: {error}");
+				return;
+			}
+		};
+		let mut queued: u64 = 0;
+		for public in self.keystore.sr25519_public_keys(KEY_TYPE) {
 			let verifier = AccountId::from(public);
-			let work =
-				match self
-					.client
-					.runtime_api()
-					.awaiting_attestation(hash, verifier.clone(), BATCH)
-				{
-					Ok(work) => work,
-					Err(error) => {
-						log::warn!(target: "verifier", "cannot read contributions awaiting attestation: {error}");
-						continue;
-					}
-				};
+			let work = match self.client.runtime_api().awaiting_attestation(
+				hash,
+				verifier.clone(),
+				WINDOW,
+			) {
+				Ok(work) => work,
+				Err(error) => {
+					log::warn!(target: "verifier", "cannot read contributions awaiting attestation: {error}");
+					continue;
+				}
+			};
+			self.forget_landed(&verifier, &work, number);
+			queued = queued.saturating_add(work.len() as u64);
 			for contribution in work {
-				if !self.claim(&verifier, contribution.id, number) {
+				if !self.claim(&verifier, contribution.id) {
 					continue;
 				}
 				let service = self.clone();
 				let verifier = verifier.clone();
 				tokio::spawn(async move {
 					service
-						.check_and_attest(public, verifier, contribution)
+						.check_and_attest(public, verifier, contribution, schemes)
 						.await;
 				});
 			}
 		}
+		if let Some(m) = &self.metrics {
+			m.queue_depth.set(queued);
+			m.checks_running.set(self.running() as u64);
+		}
 	}
 
-	/// Marks (verifier, id) as under way unless it already is (and not for too long).
-	fn claim(&self, verifier: &AccountId, id: ContributionId, now: BlockNumber) -> bool {
-		let Ok(mut in_flight) = self.in_flight.lock() else {
-			return false;
-		};
-		in_flight.retain(|_, started| now.saturating_sub(*started) < IN_FLIGHT_BLOCKS);
+	fn claims(&self) -> std::sync::MutexGuard<'_, HashMap<(AccountId, ContributionId), Claim>> {
+		self.claims.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+	}
+
+	fn running(&self) -> usize {
+		self.claims()
+			.values()
+			.filter(|c| **c == Claim::Checking)
+			.count()
+	}
+
+	/// Drops claims of `verifier` whose attestation landed (no longer in `work`) or was
+	/// submitted more than [`RESUBMIT_AFTER`] blocks ago without landing.
+	fn forget_landed(&self, verifier: &AccountId, work: &[Info], now: BlockNumber) {
+		self.claims().retain(|(who, id), claim| {
+			let Claim::Submitted(at) = *claim else {
+				return true;
+			};
+			who != verifier
+				|| (work.iter().any(|c| c.id == *id) && now.saturating_sub(at) < RESUBMIT_AFTER)
+		});
+	}
+
+	/// Claims (verifier, id) for a check unless it is claimed or [`MAX_CHECKS`] run.
+	fn claim(&self, verifier: &AccountId, id: ContributionId) -> bool {
+		let mut claims = self.claims();
 		let key = (verifier.clone(), id);
-		if in_flight.contains_key(&key) {
+		let running = claims.values().filter(|c| **c == Claim::Checking).count();
+		if claims.contains_key(&key) || running >= MAX_CHECKS {
 			return false;
 		}
-		in_flight.insert(key, now);
+		claims.insert(key, Claim::Checking);
 		true
 	}
 
@@ -179,56 +237,71 @@ where
 		public: sr25519::Public,
 		verifier: AccountId,
 		contribution: Info,
+		schemes: UriSchemes,
 	) {
-		let verdict = self.check(&contribution).await;
-		log::info!(
-			target: "verifier",
-			"contribution {} ({}): {:?}",
-			contribution.id,
-			String::from_utf8_lossy(&contribution.uri),
-			verdict,
-		);
-		if let Err(error) = self
-			.attest(public, &verifier, contribution.id, verdict)
-			.await
-		{
-			log::warn!(target: "verifier", "attestation of contribution {} failed: {error}", contribution.id);
-			if let Ok(mut in_flight) = self.in_flight.lock() {
-				in_flight.remove(&(verifier, contribution.id));
+		let verdict = self.check(&contribution, &schemes).await;
+		let key = (verifier.clone(), contribution.id);
+		match self.attest(public, &verifier, contribution.id, verdict).await {
+			Ok(()) => {
+				let at = self.client.info().best_number;
+				self.claims().insert(key, Claim::Submitted(at));
+			}
+			Err(error) => {
+				log::warn!(target: "verifier", "attestation of contribution {} failed: {error}", contribution.id);
+				self.claims().remove(&key);
 			}
 		}
 	}
 
-	/// Fetches and hashes the contribution's bytes and decides the verdict.
-	async fn check(&self, contribution: &Info) -> Verdict {
+	/// Checks the contribution's published directory and decides the verdict.
+	async fn check(&self, contribution: &Info, schemes: &UriSchemes) -> Verdict {
+		let started = Instant::now();
 		let uri = String::from_utf8_lossy(&contribution.uri).into_owned();
-		let fetched = fetch::fetch_and_hash(&uri, contribution.bytes, &self.limits).await;
-		let verdict = match fetched {
-			Ok(content) => {
+		let expected = fetch::Expected {
+			uri: &uri,
+			root: contribution.root,
+			bytes: contribution.bytes,
+			owner: &contribution.owner,
+			kind: contribution.kind,
+			license: &contribution.license,
+		};
+		let finding = self.fetcher.check(&expected, schemes).await;
+		let verdict = match &finding {
+			fetch::Finding::Valid(content) => {
 				if let Some(m) = &self.metrics {
-					m.bytes_hashed.inc_by(content.size);
+					m.bytes_hashed.inc_by(content.bytes);
 				}
-				if content.root == contribution.root && content.size == contribution.bytes {
-					Verdict::Valid {
-						score: self.scorer.score(contribution, &content),
-					}
-				} else {
-					Verdict::HashMismatch
+				Verdict::Valid {
+					score: self.scorer.score(contribution, content),
 				}
 			}
-			Err(fetch::FetchError::TooLarge) => Verdict::HashMismatch,
-			Err(error) => {
-				log::info!(target: "verifier", "contribution {}: {uri} unreachable: {error}", contribution.id);
+			fetch::Finding::HashMismatch(_) => Verdict::HashMismatch,
+			fetch::Finding::CardMismatch(_) => Verdict::CardMismatch,
+			fetch::Finding::Unreachable(_) => {
 				if let Some(m) = &self.metrics {
 					m.fetch_failures.inc();
 				}
 				Verdict::Unreachable
 			}
 		};
+		log::info!(
+			target: "verifier",
+			"contribution {} ({uri}): {verdict:?} in {:.1} s{}",
+			contribution.id,
+			started.elapsed().as_secs_f64(),
+			match &finding {
+				fetch::Finding::Valid(_) => String::new(),
+				fetch::Finding::HashMismatch(why)
+				| fetch::Finding::CardMismatch(why)
+				| fetch::Finding::Unreachable(why) => format!(": {why}"),
+			}
+		);
 		if let Some(m) = &self.metrics {
-			m.checked
-				.with_label_values(&[metrics::verdict_label(&verdict)])
-				.inc();
+			let label = metrics::verdict_label(&verdict);
+			m.checked.with_label_values(&[label]).inc();
+			m.check_seconds
+				.with_label_values(&[label])
+				.observe(started.elapsed().as_secs_f64());
 		}
 		verdict
 	}
@@ -244,31 +317,58 @@ where
 			id,
 			verdict,
 		});
-		let mut nonces = self.nonces.lock().await;
+		let _signing = self.signing.lock().await;
 		let best = self.client.info().best_hash;
 		let chain_nonce = self
 			.client
 			.runtime_api()
 			.account_nonce(best, verifier.clone())
 			.map_err(|e| format!("cannot read the nonce: {e}"))?;
-		let nonce = nonces.get(verifier).copied().unwrap_or(0).max(chain_nonce);
+		let nonce = next_nonce(&*self.pool, verifier, chain_nonce);
 		let xt = extrinsic::signed(&self.client, &self.keystore, public, call, nonce)?;
 		self.pool
 			.submit_one(best, TransactionSource::Local, xt)
 			.await
 			.map_err(|e| format!("the transaction pool refused the attestation: {e}"))?;
-		nonces.insert(verifier.clone(), nonce.saturating_add(1));
 		Ok(())
 	}
 }
 
+/// The nonce after the chain's `chain_nonce` and the transactions of `account` ready in the
+/// pool: a transaction that was dropped leaves no gap, its nonce is simply used again.
+fn next_nonce<P: TransactionPool>(pool: &P, account: &AccountId, chain_nonce: Nonce) -> Nonce {
+	let mut nonce = chain_nonce;
+	for tx in pool.ready() {
+		if tx.provides().first() == Some(&(account, nonce).encode()) {
+			nonce = nonce.saturating_add(1);
+		}
+	}
+	nonce
+}
+
 use frame_system_rpc_runtime_api::AccountNonceApi as _;
 
-/// The fetch limits the CLI configures.
-pub fn limits(timeout_secs: u64, retries: u32) -> FetchLimits {
-	FetchLimits {
-		timeout: Duration::from_secs(timeout_secs),
-		retries,
-		..FetchLimits::default()
+/// The fetch policy the CLI configures.
+pub fn policy(cli: &crate::cli::VerifierCli) -> Result<FetchPolicy, String> {
+	let file_root = match &cli.verifier_file_root {
+		Some(dir) => Some(std::fs::canonicalize(dir).map_err(|e| {
+			format!(
+				"--verifier-file-root {}: {e}; give an existing directory",
+				dir.display()
+			)
+		})?),
+		None => None::<PathBuf>,
+	};
+	if cli.verifier_min_throughput == 0 {
+		return Err("--verifier-min-throughput must be above zero (bytes per second)".into());
 	}
+	Ok(FetchPolicy {
+		file_root,
+		allow_non_global: cli.verifier_allow_non_global,
+		allowed_addresses: cli.verifier_allow_address.clone(),
+		base_timeout: Duration::from_secs(cli.verifier_fetch_timeout),
+		min_throughput: cli.verifier_min_throughput,
+		retries: cli.verifier_retries,
+		..FetchPolicy::default()
+	})
 }

@@ -4,8 +4,8 @@ use frame_support::ensure;
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	BalanceOf, ByHash, Config, ContributionStatus, Contributions, HoldReason, NextContributionId,
-	Owners, Pallet,
+	BalanceOf, ByHash, Config, ContributionStatus, Contributions, HoldReason, ModelVersions,
+	NextContributionId, Owners, Pallet, RootClaim,
 };
 
 impl<T: Config> Pallet<T> {
@@ -39,22 +39,51 @@ impl<T: Config> Pallet<T> {
 					let count = pending.entry(c.owner.clone()).or_default();
 					*count = count.saturating_add(1);
 					ensure!(
-						ByHash::<T>::get(c.root) == Some(id),
+						ByHash::<T>::get(c.root) == Some(RootClaim::Contribution(id)),
 						"pending root not indexed"
 					);
 				}
 				ContributionStatus::Verified { .. } => {
 					ensure!(
-						ByHash::<T>::get(c.root) == Some(id),
+						ByHash::<T>::get(c.root) == Some(RootClaim::Contribution(id)),
 						"verified root not indexed"
 					);
 				}
 				_ => {}
 			}
 		}
-		for (root, id) in ByHash::<T>::iter() {
-			let c = Contributions::<T>::get(id).ok_or("hash index points nowhere")?;
-			ensure!(c.root == root, "hash index points at another root");
+		for (root, claim) in ByHash::<T>::iter() {
+			match claim {
+				RootClaim::Contribution(id) => {
+					let c = Contributions::<T>::get(id).ok_or("hash index points nowhere")?;
+					ensure!(c.root == root, "hash index points at another root");
+					ensure!(
+						matches!(
+							c.status,
+							ContributionStatus::Pending | ContributionStatus::Verified { .. }
+						),
+						"a closed contribution still holds its root"
+					);
+				}
+				RootClaim::Reserved { id, owner, .. } => {
+					let c = Contributions::<T>::get(id).ok_or("a reservation points nowhere")?;
+					ensure!(
+						c.root == root && c.owner == owner,
+						"a reservation names another root or owner"
+					);
+					ensure!(
+						c.status == ContributionStatus::Unavailable,
+						"only unavailable contributions reserve roots"
+					);
+				}
+				RootClaim::ModelVersion(id) => {
+					let version = ModelVersions::<T>::get(id).ok_or("a model root points nowhere")?;
+					ensure!(
+						version.weights_root == root,
+						"a model root points at other weights"
+					);
+				}
+			}
 		}
 		for (owner, amount) in &held {
 			ensure!(

@@ -6,15 +6,21 @@
 //!
 //! ## Lifecycle
 //! 1. [`Pallet::submit`]: the owner registers kind, root, size in bytes, URI and license; a deposit is
-//!    held. A root can be registered once while pending or verified (first registrant wins).
-//! 2. [`Pallet::attest`]: verifiers (members of [`Config::Verifiers`]) fetch the bytes,
-//!    re-hash them and attest `Valid { score }`, `HashMismatch` or `Unreachable`.
-//! 3. When the agreeing attestations of current verifiers reach the quorum
-//!    ([`Parameters::quorum`] of the verifier set, at least one), the same call decides:
-//!    `Verified` with the median score (deposit released, [`Config::OnVerified`] told) or
-//!    `Rejected` (deposit slashed to [`Config::OnSlash`], the reward pot).
+//!    held. A root is held by one contribution while pending or verified, and is reserved
+//!    for its owner for a cooldown after it ended `Unavailable`; model weights' roots are
+//!    held by their model version. The URI's scheme must be one governance enables.
+//! 2. Verifiers (members of [`Config::Verifiers`], never the owner) fetch the bytes,
+//!    re-hash them, read their contribution card and [`Pallet::attest`] `Valid { score }`,
+//!    `HashMismatch`, `CardMismatch` or `Unreachable`.
+//! 3. When the agreeing attestations of current verifiers reach the quorum (see
+//!    [`quorum::required_votes`]: the governance share, a strict majority of the verifiers
+//!    and [`Parameters::min_attestations`], whichever is most), the same call decides:
+//!    `Verified` with the median score (deposit released, [`Config::OnVerified`] told),
+//!    `Rejected` (wrong bytes or card: deposit slashed to [`Config::OnSlash`], the reward
+//!    pot) or `Unavailable` (out of reach: part of the deposit slashed, root reserved).
 //! 4. Pending contributions past their deadline expire in `on_initialize`, a bounded number
-//!    per block; their deposit is released.
+//!    per block; their deposit is released. An owner may withdraw a pending contribution;
+//!    once a verifier attested against it, withdrawing slashes like a rejection.
 //!
 //! Governance ([`Config::GovernanceOrigin`]) registers model versions, sets [`Parameters`]
 //! and may [`Pallet::force_decide`] a pending contribution on appeal.
@@ -84,7 +90,7 @@ pub mod pallet {
 	/// The governance parameters as this runtime stores them.
 	pub type ParametersOf<T> = Parameters<BalanceOf<T>, BlockNumberFor<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -163,9 +169,16 @@ pub mod pallet {
 	pub type Contributions<T: Config> =
 		StorageMap<_, Twox64Concat, ContributionId, ContributionOf<T>, OptionQuery>;
 
-	/// The contribution that holds a content root (pending or verified ones only).
+	/// What holds each content root: a pending or verified contribution, a reservation
+	/// after `Unavailable`, or a model version's weights.
 	#[pallet::storage]
-	pub type ByHash<T> = StorageMap<_, Blake2_128Concat, ContentHash, ContributionId, OptionQuery>;
+	pub type ByHash<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		ContentHash,
+		RootClaim<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
 
 	/// Per contributor: pending count and newest contribution (the head of their list).
 	#[pallet::storage]
@@ -219,7 +232,7 @@ pub mod pallet {
 					.try_into()
 					.expect("genesis model name too long");
 				let id = Pallet::<T>::insert_model_version(name, *root, parent)
-					.expect("genesis model versions are few");
+					.expect("genesis model versions are few and their roots distinct");
 				parent = Some(id);
 			}
 		}
@@ -260,10 +273,21 @@ pub mod pallet {
 			id: ContributionId,
 			owner: T::AccountId,
 		},
-		/// The owner withdrew a pending contribution; its deposit was released.
+		/// The owner withdrew a pending contribution; its deposit was released, except
+		/// `slashed`, taken when a verifier had attested against it.
 		ContributionWithdrawn {
 			id: ContributionId,
 			owner: T::AccountId,
+			slashed: BalanceOf<T>,
+		},
+		/// A quorum could not fetch a contribution's bytes: `slashed` of its deposit went to
+		/// the reward pot, the rest was released, and only its owner may register its root
+		/// again until block `reserved_until`.
+		ContributionUnavailable {
+			id: ContributionId,
+			owner: T::AccountId,
+			slashed: BalanceOf<T>,
+			reserved_until: BlockNumberFor<T>,
 		},
 		/// Governance decided a pending contribution.
 		ContributionForceDecided {
@@ -288,7 +312,8 @@ pub mod pallet {
 		EmptyUri,
 		/// The URI is longer than `MaxUriLen`.
 		UriTooLong,
-		/// The URI scheme is not supported: use `https://`, `http://` or `file://`.
+		/// The URI scheme is not enabled on this chain: see `uri_schemes` in
+		/// `ContributionsApi::parameters` (`https://` and `http://` by default).
 		UnsupportedUriScheme,
 		/// The license is empty or not a printable ASCII SPDX identifier.
 		InvalidLicense,
@@ -298,6 +323,11 @@ pub mod pallet {
 		UnknownBaseModel,
 		/// This content root is already registered by a pending or verified contribution.
 		DuplicateContent,
+		/// This content root is reserved for the owner of an `Unavailable` contribution until
+		/// its cooldown ends.
+		RootReserved,
+		/// This content root is a registered model version's weights.
+		RootIsModelVersion,
 		/// The account has `MaxPendingPerAccount` contributions pending already.
 		TooManyPending,
 		/// The account cannot afford the deposit.
@@ -310,6 +340,8 @@ pub mod pallet {
 		NotVerifier,
 		/// This verifier already attested this contribution.
 		AlreadyAttested,
+		/// A verifier may not attest its own contribution.
+		OwnContribution,
 		/// The score is above `MaxScore`.
 		ScoreOutOfRange,
 		/// The contribution holds `MaxAttestations` attestations already.
@@ -318,7 +350,8 @@ pub mod pallet {
 		VerificationPeriodOver,
 		/// Only the owner may withdraw a contribution.
 		NotOwner,
-		/// The parameters are invalid: quorum and verification period must be above zero.
+		/// The parameters are invalid: quorum, minimum attestations and verification period
+		/// must be above zero, and at least one URI scheme enabled.
 		InvalidParameters,
 		/// The model version name is empty or longer than `MaxModelNameLen`.
 		InvalidModelName,
@@ -374,7 +407,8 @@ pub mod pallet {
 			let owner = ensure_signed(origin)?;
 
 			ensure!(bytes > 0, Error::<T>::ZeroSize);
-			let uri = Self::validate_uri(uri)?;
+			let params = Params::<T>::get();
+			let uri = Self::validate_uri(uri, &params.uri_schemes)?;
 			let license = Self::validate_license(license)?;
 			if let ContributionKind::FineTune { base } = kind {
 				ensure!(
@@ -382,10 +416,8 @@ pub mod pallet {
 					Error::<T>::UnknownBaseModel
 				);
 			}
-			ensure!(
-				!ByHash::<T>::contains_key(root),
-				Error::<T>::DuplicateContent
-			);
+			let now = frame_system::Pallet::<T>::block_number();
+			Self::ensure_root_free_for(&root, &owner, now)?;
 			let mut record = Owners::<T>::get(&owner);
 			ensure!(
 				record.pending < T::MaxPendingPerAccount::get(),
@@ -394,14 +426,11 @@ pub mod pallet {
 			let id = NextContributionId::<T>::get();
 			let next_id = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
 
-			let params = Params::<T>::get();
 			let deposit = params.submission_deposit(
 				uri.len() as u32,
 				license.len() as u32,
 				description_hash.is_some(),
 			);
-			let now = frame_system::Pallet::<T>::block_number();
-
 			T::Currency::hold(&HoldReason::ContributionDeposit.into(), &owner, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 
@@ -423,7 +452,7 @@ pub mod pallet {
 					previous_of_owner: record.latest,
 				},
 			);
-			ByHash::<T>::insert(root, id);
+			ByHash::<T>::insert(root, RootClaim::Contribution(id));
 			record.pending = record.pending.saturating_add(1);
 			record.latest = Some(id);
 			Owners::<T>::insert(&owner, record);
@@ -467,6 +496,7 @@ pub mod pallet {
 				contribution.status == ContributionStatus::Pending,
 				Error::<T>::NotPending
 			);
+			ensure!(contribution.owner != verifier, Error::<T>::OwnContribution);
 			ensure!(
 				frame_system::Pallet::<T>::block_number() <= contribution.deadline,
 				Error::<T>::VerificationPeriodOver
@@ -493,12 +523,8 @@ pub mod pallet {
 			});
 			let recorded = u32::try_from(contribution.attestations.len()).unwrap_or(u32::MAX);
 			let actual_weight = match Self::tally(&contribution) {
-				Some(Decision::Verified { score }) => {
-					Self::verify(id, &mut contribution, score);
-					None
-				}
-				Some(Decision::Rejected) => {
-					Self::reject(id, &mut contribution);
+				Some(decision) => {
+					Self::decide(id, &mut contribution, decision);
 					None
 				}
 				None => Some(T::WeightInfo::attest_recorded(recorded)),
@@ -507,8 +533,10 @@ pub mod pallet {
 			Ok(actual_weight.into())
 		}
 
-		/// Withdraw a pending contribution as its owner; the deposit is released and the root
-		/// may be registered again.
+		/// Withdraw a pending contribution as its owner; the root may be registered again.
+		/// The deposit is released, or slashed like a rejection's once any current or former
+		/// verifier attested `HashMismatch`, `CardMismatch` or `Unreachable`: bytes that
+		/// failed a check cannot be taken back for free.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::withdraw())]
 		pub fn withdraw(origin: OriginFor<T>, id: ContributionId) -> DispatchResult {
@@ -521,9 +549,25 @@ pub mod pallet {
 				Error::<T>::NotPending
 			);
 
-			Self::close(&mut contribution, ContributionStatus::Withdrawn);
+			let contested = contribution
+				.attestations
+				.iter()
+				.any(|a| !a.verdict.is_valid());
+			let slashed = if contested {
+				let slashed = Self::slash_deposit(&contribution, contribution.deposit);
+				Self::finish(&mut contribution, ContributionStatus::Withdrawn);
+				slashed
+			} else {
+				let deposit = contribution.deposit;
+				Self::close(&mut contribution, deposit, ContributionStatus::Withdrawn);
+				Zero::zero()
+			};
 			Contributions::<T>::insert(id, contribution);
-			Self::deposit_event(Event::ContributionWithdrawn { id, owner: who });
+			Self::deposit_event(Event::ContributionWithdrawn {
+				id,
+				owner: who,
+				slashed,
+			});
 			Ok(())
 		}
 
@@ -591,10 +635,7 @@ pub mod pallet {
 				Error::<T>::NotPending
 			);
 
-			match decision {
-				Decision::Verified { score } => Self::verify(id, &mut contribution, score),
-				Decision::Rejected => Self::reject(id, &mut contribution),
-			}
+			Self::decide(id, &mut contribution, decision);
 			Contributions::<T>::insert(id, contribution);
 			Self::deposit_event(Event::ContributionForceDecided { id, decision });
 			Ok(())
@@ -604,18 +645,47 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Whether governance may set these parameters.
 		pub fn parameters_are_valid(parameters: &ParametersOf<T>) -> bool {
-			!parameters.quorum.is_zero() && !parameters.verification_period.is_zero()
+			let schemes = parameters.uri_schemes;
+			!parameters.quorum.is_zero()
+				&& parameters.min_attestations > 0
+				&& !parameters.verification_period.is_zero()
+				&& (schemes.https || schemes.http || schemes.file)
 		}
 
-		fn validate_uri(uri: Vec<u8>) -> Result<BoundedVec<u8, T::MaxUriLen>, DispatchError> {
+		fn validate_uri(
+			uri: Vec<u8>,
+			schemes: &UriSchemes,
+		) -> Result<BoundedVec<u8, T::MaxUriLen>, DispatchError> {
 			ensure!(!uri.is_empty(), Error::<T>::EmptyUri);
 			let uri: BoundedVec<u8, T::MaxUriLen> =
 				uri.try_into().map_err(|_| Error::<T>::UriTooLong)?;
-			let supported = [&b"https://"[..], b"http://", b"file://"]
-				.iter()
-				.any(|scheme| uri.len() > scheme.len() && uri.starts_with(scheme));
-			ensure!(supported, Error::<T>::UnsupportedUriScheme);
+			ensure!(schemes.accepts(&uri), Error::<T>::UnsupportedUriScheme);
 			Ok(uri)
+		}
+
+		/// Fails unless `owner` may register `root` at block `now`: nothing holds it, or it
+		/// is reserved for `owner`, or its reservation ended.
+		fn ensure_root_free_for(
+			root: &ContentHash,
+			owner: &T::AccountId,
+			now: BlockNumberFor<T>,
+		) -> DispatchResult {
+			match ByHash::<T>::get(root) {
+				None => Ok(()),
+				Some(RootClaim::Contribution(_)) => Err(Error::<T>::DuplicateContent.into()),
+				Some(RootClaim::ModelVersion(_)) => Err(Error::<T>::RootIsModelVersion.into()),
+				Some(RootClaim::Reserved {
+					owner: reserved_for,
+					until,
+					..
+				}) => {
+					ensure!(
+						reserved_for == *owner || now > until,
+						Error::<T>::RootReserved
+					);
+					Ok(())
+				}
+			}
 		}
 
 		fn validate_license(
@@ -633,6 +703,14 @@ pub mod pallet {
 		) -> Result<ModelVersionId, DispatchError> {
 			let id = NextModelVersionId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			match ByHash::<T>::get(weights_root) {
+				None => {}
+				Some(RootClaim::ModelVersion(_)) => {
+					return Err(Error::<T>::RootIsModelVersion.into())
+				}
+				Some(_) => return Err(Error::<T>::DuplicateContent.into()),
+			}
+			ByHash::<T>::insert(weights_root, RootClaim::ModelVersion(id));
 			let registered_at = frame_system::Pallet::<T>::block_number();
 			ModelVersions::<T>::insert(
 				id,

@@ -12,18 +12,23 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
+use sp_runtime::traits::Saturating;
+
 use crate::{
-	quorum, weights::WeightInfo, ByHash, Config, ContributionId, ContributionOf,
+	quorum, weights::WeightInfo, BalanceOf, ByHash, Config, ContributionId, ContributionOf,
 	ContributionStatus, Contributions, Decision, Event, ExpiryCursor, HoldReason,
-	NextContributionId, OnContributionVerified, Owners, Pallet, Params, Score, Verdict,
+	NextContributionId, OnContributionVerified, Owners, Pallet, Params, RootClaim, Score,
+	Verdict,
 };
 
 impl<T: Config> Pallet<T> {
 	/// The decision the attestations of current verifiers reach, if any.
 	pub fn tally(contribution: &ContributionOf<T>) -> Option<Decision> {
 		let verifiers = T::Verifiers::sorted_members();
+		let params = Params::<T>::get();
 		let required = quorum::required_votes(
-			Params::<T>::get().quorum,
+			params.quorum,
+			params.min_attestations,
 			u32::try_from(verifiers.len()).unwrap_or(u32::MAX),
 		);
 		let current = contribution
@@ -31,24 +36,37 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.filter(|a| verifiers.binary_search(&a.verifier).is_ok());
 		let mut scores = Vec::new();
-		let mut negative: u32 = 0;
+		let mut wrong: u32 = 0;
+		let mut unreachable: u32 = 0;
 		for attestation in current {
 			match attestation.verdict {
 				Verdict::Valid { score } => scores.push(score),
-				Verdict::HashMismatch | Verdict::Unreachable => {
-					negative = negative.saturating_add(1)
-				}
+				Verdict::HashMismatch | Verdict::CardMismatch => wrong = wrong.saturating_add(1),
+				Verdict::Unreachable => unreachable = unreachable.saturating_add(1),
 			}
 		}
 		if u32::try_from(scores.len()).unwrap_or(u32::MAX) >= required {
 			return quorum::median(&mut scores).map(|score| Decision::Verified { score });
 		}
-		(negative >= required).then_some(Decision::Rejected)
+		if wrong >= required {
+			return Some(Decision::Rejected);
+		}
+		// A quorum against it, not all of whom could even fetch the bytes.
+		(wrong.saturating_add(unreachable) >= required).then_some(Decision::Unavailable)
+	}
+
+	/// Carries out `decision` on the pending `contribution`.
+	pub(crate) fn decide(id: ContributionId, contribution: &mut ContributionOf<T>, decision: Decision) {
+		match decision {
+			Decision::Verified { score } => Self::verify(id, contribution, score),
+			Decision::Rejected => Self::reject(id, contribution),
+			Decision::Unavailable => Self::mark_unavailable(id, contribution),
+		}
 	}
 
 	/// Marks `contribution` verified, releases its deposit and tells `OnVerified`.
 	pub(crate) fn verify(id: ContributionId, contribution: &mut ContributionOf<T>, score: Score) {
-		Self::close(contribution, ContributionStatus::Verified { score });
+		Self::close(contribution, contribution.deposit, ContributionStatus::Verified { score });
 		T::OnVerified::on_contribution_verified(
 			id,
 			&contribution.owner,
@@ -65,13 +83,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Marks `contribution` rejected and slashes its deposit to `OnSlash`.
 	pub(crate) fn reject(id: ContributionId, contribution: &mut ContributionOf<T>) {
-		let (credit, _missing) = T::Currency::slash(
-			&HoldReason::ContributionDeposit.into(),
-			&contribution.owner,
-			contribution.deposit,
-		);
-		let slashed = credit.peek();
-		T::OnSlash::on_unbalanced(credit);
+		let slashed = Self::slash_deposit(contribution, contribution.deposit);
 		Self::finish(contribution, ContributionStatus::Rejected);
 		Self::deposit_event(Event::ContributionRejected {
 			id,
@@ -80,15 +92,64 @@ impl<T: Config> Pallet<T> {
 		});
 	}
 
-	/// Releases the deposit of a pending contribution and gives it its final `status`.
-	pub(crate) fn close(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
+	/// Marks `contribution` unavailable: slashes `unavailable_slash` of its deposit, returns
+	/// the rest and reserves its root for its owner for `unavailable_cooldown` blocks.
+	pub(crate) fn mark_unavailable(id: ContributionId, contribution: &mut ContributionOf<T>) {
+		let params = Params::<T>::get();
+		let slashed = Self::slash_deposit(
+			contribution,
+			params.unavailable_slash.mul_floor(contribution.deposit),
+		);
+		Self::close(
+			contribution,
+			contribution.deposit.saturating_sub(slashed),
+			ContributionStatus::Unavailable,
+		);
+		let reserved_until = frame_system::Pallet::<T>::block_number()
+			.saturating_add(params.unavailable_cooldown);
+		ByHash::<T>::insert(
+			contribution.root,
+			RootClaim::Reserved {
+				id,
+				owner: contribution.owner.clone(),
+				until: reserved_until,
+			},
+		);
+		Self::deposit_event(Event::ContributionUnavailable {
+			id,
+			owner: contribution.owner.clone(),
+			slashed,
+			reserved_until,
+		});
+	}
+
+	/// Slashes `amount` of `contribution`'s held deposit to `OnSlash`; returns what was
+	/// slashed.
+	pub(crate) fn slash_deposit(contribution: &ContributionOf<T>, amount: BalanceOf<T>) -> BalanceOf<T> {
+		let (credit, _missing) = T::Currency::slash(
+			&HoldReason::ContributionDeposit.into(),
+			&contribution.owner,
+			amount,
+		);
+		let slashed = credit.peek();
+		T::OnSlash::on_unbalanced(credit);
+		slashed
+	}
+
+	/// Releases `amount` (what is still held of its deposit) of a pending contribution and
+	/// gives it its final `status`.
+	pub(crate) fn close(
+		contribution: &mut ContributionOf<T>,
+		amount: BalanceOf<T>,
+		status: ContributionStatus,
+	) {
 		let released = T::Currency::release(
 			&HoldReason::ContributionDeposit.into(),
 			&contribution.owner,
-			contribution.deposit,
+			amount,
 			Precision::BestEffort,
 		);
-		if released.ok() != Some(contribution.deposit) {
+		if released.ok() != Some(amount) {
 			frame_support::defensive!("a pending contribution's deposit was not fully held");
 		}
 		Self::finish(contribution, status);
@@ -121,7 +182,8 @@ impl<T: Config> Pallet<T> {
 				if contribution.deadline >= now {
 					break;
 				}
-				Self::close(&mut contribution, ContributionStatus::Expired);
+				let deposit = contribution.deposit;
+				Self::close(&mut contribution, deposit, ContributionStatus::Expired);
 				let owner = contribution.owner.clone();
 				Contributions::<T>::insert(cursor, contribution);
 				Self::deposit_event(Event::ContributionExpired { id: cursor, owner });

@@ -176,3 +176,118 @@ pub mod v2 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 3: the root index says what holds each root ([`crate::RootClaim`]: contributions,
+/// reservations after `Unavailable`, model versions), registered model versions' weights
+/// roots are reserved, and [`crate::Parameters`] gain the minimum attestation count, the
+/// `Unavailable` slash and cooldown and the accepted URI schemes (taken from
+/// `Config::DefaultParameters`).
+pub mod v3 {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::*,
+		storage_alias,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_runtime::Perbill;
+
+	use crate::{
+		BalanceOf, ByHash, Config, ContentHash, ContributionId, ModelVersions, Pallet, Parameters,
+		Params, RootClaim,
+	};
+
+	/// The version 2 layout.
+	pub mod v2 {
+		use super::*;
+
+		/// Version 2's root index: the contribution holding each root.
+		#[storage_alias]
+		pub type ByHash<T: Config> =
+			StorageMap<Pallet<T>, Blake2_128Concat, ContentHash, ContributionId, OptionQuery>;
+
+		/// Parameters as version 2 stored them.
+		#[derive(Encode, Decode, Clone, Copy)]
+		pub struct ParametersV2<Balance, BlockNumber> {
+			/// Quorum share.
+			pub quorum: Perbill,
+			/// Verification period.
+			pub verification_period: BlockNumber,
+			/// Fixed deposit.
+			pub deposit_base: Balance,
+			/// Deposit per metadata byte.
+			pub deposit_per_byte: Balance,
+		}
+
+		/// Version 2's parameters (absent when governance never set them).
+		#[storage_alias]
+		pub type Params<T: Config> = StorageValue<
+			Pallet<T>,
+			ParametersV2<BalanceOf<T>, BlockNumberFor<T>>,
+			OptionQuery,
+		>;
+	}
+
+	/// The migration itself; run it through [`MigrateV2ToV3`], which checks the version.
+	pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut reads: u64 = 1;
+			let mut writes: u64 = 0;
+			let roots: Vec<(ContentHash, ContributionId)> = v2::ByHash::<T>::iter().collect();
+			for (root, id) in roots {
+				reads = reads.saturating_add(1);
+				ByHash::<T>::insert(root, RootClaim::Contribution(id));
+				writes = writes.saturating_add(1);
+			}
+			for (id, version) in ModelVersions::<T>::iter() {
+				reads = reads.saturating_add(1);
+				if !ByHash::<T>::contains_key(version.weights_root) {
+					ByHash::<T>::insert(version.weights_root, RootClaim::ModelVersion(id));
+					writes = writes.saturating_add(1);
+				}
+			}
+			if let Some(old) = v2::Params::<T>::get() {
+				let defaults = T::DefaultParameters::get();
+				Params::<T>::put(Parameters {
+					quorum: old.quorum,
+					verification_period: old.verification_period,
+					deposit_base: old.deposit_base,
+					deposit_per_byte: old.deposit_per_byte,
+					..defaults
+				});
+				writes = writes.saturating_add(1);
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((v2::ByHash::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("undecodable pre-upgrade state"))?;
+			let contributions = ByHash::<T>::iter_values()
+				.filter(|claim| matches!(claim, RootClaim::Contribution(_)))
+				.count() as u64;
+			ensure!(contributions == before, "indexed roots were lost");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 2 to 3, run once: checks and bumps the pallet's storage version.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
+		2,
+		3,
+		InnerMigrateV2ToV3<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

@@ -72,6 +72,8 @@ pub const DEPOSIT_BASE: Balance = 100;
 pub const DEPOSIT_PER_BYTE: Balance = 1;
 /// Verification period of the mock, in blocks.
 pub const PERIOD: u64 = 10;
+/// Blocks an unavailable contribution's root stays reserved in the mock.
+pub const COOLDOWN: u64 = 20;
 
 parameter_types! {
 	/// The verifier set; tests add and remove members.
@@ -81,9 +83,13 @@ parameter_types! {
 	pub const Pot: AccountId = POT;
 	pub const DefaultParams: Parameters<Balance, u64> = Parameters {
 		quorum: Perbill::from_percent(50),
+		min_attestations: 2,
 		verification_period: PERIOD,
 		deposit_base: DEPOSIT_BASE,
 		deposit_per_byte: DEPOSIT_PER_BYTE,
+		unavailable_slash: Perbill::from_percent(20),
+		unavailable_cooldown: COOLDOWN,
+		uri_schemes: UriSchemes::WEB,
 	};
 }
 

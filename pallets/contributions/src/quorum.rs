@@ -4,10 +4,17 @@ use sp_runtime::Perbill;
 
 use crate::types::Score;
 
-/// Agreeing attestations needed to decide, given the quorum share and the number of current
-/// verifiers: the share rounded up, and never less than one.
-pub fn required_votes(quorum: Perbill, verifiers: u32) -> u32 {
-	quorum.mul_ceil(verifiers).max(1)
+/// Agreeing attestations needed to decide, given the quorum share, the minimum count and
+/// the number of current verifiers: the share rounded up, but never less than a strict
+/// majority of the verifiers (so two sides cannot both reach it) nor than `min_attestations`
+/// (so a shrunken verifier set cannot decide alone), nor than one.
+pub fn required_votes(quorum: Perbill, min_attestations: u32, verifiers: u32) -> u32 {
+	let majority = (verifiers / 2).saturating_add(1);
+	quorum
+		.mul_ceil(verifiers)
+		.max(majority)
+		.max(min_attestations)
+		.max(1)
 }
 
 /// The median of `scores`; for an even count, the mean of the two middle scores rounded
@@ -31,12 +38,28 @@ mod tests {
 
 	#[test]
 	fn required_votes_rounds_up_and_is_at_least_one() {
-		assert_eq!(required_votes(Perbill::from_percent(50), 3), 2);
-		assert_eq!(required_votes(Perbill::from_percent(50), 4), 2);
-		assert_eq!(required_votes(Perbill::from_percent(67), 3), 3);
-		assert_eq!(required_votes(Perbill::from_percent(100), 5), 5);
-		assert_eq!(required_votes(Perbill::from_percent(10), 0), 1);
-		assert_eq!(required_votes(Perbill::zero(), 7), 1);
+		assert_eq!(required_votes(Perbill::from_percent(50), 1, 3), 2);
+		assert_eq!(required_votes(Perbill::from_percent(67), 1, 3), 3);
+		assert_eq!(required_votes(Perbill::from_percent(100), 1, 5), 5);
+		assert_eq!(required_votes(Perbill::from_percent(10), 0, 0), 1);
+	}
+
+	#[test]
+	fn required_votes_is_a_strict_majority_so_two_sides_cannot_both_decide() {
+		// 2 of 4 would let two valid and two negative votes race each other.
+		assert_eq!(required_votes(Perbill::from_percent(50), 1, 4), 3);
+		assert_eq!(required_votes(Perbill::zero(), 1, 7), 4);
+		for verifiers in 1..40u32 {
+			let required = required_votes(Perbill::zero(), 1, verifiers);
+			assert!(2 * required > verifiers, "{verifiers} verifiers");
+		}
+	}
+
+	#[test]
+	fn required_votes_respects_the_minimum_count() {
+		assert_eq!(required_votes(Perbill::from_percent(50), 3, 3), 3);
+		// One verifier left cannot decide alone when governance asks for two.
+		assert_eq!(required_votes(Perbill::from_percent(50), 2, 1), 2);
 	}
 
 	#[test]

@@ -4,11 +4,14 @@
 use alloc::vec::Vec;
 use codec::Codec;
 
-use crate::types::{ContentHash, ContributionId, ContributionInfo, ContributionStatus};
+use crate::types::{
+	ContentHash, ContributionId, ContributionInfo, ContributionStatus, Parameters, RootClaim,
+};
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the contributions pallet. Version 2 added `submission_deposit`.
-	#[api_version(2)]
+	/// Reads of the contributions pallet. Version 2 added `submission_deposit`, version 3
+	/// `root_claim` and `parameters`.
+	#[api_version(3)]
 	pub trait ContributionsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -21,7 +24,8 @@ sp_api::decl_runtime_apis! {
 		fn status(id: ContributionId) -> Option<ContributionStatus>;
 		/// Ids of `owner`'s contributions (at most 1,000), oldest first.
 		fn contributions_of(owner: AccountId) -> Vec<ContributionId>;
-		/// The contribution that holds content root `root`, if pending or verified.
+		/// The contribution that holds content root `root` (pending or verified) or reserves
+		/// it (`Unavailable`, during its cooldown).
 		fn by_hash(root: ContentHash) -> Option<ContributionId>;
 		/// Pending contributions `verifier` has not attested yet (at most `limit`), oldest
 		/// first: the work list of a verifier node.
@@ -29,7 +33,11 @@ sp_api::decl_runtime_apis! {
 		/// The deposit `submit` would hold now for a URI of `uri_len` bytes, a license of
 		/// `license_len` bytes and, if `has_description`, a description hash (the formula is
 		/// `Parameters::submission_deposit`'s).
-		#[api_version(2)]
 		fn submission_deposit(uri_len: u32, license_len: u32, has_description: bool) -> Balance;
+		/// What holds content root `root`, if anything: a contribution, a reservation after
+		/// `Unavailable` (with its owner and last block), or a model version.
+		fn root_claim(root: ContentHash) -> Option<RootClaim<AccountId, BlockNumber>>;
+		/// The parameters in force: quorum, deposits, the URI schemes `submit` accepts, ...
+		fn parameters() -> Parameters<Balance, BlockNumber>;
 	}
 }

@@ -3,7 +3,7 @@
 use frame_support::weights::Weight;
 
 #[cfg(feature = "runtime-benchmarks")]
-use crate::{ByHash, Contribution, NextContributionId, Owners};
+use crate::{ByHash, Contribution, NextContributionId, Owners, RootClaim};
 use crate::{
 	Config, ContributionId, ContributionKind, ContributionStatus, Contributions, Pallet, Score,
 };
@@ -77,7 +77,7 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 				previous_of_owner: Owners::<T>::get(owner).latest,
 			},
 		);
-		ByHash::<T>::insert([0xbe; 32], id);
+		ByHash::<T>::insert([0xbe; 32], RootClaim::Contribution(id));
 		Owners::<T>::mutate(owner, |record| record.latest = Some(id));
 		NextContributionId::<T>::put(next);
 		Some(id)

@@ -64,12 +64,20 @@ pub enum Verdict {
 	HashMismatch,
 	/// The bytes could not be fetched from the URI.
 	Unreachable,
+	/// The bytes hash to the registered root, but their contribution card (`gongyu.json`)
+	/// is missing or names another owner, kind, base model or license than the record.
+	CardMismatch,
 }
 
 impl Verdict {
 	/// Whether this verdict speaks for the contribution.
 	pub fn is_valid(&self) -> bool {
 		matches!(self, Verdict::Valid { .. })
+	}
+
+	/// Whether this verdict says the published bytes are wrong (not merely out of reach).
+	pub fn is_content_fault(&self) -> bool {
+		matches!(self, Verdict::HashMismatch | Verdict::CardMismatch)
 	}
 }
 
@@ -98,8 +106,13 @@ pub enum ContributionStatus {
 	Rejected,
 	/// No quorum before the deadline; the deposit was returned.
 	Expired,
-	/// The owner withdrew it while pending; the deposit was returned.
+	/// The owner withdrew it while pending; the deposit was returned, or slashed when a
+	/// verifier had already attested against it.
 	Withdrawn,
+	/// A quorum of verifiers could not fetch the bytes (and no quorum found them wrong):
+	/// `Parameters::unavailable_slash` of the deposit was slashed, the rest returned, and the
+	/// root stays reserved for the owner for `Parameters::unavailable_cooldown` blocks.
+	Unavailable,
 }
 
 /// The decision governance imposes with `force_decide`.
@@ -123,6 +136,100 @@ pub enum Decision {
 	},
 	/// Reject; the deposit is slashed to the reward pot.
 	Rejected,
+	/// Unavailable: part of the deposit is slashed and the root reserved for its owner.
+	Unavailable,
+}
+
+/// What holds a content root: at most one contribution or model version at a time.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum RootClaim<AccountId, BlockNumber> {
+	/// A pending or verified contribution.
+	Contribution(ContributionId),
+	/// An `Unavailable` contribution: only its owner may register the root again until
+	/// block `until`; after it, anyone may.
+	Reserved {
+		/// The unavailable contribution.
+		id: ContributionId,
+		/// Who may register the root again during the cooldown.
+		owner: AccountId,
+		/// Last block of the cooldown.
+		until: BlockNumber,
+	},
+	/// The weights of a registered model version.
+	ModelVersion(ModelVersionId),
+}
+
+impl<AccountId, BlockNumber> RootClaim<AccountId, BlockNumber> {
+	/// The contribution holding or reserving the root, if it is one.
+	pub fn contribution(&self) -> Option<ContributionId> {
+		match self {
+			Self::Contribution(id) | Self::Reserved { id, .. } => Some(*id),
+			Self::ModelVersion(_) => None,
+		}
+	}
+}
+
+/// The URI schemes verifiers fetch from, as governance enables them.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct UriSchemes {
+	/// `https://`.
+	pub https: bool,
+	/// `http://`.
+	pub http: bool,
+	/// `file://`: a path on the verifier's own machine, for development chains only.
+	pub file: bool,
+}
+
+impl UriSchemes {
+	/// Web schemes only: what a public chain accepts.
+	pub const WEB: Self = Self {
+		https: true,
+		http: true,
+		file: false,
+	};
+	/// Web schemes and `file://`: for development chains whose verifiers share a disk.
+	pub const WITH_FILE: Self = Self {
+		https: true,
+		http: true,
+		file: true,
+	};
+
+	/// Whether `uri` starts with an enabled scheme and has something after it. The one
+	/// place the accepted schemes are decided: `submit` checks it, and verifiers and the
+	/// toolkit read the enabled set through `ContributionsApi::parameters`.
+	pub fn accepts(&self, uri: &[u8]) -> bool {
+		[
+			(self.https, &b"https://"[..]),
+			(self.http, b"http://"),
+			(self.file, b"file://"),
+		]
+		.iter()
+		.any(|(enabled, scheme)| *enabled && uri.len() > scheme.len() && uri.starts_with(scheme))
+	}
 }
 
 /// One verifier's attestation.
@@ -245,14 +352,23 @@ pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>> {
 	serde::Deserialize,
 )]
 pub struct Parameters<Balance, BlockNumber> {
-	/// Share of the current verifiers whose agreeing attestations decide (at least one).
+	/// Share of the current verifiers whose agreeing attestations decide. Whatever it is, a
+	/// decision also needs more than half of the current verifiers and `min_attestations`.
 	pub quorum: Perbill,
+	/// The fewest agreeing attestations that decide (at least one).
+	pub min_attestations: u32,
 	/// Blocks verifiers have to reach a quorum after submission.
 	pub verification_period: BlockNumber,
 	/// Fixed part of the deposit.
 	pub deposit_base: Balance,
 	/// Deposit per byte of metadata (URI, license, description hash).
 	pub deposit_per_byte: Balance,
+	/// Share of the deposit slashed when a contribution ends `Unavailable`.
+	pub unavailable_slash: Perbill,
+	/// Blocks an `Unavailable` contribution's root stays reserved for its owner.
+	pub unavailable_cooldown: BlockNumber,
+	/// URI schemes `submit` accepts.
+	pub uri_schemes: UriSchemes,
 }
 
 impl<Balance: AtLeast32BitUnsigned + Copy, BlockNumber> Parameters<Balance, BlockNumber> {

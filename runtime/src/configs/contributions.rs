@@ -5,7 +5,7 @@ use frame_support::{
 	traits::{tokens::imbalance::ResolveTo, ConstU32, ConstU8},
 	PalletId,
 };
-use pallet_contributions::Parameters;
+use pallet_contributions::{Parameters, UriSchemes};
 use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 use super::governance::{GovernanceOrigin, TwoThirdsOrigin};
@@ -23,11 +23,16 @@ parameter_types! {
 	/// The account of the reward pot.
 	pub RewardPotAccount: AccountId = RewardPotPalletId::get().into_account_truncating();
 	/// Parameters in force until governance sets others.
+	/// Web schemes only; the `dev` preset adds `file://`.
 	pub const DefaultContributionParameters: Parameters<Balance, BlockNumber> = Parameters {
 		quorum: Perbill::from_percent(50),
+		min_attestations: 2,
 		verification_period: DAYS,
 		deposit_base: UNIT,
 		deposit_per_byte: 10 * MILLI_UNIT,
+		unavailable_slash: Perbill::from_percent(20),
+		unavailable_cooldown: 7 * DAYS,
+		uri_schemes: UriSchemes::WEB,
 	};
 }
 

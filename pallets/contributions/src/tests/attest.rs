@@ -54,7 +54,10 @@ fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
 		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
 		// The root stays taken by the verified contribution.
-		assert_eq!(ByHash::<Test>::get([1; 32]), Some(id));
+		assert_eq!(
+			ByHash::<Test>::get([1; 32]),
+			Some(RootClaim::Contribution(id))
+		);
 		assert_eq!(
 			VerifiedLog::get(),
 			vec![(id, ALICE, ContributionKind::Dataset, 1_000, 70)]
@@ -80,7 +83,8 @@ fn odd_count_median_is_the_middle_score() {
 				quorum: Perbill::from_percent(60),
 				verification_period: PERIOD,
 				deposit_base: DEPOSIT_BASE,
-				deposit_per_byte: DEPOSIT_PER_BYTE
+				deposit_per_byte: DEPOSIT_PER_BYTE,
+				..DefaultParams::get()
 			}
 		));
 		let id = submit_dataset(ALICE, 1);
@@ -98,7 +102,7 @@ fn quorum_of_negative_attestations_rejects_and_slashes_to_pot() {
 		let id = submit_dataset(ALICE, 1);
 		let deposit = standard_deposit();
 		assert_ok!(attest(V1, id, Verdict::HashMismatch));
-		assert_ok!(attest(V2, id, Verdict::Unreachable));
+		assert_ok!(attest(V2, id, Verdict::CardMismatch));
 		assert_eq!(status(id), ContributionStatus::Rejected);
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(free(ALICE), INITIAL_BALANCE - deposit);
@@ -123,12 +127,14 @@ fn split_vote_waits_for_a_quorum() {
 	ExtBuilder::build_and_execute(|| {
 		VerifierSet::set(vec![V1, V2, V3, 14]);
 		let id = submit_dataset(ALICE, 1);
-		// 50% of 4 is 2: one valid and one mismatch decide nothing.
+		// 50% of 4 would be 2, but a decision needs a strict majority, 3: two valid and two
+		// mismatching attestations decide nothing, whichever pair comes first.
 		assert_ok!(attest(V1, id, valid(50)));
 		assert_ok!(attest(V2, id, Verdict::HashMismatch));
+		assert_ok!(attest(14, id, valid(90)));
 		assert_eq!(status(id), ContributionStatus::Pending);
 		assert_ok!(attest(V3, id, Verdict::HashMismatch));
-		assert_eq!(status(id), ContributionStatus::Rejected);
+		assert_eq!(status(id), ContributionStatus::Pending);
 	});
 }
 
@@ -147,9 +153,9 @@ fn attestations_of_removed_verifiers_no_longer_count() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(80)));
-		// V1 leaves the set: two verifiers remain, quorum 1 of 2... but V1's vote is gone.
-		VerifierSet::set(vec![V2, V3, 14, 15]);
-		// 50% of 4 = 2 needed; V1's attestation no longer counts.
+		// V1 leaves the set: its vote no longer counts.
+		VerifierSet::set(vec![V2, V3, 14]);
+		// 2 of the 3 current verifiers are needed.
 		assert_ok!(attest(V2, id, valid(60)));
 		assert_eq!(status(id), ContributionStatus::Pending);
 		assert_ok!(attest(V3, id, valid(40)));
@@ -250,7 +256,8 @@ fn attestations_are_bounded() {
 				quorum: Perbill::one(),
 				verification_period: PERIOD,
 				deposit_base: DEPOSIT_BASE,
-				deposit_per_byte: DEPOSIT_PER_BYTE
+				deposit_per_byte: DEPOSIT_PER_BYTE,
+				..DefaultParams::get()
 			}
 		));
 		let id = submit_dataset(ALICE, 1);
@@ -290,5 +297,129 @@ fn an_attestation_that_decides_nothing_is_refunded_to_the_cost_of_recording_it()
 		let post = attest(V2, id, valid(60)).unwrap();
 		assert_eq!(post.actual_weight, None);
 		assert_eq!(status(id), ContributionStatus::Verified { score: 70 });
+	});
+}
+
+#[test]
+fn a_verifier_cannot_attest_its_own_contribution() {
+	ExtBuilder::build_and_execute(|| {
+		// V1 is a verifier and submits: it may not vote for itself.
+		let id = submit_dataset(V1, 1);
+		assert_noop!(attest(V1, id, valid(100)), Error::<Test>::OwnContribution);
+		// The other two decide as usual.
+		assert_ok!(attest(V2, id, valid(70)));
+		assert_ok!(attest(V3, id, valid(90)));
+		assert_eq!(status(id), ContributionStatus::Verified { score: 80 });
+	});
+}
+
+#[test]
+fn two_of_four_verifiers_cannot_race_to_a_decision() {
+	ExtBuilder::build_and_execute(|| {
+		VerifierSet::set(vec![V1, V2, V3, 14]);
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(100)));
+		assert_ok!(attest(V2, id, valid(100)));
+		assert_eq!(status(id), ContributionStatus::Pending);
+		assert_ok!(attest(V3, id, valid(40)));
+		assert_eq!(status(id), ContributionStatus::Verified { score: 100 });
+	});
+}
+
+#[test]
+fn a_shrunken_verifier_set_cannot_decide_below_the_minimum_count() {
+	ExtBuilder::build_and_execute(|| {
+		// One verifier left; governance asks for two attestations (the mock's minimum).
+		VerifierSet::set(vec![V1]);
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, valid(100)));
+		assert_eq!(status(id), ContributionStatus::Pending);
+		// A second verifier joins and its vote decides.
+		VerifierSet::set(vec![V1, V2]);
+		assert_ok!(attest(V2, id, valid(60)));
+		assert_eq!(status(id), ContributionStatus::Verified { score: 80 });
+	});
+}
+
+#[test]
+fn a_quorum_of_unreachable_makes_it_unavailable_and_reserves_the_root() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		let deposit = standard_deposit();
+		let slashed = deposit / 5; // the mock's 20%
+		assert_ok!(attest(V1, id, Verdict::Unreachable));
+		assert_ok!(attest(V2, id, Verdict::Unreachable));
+		assert_eq!(status(id), ContributionStatus::Unavailable);
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(free(ALICE), INITIAL_BALANCE - slashed);
+		assert_eq!(free(POT), INITIAL_BALANCE + slashed);
+		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
+		assert!(VerifiedLog::get().is_empty());
+		assert_eq!(
+			ByHash::<Test>::get([1; 32]),
+			Some(RootClaim::Reserved {
+				id,
+				owner: ALICE,
+				until: 1 + COOLDOWN
+			})
+		);
+		System::assert_last_event(
+			Event::ContributionUnavailable {
+				id,
+				owner: ALICE,
+				slashed,
+				reserved_until: 1 + COOLDOWN,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn unreachable_and_mismatch_together_make_it_unavailable_not_rejected() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, Verdict::HashMismatch));
+		assert_ok!(attest(V2, id, Verdict::Unreachable));
+		assert_eq!(status(id), ContributionStatus::Unavailable);
+	});
+}
+
+#[test]
+fn another_account_cannot_take_an_unavailable_root_during_the_cooldown() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, Verdict::Unreachable));
+		assert_ok!(attest(V2, id, Verdict::Unreachable));
+		// The host was down; Bob copies root and URI to take the reward.
+		assert_noop!(
+			ContributionsPallet::submit(
+				RuntimeOrigin::signed(BOB),
+				ContributionKind::Dataset,
+				[1; 32],
+				1_000,
+				URI.to_vec(),
+				LICENSE.to_vec(),
+				None,
+			),
+			Error::<Test>::RootReserved
+		);
+		// Alice registers it again once her host is back.
+		let again = submit_dataset(ALICE, 1);
+		assert_eq!(
+			ByHash::<Test>::get([1; 32]),
+			Some(RootClaim::Contribution(again))
+		);
+	});
+}
+
+#[test]
+fn an_unavailable_root_is_free_for_anyone_after_the_cooldown() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(attest(V1, id, Verdict::Unreachable));
+		assert_ok!(attest(V2, id, Verdict::Unreachable));
+		System::set_block_number(1 + COOLDOWN + 1);
+		submit_dataset(BOB, 1);
 	});
 }

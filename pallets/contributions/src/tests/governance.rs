@@ -11,6 +11,7 @@ fn params(quorum: u32, period: u64) -> Parameters<Balance, u64> {
 		verification_period: period,
 		deposit_base: 7,
 		deposit_per_byte: 2,
+		..DefaultParams::get()
 	}
 }
 
@@ -142,6 +143,81 @@ fn invalid_parameters_fail() {
 			ContributionsPallet::set_parameters(RuntimeOrigin::root(), params(50, 0)),
 			Error::<Test>::InvalidParameters
 		);
+		assert_noop!(
+			ContributionsPallet::set_parameters(
+				RuntimeOrigin::root(),
+				Parameters {
+					min_attestations: 0,
+					..params(50, 3)
+				}
+			),
+			Error::<Test>::InvalidParameters
+		);
+		assert_noop!(
+			ContributionsPallet::set_parameters(
+				RuntimeOrigin::root(),
+				Parameters {
+					uri_schemes: UriSchemes {
+						https: false,
+						http: false,
+						file: false
+					},
+					..params(50, 3)
+				}
+			),
+			Error::<Test>::InvalidParameters
+		);
+	});
+}
+
+#[test]
+fn model_version_roots_are_reserved_like_contribution_roots() {
+	ExtBuilder::build_and_execute(|| {
+		submit_dataset(ALICE, 1);
+		// A root a contribution holds cannot become a model's weights...
+		assert_noop!(
+			ContributionsPallet::register_model_version(
+				RuntimeOrigin::root(),
+				b"v2".to_vec(),
+				[1; 32],
+				Some(0)
+			),
+			Error::<Test>::DuplicateContent
+		);
+		// ...nor can two model versions share weights.
+		assert_noop!(
+			ContributionsPallet::register_model_version(
+				RuntimeOrigin::root(),
+				b"v2".to_vec(),
+				[7; 32],
+				Some(0)
+			),
+			Error::<Test>::RootIsModelVersion
+		);
+		assert_ok!(ContributionsPallet::register_model_version(
+			RuntimeOrigin::root(),
+			b"v2".to_vec(),
+			[9; 32],
+			Some(0)
+		));
+		assert_eq!(
+			ByHash::<Test>::get([9; 32]),
+			Some(RootClaim::ModelVersion(1))
+		);
+	});
+}
+
+#[test]
+fn governance_may_decide_unavailable() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			id,
+			Decision::Unavailable
+		));
+		assert_eq!(status(id), ContributionStatus::Unavailable);
+		assert_eq!(free(ALICE), INITIAL_BALANCE - standard_deposit() / 5);
 	});
 }
 

@@ -18,7 +18,11 @@ fn owner_withdraws_pending_contribution() {
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
 		assert_eq!(ByHash::<Test>::get([1; 32]), None);
 		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
-		System::assert_last_event(Event::ContributionWithdrawn { id, owner: ALICE }.into());
+		System::assert_last_event(Event::ContributionWithdrawn {
+				id,
+				owner: ALICE,
+				slashed: 0
+			}.into());
 	});
 }
 
@@ -125,5 +129,55 @@ fn expiry_stops_at_the_first_contribution_still_in_its_period() {
 		assert_eq!(ExpiryCursor::<Test>::get(), late);
 		run_to_block(5 + PERIOD + 1);
 		assert_eq!(status(late), ContributionStatus::Expired);
+	});
+}
+
+#[test]
+fn withdrawing_after_a_negative_attestation_slashes_like_a_rejection() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		let deposit = standard_deposit();
+		// One verifier found the bytes wrong; Alice tries to take her deposit back.
+		assert_ok!(ContributionsPallet::attest(
+			RuntimeOrigin::signed(V1),
+			id,
+			Verdict::HashMismatch
+		));
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			id
+		));
+		assert_eq!(status(id), ContributionStatus::Withdrawn);
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(free(ALICE), INITIAL_BALANCE - deposit);
+		assert_eq!(free(POT), INITIAL_BALANCE + deposit);
+		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
+		assert_eq!(ByHash::<Test>::get([1; 32]), None);
+		System::assert_last_event(
+			Event::ContributionWithdrawn {
+				id,
+				owner: ALICE,
+				slashed: deposit,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn withdrawing_after_only_valid_attestations_returns_the_deposit() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(ContributionsPallet::attest(
+			RuntimeOrigin::signed(V1),
+			id,
+			Verdict::Valid { score: 50 }
+		));
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			id
+		));
+		assert_eq!(free(ALICE), INITIAL_BALANCE);
+		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
 	});
 }

@@ -3,8 +3,13 @@
 use codec::Encode;
 use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 
+use sp_runtime::Perbill;
+
 use super::*;
-use crate::migrations::v2::{v1, MigrateV1ToV2};
+use crate::migrations::{
+	v2::{v1, MigrateV1ToV2},
+	v3::{self, MigrateV2ToV3},
+};
 
 fn v1_contribution(
 	owner: AccountId,
@@ -31,6 +36,8 @@ fn v1_contribution(
 fn v1_storage_becomes_owner_records_and_linked_contributions() {
 	ExtBuilder::build_and_execute(|| {
 		StorageVersion::new(1).put::<ContributionsPallet>();
+		// Before version 3 model roots were not indexed.
+		ByHash::<Test>::remove([7; 32]);
 		// Version 1: Alice has 0 (verified) and 2 (rejected), Bob has 1 (verified); no
 		// deposits are held, so nothing is pending.
 		let verified = ContributionStatus::Verified { score: 90 };
@@ -43,8 +50,8 @@ fn v1_storage_becomes_owner_records_and_linked_contributions() {
 		for (owner, id) in [(ALICE, 0), (BOB, 1), (ALICE, 2)] {
 			v1::ContributionsByOwner::<Test>::insert(owner, id, ());
 		}
-		ByHash::<Test>::insert([1; 32], 0);
-		ByHash::<Test>::insert([2; 32], 1);
+		v3::v2::ByHash::<Test>::insert([1; 32], 0);
+		v3::v2::ByHash::<Test>::insert([2; 32], 1);
 		NextContributionId::<Test>::put(3);
 
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
@@ -72,9 +79,13 @@ fn v1_storage_becomes_owner_records_and_linked_contributions() {
 		);
 		assert_eq!(v1::ContributionsByOwner::<Test>::iter().count(), 0);
 		assert_eq!(v1::PendingCount::<Test>::iter().count(), 0);
+
+		// The runtime runs version 2 to 3 next.
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 3);
 		assert_ok!(ContributionsPallet::do_try_state());
 
-		// A second run does nothing: the version is 2 already.
+		// A second run does nothing: the version is past 1 already.
 		let before = Contributions::<Test>::get(2).encode();
 		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(Contributions::<Test>::get(2).encode(), before);
@@ -85,10 +96,10 @@ fn v1_storage_becomes_owner_records_and_linked_contributions() {
 fn pending_counts_carry_over() {
 	ExtBuilder::build_and_execute(|| {
 		// A pending v2 submission gives a held deposit; rewrite it as version 1 storage.
-		let id = submit_dataset(ALICE, 7);
+		let id = submit_dataset(ALICE, 8);
 		let c = Contributions::<Test>::take(id).unwrap();
 		Owners::<Test>::remove(ALICE);
-		let mut old = v1_contribution(ALICE, 7, ContributionStatus::Pending);
+		let mut old = v1_contribution(ALICE, 8, ContributionStatus::Pending);
 		old.deposit = c.deposit;
 		old.deadline = c.deadline;
 		v1::Contributions::<Test>::insert(id, old);
@@ -100,6 +111,47 @@ fn pending_counts_carry_over() {
 
 		assert_eq!(Owners::<Test>::get(ALICE).pending, 1);
 		assert_eq!(status(id), ContributionStatus::Pending);
+		assert_ok!(ContributionsPallet::do_try_state());
+	});
+}
+
+#[test]
+fn v2_roots_become_claims_and_v2_parameters_gain_the_new_fields() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		// Rewrite as version 2: a bare id per root, the model root unindexed, old parameters.
+		ByHash::<Test>::remove([1; 32]);
+		ByHash::<Test>::remove([7; 32]);
+		v3::v2::ByHash::<Test>::insert([1; 32], id);
+		v3::v2::Params::<Test>::put(v3::v2::ParametersV2 {
+			quorum: Perbill::from_percent(60),
+			verification_period: 30,
+			deposit_base: 5,
+			deposit_per_byte: 3,
+		});
+		StorageVersion::new(2).put::<ContributionsPallet>();
+
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 3);
+		assert_eq!(
+			ByHash::<Test>::get([1; 32]),
+			Some(RootClaim::Contribution(id))
+		);
+		assert_eq!(
+			ByHash::<Test>::get([7; 32]),
+			Some(RootClaim::ModelVersion(0))
+		);
+		assert_eq!(
+			Params::<Test>::get(),
+			Parameters {
+				quorum: Perbill::from_percent(60),
+				verification_period: 30,
+				deposit_base: 5,
+				deposit_per_byte: 3,
+				..DefaultParams::get()
+			}
+		);
 		assert_ok!(ContributionsPallet::do_try_state());
 	});
 }

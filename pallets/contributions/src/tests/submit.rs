@@ -50,7 +50,10 @@ fn submit_records_holds_deposit_and_emits_event() {
 		assert_eq!(c.status, ContributionStatus::Pending);
 		assert!(c.attestations.is_empty());
 
-		assert_eq!(ByHash::<Test>::get([1; 32]), Some(0));
+		assert_eq!(
+			ByHash::<Test>::get([1; 32]),
+			Some(RootClaim::Contribution(0))
+		);
 		assert_eq!(
 			Owners::<Test>::get(ALICE),
 			OwnerRecord {
@@ -143,8 +146,36 @@ fn fine_tune_on_registered_base_is_accepted() {
 }
 
 #[test]
-fn file_and_http_uris_are_accepted() {
+fn file_uris_are_refused_unless_governance_enables_them() {
 	ExtBuilder::build_and_execute(|| {
+		// Farming the verifiers' own files (`/proc/self/exe`) starts with a file:// URI.
+		assert_noop!(
+			submit(
+				ALICE,
+				ContributionKind::Dataset,
+				[1; 32],
+				9,
+				b"file:///proc/self/exe",
+				LICENSE
+			),
+			Error::<Test>::UnsupportedUriScheme
+		);
+		assert_ok!(submit(
+			ALICE,
+			ContributionKind::Dataset,
+			[2; 32],
+			9,
+			b"http://data.example/a",
+			LICENSE
+		));
+		// A development chain enables file://.
+		assert_ok!(ContributionsPallet::set_parameters(
+			RuntimeOrigin::root(),
+			Parameters {
+				uri_schemes: UriSchemes::WITH_FILE,
+				..DefaultParams::get()
+			}
+		));
 		assert_ok!(submit(
 			ALICE,
 			ContributionKind::Dataset,
@@ -153,14 +184,60 @@ fn file_and_http_uris_are_accepted() {
 			b"file:///srv/a.bin",
 			LICENSE
 		));
-		assert_ok!(submit(
-			ALICE,
-			ContributionKind::Dataset,
-			[2; 32],
-			9,
-			b"http://127.0.0.1/a",
-			LICENSE
+	});
+}
+
+#[test]
+fn a_disabled_scheme_is_refused() {
+	ExtBuilder::build_and_execute(|| {
+		assert_ok!(ContributionsPallet::set_parameters(
+			RuntimeOrigin::root(),
+			Parameters {
+				uri_schemes: UriSchemes {
+					https: true,
+					http: false,
+					file: false
+				},
+				..DefaultParams::get()
+			}
 		));
+		assert_noop!(
+			submit(
+				ALICE,
+				ContributionKind::Dataset,
+				[2; 32],
+				9,
+				b"http://data.example/a",
+				LICENSE
+			),
+			Error::<Test>::UnsupportedUriScheme
+		);
+	});
+}
+
+#[test]
+fn a_pending_root_cannot_be_front_run_by_another_account() {
+	ExtBuilder::build_and_execute(|| {
+		submit_dataset(ALICE, 1);
+		assert_noop!(
+			submit(ALICE, ContributionKind::Dataset, [1; 32], 9, URI, LICENSE),
+			Error::<Test>::DuplicateContent
+		);
+		assert_noop!(
+			submit(BOB, ContributionKind::Dataset, [1; 32], 9, URI, LICENSE),
+			Error::<Test>::DuplicateContent
+		);
+	});
+}
+
+#[test]
+fn model_weights_cannot_be_submitted_as_a_contribution() {
+	ExtBuilder::build_and_execute(|| {
+		// [7; 32] is the genesis base model's weights root.
+		assert_noop!(
+			submit(BOB, ContributionKind::Dataset, [7; 32], 9, URI, LICENSE),
+			Error::<Test>::RootIsModelVersion
+		);
 	});
 }
 
