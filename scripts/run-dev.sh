@@ -6,6 +6,8 @@
 # With `--verifier` (and no `--keystore-path` of your own) the node also runs the verifier
 # service with the verifier keys of Bob and Charlie, two of the three dev verifiers and so a
 # quorum: contributions whose bytes it can fetch get verified without anything else running.
+# Unless you pass `--verifier-file-root`, it serves `file://` URIs from below the current
+# directory only.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 GONGYU_SKIP_JS="${GONGYU_SKIP_JS:-1}" bash "$here/setup.sh"
@@ -15,12 +17,18 @@ bash "$here/build.sh"
 args=("$@")
 wants_verifier=0
 has_keystore=0
+has_file_root=0
 for arg in "$@"; do
   case "$arg" in
     --verifier) wants_verifier=1 ;;
     --keystore-path|--keystore-path=*) has_keystore=1 ;;
+    --verifier-file-root|--verifier-file-root=*) has_file_root=1 ;;
   esac
 done
+if [ "$wants_verifier" = 1 ] && [ "$has_file_root" = 0 ]; then
+  echo "run-dev: the verifier reads file:// URIs below $PWD" >&2
+  args+=(--verifier-file-root "$PWD")
+fi
 if [ "$wants_verifier" = 1 ] && [ "$has_keystore" = 0 ]; then
   keystore="${XDG_CACHE_HOME:-$HOME/.cache}/gongyu/dev-verifier-keystore"
   mkdir -p "$keystore"

@@ -2,8 +2,9 @@
 //
 // Alice submits a dataset whose bytes sit in a local file (file:// URI); two dev verifiers
 // (Bob and Charlie) fetch the bytes, re-hash them and attest; the contribution reads back as
-// Verified through storage, the runtime API and events. A duplicate submission and an
-// attestation by a non-verifier fail with their named errors and change nothing.
+// Verified through storage, the runtime API and events. A front-run of the pending root, an
+// attestation by a non-verifier and a verifier's vote on its own contribution fail with their
+// named errors and change nothing; withdrawing after a negative attestation is slashed.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,12 +66,12 @@ describe('contributions on the dev chain', () => {
 
     const stored = (await api.query.contributions.contributions(contributionId)).unwrap();
     assert.ok(stored.status.isPending);
-    assert.equal((await api.query.contributions.byHash(root)).unwrap().toNumber(), contributionId);
+    assert.equal((await api.query.contributions.byHash(root)).unwrap().asContribution.toNumber(), contributionId);
     const reserved = (await api.query.system.account(alice.address)).data.reserved.toBigInt();
     assert.equal(reserved, submitted.event.data.deposit.toBigInt(), 'the deposit is on hold');
   });
 
-  test('a duplicate submission fails with DuplicateContent and changes nothing', async () => {
+  test('a front-run of the pending root fails with DuplicateContent and changes nothing', async () => {
     const { root, size } = await hashFile(artifact);
     const countBefore = (await api.query.contributions.nextContributionId()).toNumber();
     const bobBefore = (await api.query.system.account(bob.address)).data;
@@ -91,6 +92,14 @@ describe('contributions on the dev chain', () => {
     const stored = (await api.query.contributions.contributions(contributionId)).unwrap();
     assert.equal(stored.attestations.length, 0);
     assert.ok(stored.status.isPending);
+  });
+
+  test('a verifier cannot attest its own contribution', async () => {
+    // Alice is a dev verifier and the owner.
+    const tx = api.tx.contributions.attest(contributionId, { Valid: { score: 100 } });
+    const failure = await sendAndWait(api, tx, alice).then(() => assert.fail('self-attestation accepted'), (e) => e);
+    assert.equal(`${failure.section}.${failure.name}`, 'contributions.OwnContribution');
+    assert.equal((await api.query.contributions.contributions(contributionId)).unwrap().attestations.length, 0);
   });
 
   test('two verifiers re-hash the bytes, attest, and the contribution is Verified', async () => {
@@ -119,5 +128,24 @@ describe('contributions on the dev chain', () => {
     const aliceAfter = (await api.query.system.account(alice.address)).data;
     assert.equal(aliceAfter.reserved.toBigInt(), aliceBefore.reserved.toBigInt() - contribution.deposit.toBigInt(),
       'the deposit was released');
+  });
+
+  test('withdrawing after a negative attestation slashes the deposit to the reward pot', async () => {
+    const root = `0x${'5e'.repeat(32)}`;
+    const submitted = await sendAndWait(api,
+      api.tx.contributions.submit('Dataset', root, 4096, 'https://junk.example/set/', 'MIT', null), dave);
+    const event = submitted.events.find(({ event: e }) => api.events.contributions.ContributionSubmitted.is(e)).event;
+    const id = event.data.id.toNumber();
+    const deposit = event.data.deposit.toBigInt();
+    await sendAndWait(api, api.tx.contributions.attest(id, 'HashMismatch'), bob);
+
+    const withdrawn = await sendAndWait(api, api.tx.contributions.withdraw(id), dave);
+    const done = withdrawn.events.find(({ event: e }) => api.events.contributions.ContributionWithdrawn.is(e));
+    assert.ok(done, 'ContributionWithdrawn emitted');
+    assert.equal(done.event.data.slashed.toBigInt(), deposit, 'the whole deposit was slashed');
+    assert.ok((await api.query.contributions.contributions(id)).unwrap().status.isWithdrawn);
+    assert.equal((await api.query.system.account(dave.address)).data.reserved.toBigInt(), 0n);
+    // The root is free again for whoever holds the real bytes.
+    assert.ok((await api.query.contributions.byHash(root)).isNone);
   });
 });

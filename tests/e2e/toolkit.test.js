@@ -143,11 +143,21 @@ describe('the gongyu tools on a dev chain', () => {
   });
 
   test('a pallet error is decoded into section.Name: doc, and stores nothing', async () => {
+    const artifact = file('spaced.bin', 8192);
+    const before = await nextId();
+    const stderr = await fails(['contribute', artifact, '--uri', 'https://data.gongyu.example/s/', '--license', 'MIT License',
+      '--suri', '//Dave', ...ws]);
+    assert.match(stderr, /^gongyu contribute: contributions\.InvalidLicense: The license is empty or not a printable ASCII SPDX identifier/);
+    assert.equal(await nextId(), before);
+  });
+
+  test('a URI scheme the chain does not enable is refused before anything is written', async () => {
     const artifact = file('ftp.bin', 8192);
     const before = await nextId();
-    const stderr = await fails(['contribute', artifact, '--uri', 'ftp://data.gongyu.example/f.bin', '--license', 'MIT',
+    const stderr = await fails(['contribute', artifact, '--uri', 'ftp://data.gongyu.example/f/', '--license', 'MIT',
       '--suri', '//Dave', ...ws]);
-    assert.match(stderr, /^gongyu contribute: contributions\.UnsupportedUriScheme: The URI scheme is not supported/);
+    assert.match(stderr, /this chain does not accept ftp:\/\/ URIs \(it takes https:\/\/, http:\/\/, file:\/\/\)/);
+    assert.equal(fs.existsSync(`${artifact}.gongyu`), false);
     assert.equal(await nextId(), before);
   });
 
@@ -159,9 +169,15 @@ describe('the gongyu tools on a dev chain', () => {
     const license = 'Apache-2.0';
     const out = JSON.parse(await ok(['contribute', weights, '--uri', uri, '--license', license, '--kind', 'fine-tune',
       '--base', '0', '--description', description, '--json', ...ws], { GONGYU_SURI: '//Dave' }));
-    const expected = await hashPath(weights);
+    // The file was wrapped in a directory with its card, which the root covers.
+    assert.equal(out.directory, `${weights}.gongyu`);
+    const card = JSON.parse(fs.readFileSync(path.join(out.directory, 'gongyu.json'), 'utf8'));
+    assert.deepEqual(card, { owner: DAVE, kind: 'fine-tune', license, base_model: 0 });
+    const expected = await hashPath(out.directory);
     assert.equal(out.root, expected.root);
-    assert.equal(out.size, '100000');
+    assert.equal(fs.readFileSync(path.join(out.directory, 'gongyu-manifest.txt'), 'utf8'), expected.manifest);
+    assert.equal(out.size, String(expected.size));
+    assert.equal(out.files, 2);
     assert.equal(out.submitted, true);
 
     const status = JSON.parse(await ok(['status', String(out.id), '--json', ...ws]));
@@ -185,9 +201,10 @@ describe('the gongyu tools on a dev chain', () => {
     assert.match(text, /attestations none yet/);
     assert.match(text, /next\s+waiting for verifiers/);
     const mine = await ok(['mine', DAVE, ...ws]);
-    assert.match(mine, new RegExp(`^\\s+${out.id}\\s+FineTune\\s+Pending\\s+100000\\s+-$`, 'm'));
+    assert.match(mine, new RegExp(`^\\s+${out.id}\\s+FineTune\\s+Pending\\s+${expected.size}\\s+-$`, 'm'));
 
-    const again = await fails(['contribute', weights, '--uri', uri, '--license', license, '--suri', '//Dave', ...ws]);
+    const again = await fails(['contribute', weights, '--uri', uri, '--license', license, '--kind', 'fine-tune',
+      '--base', '0', '--suri', '//Dave', ...ws]);
     assert.match(again, new RegExp(`already registered as contribution #${out.id}`));
   });
 
@@ -199,21 +216,23 @@ describe('the gongyu tools on a dev chain', () => {
     fs.writeFileSync(path.join(dir, 'A.txt'), 'first\n');
     fs.writeFileSync(path.join(dir, 'nested', 'deeper', '말뭉치.tsv'), '가\tga\n'.repeat(3000));
     fs.symlinkSync(path.join(dir, 'b.txt'), path.join(dir, 'nested', 'link-to-b.txt'));
+    const before = await nextId();
+    // Without a gongyu-node binary, contribute cards and hashes in JavaScript...
+    const fallback = await ok(['contribute', dir, '--uri', 'https://data.gongyu.example/corpus/', '--license', 'CC0-1.0',
+      '--suri', '//Dave', '--dry-run', ...ws], { GONGYU_NODE: path.join(workDir, 'no-such-node') });
+    assert.match(fallback, /Dry run: nothing submitted/);
+    assert.ok(fs.existsSync(path.join(dir, 'gongyu.json')), 'the card is written into the directory');
+    // ...to the root gongyu-node hash gives the carded directory.
     const native = JSON.parse(await runNodeCommand(['hash', '--json', dir]));
+    assert.match(fallback, new RegExp(`with JavaScript BLAKE3: 5 file\\(s\\), ${native.size} bytes, root ${native.root}`));
     const js = await hashPath(dir);
     assert.equal(js.root, native.root, 'the tools and gongyu-node hash agree on a directory root');
-    assert.equal(BigInt(js.size), BigInt(native.size));
+    assert.equal(fs.readFileSync(path.join(dir, 'gongyu-manifest.txt'), 'utf8'), js.manifest);
 
-    const before = await nextId();
     const out = JSON.parse(await ok(['contribute', '--root', native.root, '--size', String(native.size),
       '--uri', 'https://data.gongyu.example/corpus/', '--license', 'CC0-1.0', '--suri', '//Dave', '--dry-run', '--json', ...ws]));
     assert.equal(out.submitted, false);
     assert.equal(out.root, native.root);
-    // Without a gongyu-node binary, contribute hashes in JavaScript, to the same root.
-    const fallback = await ok(['contribute', dir, '--uri', 'https://data.gongyu.example/corpus/', '--license', 'CC0-1.0',
-      '--suri', '//Dave', '--dry-run', ...ws], { GONGYU_NODE: path.join(workDir, 'no-such-node') });
-    assert.match(fallback, new RegExp(`with JavaScript BLAKE3: 4 file\\(s\\), ${native.size} bytes, root ${native.root}`));
-    assert.match(fallback, /Dry run: nothing submitted/);
     assert.equal(await nextId(), before);
     assert.match(await fails(['contribute', path.join(workDir, 'missing'), '--uri', 'https://x/y', '--license', 'MIT',
       '--suri', '//Dave', ...ws]), /missing: no such file or directory/);

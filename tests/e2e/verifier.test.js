@@ -1,9 +1,13 @@
-// End-to-end: the verifier service decides contributions without any manual attestation.
+// End-to-end: the verifier service decides contributions without any manual attestation, and
+// none of the known ways to game it ends Valid or stalls it.
 //
 // One dev node runs with `--verifier` and holds the verifier keys of Bob and Charlie (two of
-// the three dev verifiers: the quorum). A local HTTP server serves one honest artifact and
-// one whose bytes differ from what was registered; a third contribution points at a closed
-// port. The chain ends with Verified, Rejected (hash mismatch) and Rejected (unreachable).
+// the three dev verifiers: the quorum). It may read `file://` below one directory, and reach
+// one non-global address: the hostile HTTP server this test runs on loopback. That server
+// publishes an honest contribution directory, a tampered one, one whose card names someone
+// else, one with a body longer than its manifest says, a redirect to the node's own metrics
+// port and a slow drip. Alongside, `file://` URIs point at the node binary, outside the file
+// root and through a symbolic link out of it.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,41 +16,75 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 
-import { freePort, runNodeCommand, startNode } from './support/node-process.js';
-import { connect, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
-import { hashFile } from '../../scripts/js/lib/hashing.js';
+import { freePort, nodeBinary, runNodeCommand, startNode } from './support/node-process.js';
+import { connect, DispatchFailure, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
+import { cardJson, hashPath, MANIFEST_FILE } from '../../scripts/js/lib/hashing.js';
+
+/** Writes a contribution directory as `gongyu contribute` does: files, card, manifest. */
+async function publishDirectory(dir, owner, files) {
+  for (const [name, contents] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), contents);
+  }
+  fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson({ owner, kind: 'dataset', license: 'CC0-1.0' }));
+  const hashed = await hashPath(dir);
+  fs.writeFileSync(path.join(dir, MANIFEST_FILE), hashed.manifest);
+  return { root: hashed.root, size: hashed.size };
+}
 
 describe('verifier service on the dev chain', () => {
   let node;
   let api;
   let server;
+  let baseUrl;
   let workDir;
+  let fileRoot;
   let alice;
-  const served = new Map();
+  let dave;
+  let bob;
+  let charlie;
+  let prometheusPort;
+  /** URL path -> (req, res) handler of the hostile server. */
+  const routes = new Map();
+
+  /** Serves every file of `dir` below `/prefix/`. */
+  function serveDirectory(prefix, dir) {
+    for (const entry of fs.readdirSync(dir, { recursive: true })) {
+      const file = path.join(dir, entry);
+      if (!fs.statSync(file).isFile()) continue;
+      const urlPath = `/${prefix}/${entry.split(path.sep).map(encodeURIComponent).join('/')}`;
+      routes.set(urlPath, (req, res) => res.writeHead(200).end(fs.readFileSync(file)));
+    }
+  }
 
   before(async () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongyu-verifier-'));
+    fileRoot = path.join(workDir, 'served');
+    fs.mkdirSync(fileRoot);
     const basePath = path.join(workDir, 'node');
     for (const suri of ['//Bob', '//Charlie']) {
       await runNodeCommand(['key', 'insert', '--chain', 'dev', '--base-path', basePath,
         '--key-type', 'gyvf', '--scheme', 'sr25519', '--suri', suri]);
     }
     server = http.createServer((req, res) => {
-      const body = served.get(req.url);
-      if (!body) { res.writeHead(404).end(); return; }
-      res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(body);
+      const handler = routes.get(req.url);
+      if (!handler) { res.writeHead(404).end(); return; }
+      handler(req, res);
     });
     const port = await freePort();
     await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-    server.baseUrl = `http://127.0.0.1:${port}`;
+    baseUrl = `http://127.0.0.1:${port}`;
 
+    prometheusPort = await freePort();
     node = await startNode({
       name: 'verifier-dev',
       basePath,
-      args: ['--dev', '--verifier', '--verifier-retries', '1', '--verifier-fetch-timeout', '10'],
+      prometheusPort,
+      args: ['--dev', '--verifier', '--verifier-retries', '0', '--verifier-fetch-timeout', '4',
+        '--verifier-file-root', fileRoot, '--verifier-allow-address', `127.0.0.1:${port}`],
     });
     api = await connect(node.wsUrl);
-    alice = await signer('//Alice');
+    [alice, bob, charlie, dave] = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Dave'].map(signer));
   });
 
   after(async () => {
@@ -56,65 +94,171 @@ describe('verifier service on the dev chain', () => {
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  async function submit(root, size, uri) {
+  async function submit({ root, size }, uri, who = alice) {
     const tx = api.tx.contributions.submit('Dataset', root, size, uri, 'CC0-1.0', null);
-    const { events } = await sendAndWait(api, tx, alice, { until: 'inBlock' });
+    const { events } = await sendAndWait(api, tx, who, { until: 'inBlock' });
     return events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id.toNumber();
   }
 
-  async function waitForStatus(id, predicate, timeoutMs = 180_000) {
+  async function contribution(id) {
+    return (await api.query.contributions.contributions(id)).unwrap();
+  }
+
+  async function waitFor(id, predicate, timeoutMs = 180_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const status = (await api.query.contributions.contributions(id)).unwrap().status;
-      if (predicate(status)) return status;
-      if (Date.now() > deadline) throw new Error(`contribution ${id} still ${status.type} after ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 2_000));
+      const c = await contribution(id);
+      if (predicate(c)) return c;
+      if (Date.now() > deadline) throw new Error(`contribution ${id} still ${c.status.type} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 1_000));
     }
   }
 
-  test('honest bytes are Verified, tampered bytes and a dead URI are Rejected', async () => {
-    const honestPath = path.join(workDir, 'honest.bin');
-    fs.writeFileSync(honestPath, Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7) % 256)));
-    const honest = await hashFile(honestPath);
-    served.set('/honest.bin', fs.readFileSync(honestPath));
+  const verdicts = async (id) => (await contribution(id)).attestations
+    .map((a) => [a.verifier.toString(), a.verdict.type]).sort();
 
-    const registeredPath = path.join(workDir, 'registered.bin');
-    fs.writeFileSync(registeredPath, Buffer.alloc(50_000, 1));
-    const registered = await hashFile(registeredPath);
-    const tampered = Buffer.alloc(50_000, 1);
-    tampered[123] = 2; // same size, different bytes
-    served.set('/tampered.bin', tampered);
+  test('an honest directory over HTTP is Verified; every attack ends without a Valid verdict', async () => {
+    const honest = await publishDirectory(path.join(workDir, 'honest'), alice.address, {
+      'data/train set.jsonl': Array.from({ length: 3000 }, (_, i) => `{"id":${i},"text":"안녕 ${i}"}\n`).join(''),
+      'README.md': '# An honest dataset\n',
+    });
+    serveDirectory('honest', path.join(workDir, 'honest'));
 
-    const closedPort = await freePort();
+    const registered = await publishDirectory(path.join(workDir, 'tampered'), alice.address, { 'a.txt': 'registered\n' });
+    fs.writeFileSync(path.join(workDir, 'tampered', 'a.txt'), 'REGISTERED\n'); // same size, other bytes
+    serveDirectory('tampered', path.join(workDir, 'tampered'));
+
+    // Dave registers a directory whose card names Alice.
+    const stolen = await publishDirectory(path.join(workDir, 'stolen'), alice.address, { 'a.txt': 'alice wrote this\n' });
+    serveDirectory('stolen', path.join(workDir, 'stolen'));
+
+    const longer = await publishDirectory(path.join(workDir, 'longer'), alice.address, { 'a.txt': 'short\n' });
+    fs.writeFileSync(path.join(workDir, 'longer', 'a.txt'), `short\n${'x'.repeat(1 << 20)}`);
+    serveDirectory('longer', path.join(workDir, 'longer'));
+
+    // A public-looking URL that redirects to the node's own Prometheus port.
+    const hop = await publishDirectory(path.join(workDir, 'hop'), alice.address, { 'a.txt': 'hop\n' });
+    for (const name of [MANIFEST_FILE, 'gongyu.json', 'a.txt']) {
+      routes.set(`/hop/${name}`, (req, res) => res.writeHead(302, { location: `http://127.0.0.1:${prometheusPort}/metrics` }).end());
+    }
+
+    // A manifest sent one byte a second.
+    const drip = await publishDirectory(path.join(workDir, 'drip'), alice.address, { 'a.txt': 'drip\n' });
+    serveDirectory('drip', path.join(workDir, 'drip'));
+    const manifest = fs.readFileSync(path.join(workDir, 'drip', MANIFEST_FILE));
+    routes.set(`/drip/${MANIFEST_FILE}`, (req, res) => {
+      res.writeHead(200, { 'content-length': manifest.length });
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent >= manifest.length || res.destroyed) { clearInterval(timer); res.end(); return; }
+        res.write(manifest.subarray(sent, sent + 1));
+        sent += 1;
+      }, 1_000);
+      res.on('close', () => clearInterval(timer));
+    });
+
+    // file:// attacks: the node's own binary, a directory outside the root, a link out of it.
+    const exe = JSON.parse(await runNodeCommand(['hash', '--json', '--quiet', nodeBinary()]));
+    const outside = await publishDirectory(path.join(workDir, 'outside'), alice.address, { 'a.txt': 'outside\n' });
+    const secret = path.join(workDir, 'secret.txt');
+    fs.writeFileSync(secret, 'not for verifiers\n');
+    fs.mkdirSync(path.join(fileRoot, 'escape'));
+    fs.symlinkSync(secret, path.join(fileRoot, 'escape', 'a.txt'));
+    const escape = await publishDirectory(path.join(fileRoot, 'escape'), alice.address, {});
+
+    const started = Date.now();
     const ids = {
-      honest: await submit(honest.root, honest.size, `${server.baseUrl}/honest.bin`),
-      tampered: await submit(registered.root, registered.size, `${server.baseUrl}/tampered.bin`),
-      unreachable: await submit(`0x${'77'.repeat(32)}`, 1234, `http://127.0.0.1:${closedPort}/gone.bin`),
+      honest: await submit(honest, `${baseUrl}/honest/`),
+      tampered: await submit(registered, `${baseUrl}/tampered`),
+      stolen: await submit(stolen, `${baseUrl}/stolen/`, dave),
+      longer: await submit(longer, `${baseUrl}/longer/`),
+      hop: await submit(hop, `${baseUrl}/hop/`),
+      drip: await submit(drip, `${baseUrl}/drip/`),
+      exe: await submit({ root: exe.root, size: exe.size }, 'file:///proc/self/exe'),
+      outside: await submit(outside, `file://${path.join(workDir, 'outside')}`),
+      escape: await submit(escape, `file://${path.join(fileRoot, 'escape')}`),
     };
+    const expected = {
+      honest: ['Verified', 'Valid'],
+      tampered: ['Rejected', 'HashMismatch'],
+      stolen: ['Rejected', 'CardMismatch'],
+      longer: ['Rejected', 'HashMismatch'],
+      hop: ['Unavailable', 'Unreachable'],
+      drip: ['Unavailable', 'Unreachable'],
+      exe: ['Unavailable', 'Unreachable'],
+      outside: ['Unavailable', 'Unreachable'],
+      escape: ['Unavailable', 'Unreachable'],
+    };
+    for (const [name, [status, verdict]] of Object.entries(expected)) {
+      const decided = await waitFor(ids[name], (c) => !c.status.isPending);
+      assert.equal(decided.status.type, status, `${name}: ${decided.status.type}`);
+      assert.deepEqual(await verdicts(ids[name]),
+        [[bob.address, verdict], [charlie.address, verdict]].sort(), name);
+    }
+    assert.equal((await contribution(ids.honest)).status.asVerified.score.toNumber(), 100);
+    // Nothing hung the verifier: the slow drip and the big binary took their time limit at most.
+    assert.ok(Date.now() - started < 120_000, `decided in ${Date.now() - started} ms`);
 
-    const honestStatus = await waitForStatus(ids.honest, (s) => !s.isPending);
-    assert.ok(honestStatus.isVerified, `honest: ${honestStatus.type}`);
-    assert.equal(honestStatus.asVerified.score.toNumber(), 100);
-    const tamperedStatus = await waitForStatus(ids.tampered, (s) => !s.isPending);
-    assert.ok(tamperedStatus.isRejected, `tampered: ${tamperedStatus.type}`);
-    const unreachableStatus = await waitForStatus(ids.unreachable, (s) => !s.isPending);
-    assert.ok(unreachableStatus.isRejected, `unreachable: ${unreachableStatus.type}`);
+    // Dave cannot take the root Alice's unavailable contribution reserves.
+    const failure = await sendAndWait(api,
+      api.tx.contributions.submit('Dataset', exe.root, exe.size, 'https://mirror.example/exe/', 'CC0-1.0', null), dave)
+      .then(() => assert.fail('reserved root taken'), (e) => e);
+    assert.ok(failure instanceof DispatchFailure, String(failure));
+    assert.equal(`${failure.section}.${failure.name}`, 'contributions.RootReserved');
+    const claim = (await api.call.contributionsApi.rootClaim(exe.root)).unwrap();
+    assert.ok(claim.isReserved);
+    assert.equal(claim.asReserved.owner.toString(), alice.address);
+  });
 
-    const bob = (await signer('//Bob')).address;
-    const charlie = (await signer('//Charlie')).address;
-    const verdicts = async (id) => (await api.query.contributions.contributions(id)).unwrap().attestations
-      .map((a) => [a.verifier.toString(), a.verdict.type]).sort();
-    assert.deepEqual(await verdicts(ids.honest), [[bob, 'Valid'], [charlie, 'Valid']].sort());
-    assert.deepEqual(await verdicts(ids.tampered), [[bob, 'HashMismatch'], [charlie, 'HashMismatch']].sort());
-    assert.deepEqual(await verdicts(ids.unreachable), [[bob, 'Unreachable'], [charlie, 'Unreachable']].sort());
+  test('a dropped attestation does not stall later ones, and is sent again', async () => {
+    // Drop Bob's attestation of `first` from the pool before a block includes it.
+    let first;
+    let dropped = false;
+    for (let attempt = 0; attempt < 3 && !dropped; attempt += 1) {
+      const dir = path.join(workDir, `first-${attempt}`);
+      const content = await publishDirectory(dir, alice.address, { 'a.txt': `first ${attempt}\n` });
+      serveDirectory(`first-${attempt}`, dir);
+      first = await submit(content, `${baseUrl}/first-${attempt}/`);
+      const deadline = Date.now() + 60_000;
+      while (!dropped && Date.now() < deadline) {
+        const pending = await api.rpc.author.pendingExtrinsics();
+        const mine = pending.find((xt) => xt.signer.toString() === bob.address
+          && xt.method.section === 'contributions' && xt.method.method === 'attest'
+          && xt.method.args[0].toNumber() === first);
+        if (mine) {
+          const removed = await api.rpc.author.removeExtrinsic([{ Hash: mine.hash.toHex() }]);
+          dropped = removed.length === 1;
+        }
+        if ((await verdicts(first)).some(([who]) => who === bob.address)) break; // too late
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    assert.ok(dropped, 'Bob\'s attestation was dropped from the pool');
+    await waitFor(first, (c) => c.attestations.some((a) => a.verifier.toString() === charlie.address));
+
+    // Bob's next attestation reuses the dropped nonce instead of waiting behind a gap.
+    const next = await publishDirectory(path.join(workDir, 'next'), alice.address, { 'a.txt': 'next\n' });
+    serveDirectory('next', path.join(workDir, 'next'));
+    const nextId = await submit(next, `${baseUrl}/next/`);
+    const decided = await waitFor(nextId, (c) => !c.status.isPending, 90_000);
+    assert.ok(decided.status.isVerified, decided.status.type);
+    assert.ok((await contribution(first)).status.isPending, 'the dropped vote is still missing');
+
+    // After RESUBMIT_AFTER blocks the verifier checks `first` again and its vote lands.
+    const firstDecided = await waitFor(first, (c) => !c.status.isPending, 240_000);
+    assert.ok(firstDecided.status.isVerified, firstDecided.status.type);
   });
 
   test('the verifier exports Prometheus metrics', async () => {
-    const response = await fetch(`http://127.0.0.1:${node.prometheusPort}/metrics`);
+    const response = await fetch(`http://127.0.0.1:${prometheusPort}/metrics`);
     const text = await response.text();
-    assert.match(text, /gongyu_verifier_contributions_checked_total\{verdict="valid"[^}]*\} [1-9]/);
-    assert.match(text, /gongyu_verifier_contributions_checked_total\{verdict="hash_mismatch"[^}]*\} [1-9]/);
+    for (const verdict of ['valid', 'hash_mismatch', 'card_mismatch', 'unreachable']) {
+      assert.match(text, new RegExp(`gongyu_verifier_contributions_checked_total\\{verdict="${verdict}"[^}]*\\} [1-9]`));
+      assert.match(text, new RegExp(`gongyu_verifier_check_seconds_count\\{verdict="${verdict}"[^}]*\\} [1-9]`));
+    }
     assert.match(text, /gongyu_verifier_fetch_failures_total\{[^}]*\} [1-9]/);
     assert.match(text, /gongyu_verifier_bytes_hashed_total\{[^}]*\} [1-9]/);
+    assert.match(text, /gongyu_verifier_queue_depth\{[^}]*\} \d+/);
+    assert.match(text, /gongyu_verifier_checks_running\{[^}]*\} \d+/);
   });
 });

@@ -4,23 +4,28 @@ import { Option } from 'commander';
 import { blake3 } from '@noble/hashes/blake3';
 import { u8aToHex } from '@polkadot/util';
 import fs from 'node:fs';
+import nodePath from 'node:path';
 
 import { sendAndWait } from '../lib/chain.js';
 import { formatGyu } from '../lib/format.js';
 import { CliError, parseCount, printJson, resolveSigner } from '../lib/cli.js';
-import { hashPath } from '../lib/hashing.js';
+import { CARD_FILE, cardJson, hashPath, MANIFEST_FILE } from '../lib/hashing.js';
 import { nodeBinary, runNodeCommand } from '../lib/process.js';
 import { connection, signerOption, wsOptions } from './common.js';
 
 /** Adds `contribute` to `program`. */
 export function register(program) {
   const command = program.command('contribute')
-    .summary('hash a file or directory and submit it as a contribution')
-    .description('Hash a file or directory (BLAKE3; a directory as its manifest), submit it with '
-      + 'contributions.submit, wait until it is finalized and print the contribution id. Hashing uses '
-      + 'gongyu-node ($GONGYU_NODE or the release build) when it is there, else JavaScript.')
-    .argument('[path]', 'the file or directory to hash (omit when giving --root and --size)')
-    .requiredOption('--uri <uri>', 'where verifiers download the bytes: https://…, http://…, or file://… for a verifier on this machine')
+    .summary('card, hash and submit a directory (or a file) as a contribution')
+    .description('Write the contribution card (gongyu.json: owner, kind, license) into a directory, '
+      + 'hash it (BLAKE3 of its manifest, which is written to gongyu-manifest.txt for verifiers to '
+      + 'fetch), submit it with contributions.submit, wait until it is finalized and print the '
+      + 'contribution id. A single file is first wrapped in a directory <file>.gongyu/ with its card. '
+      + 'Publish the directory at --uri. Hashing uses gongyu-node ($GONGYU_NODE or the release '
+      + 'build) when it is there, else JavaScript.')
+    .argument('[path]', 'the directory (or file) to contribute (omit when giving --root and --size)')
+    .requiredOption('--uri <uri>', 'where verifiers fetch the published directory: https://… or http://… '
+      + '(file://… on a development chain, for a verifier on this machine)')
     .requiredOption('--license <spdx>', 'SPDX license identifier of the artifact, e.g. CC-BY-4.0')
     .addOption(new Option('--kind <kind>', 'what it is').choices(['dataset', 'fine-tune']).default('dataset'))
     .option('--base <id>', 'for --kind fine-tune: the model version it was tuned from (gongyu-ko-base-v1 is 0)')
@@ -33,25 +38,54 @@ export function register(program) {
   command.action(async (path, options) => contribute(path, options));
 }
 
-/** What to submit: `{ root, size, files }`, from hashing `path` or from --root/--size. */
-async function content(path, options, say) {
+/**
+ * What to submit: `{ root, size, files, directory }`, from carding and hashing `path` or from
+ * --root/--size (a directory carded and published elsewhere).
+ */
+async function content(path, options, card, say) {
   if (options.root !== undefined) {
     if (path !== undefined) throw new CliError('give either a <path> to hash or --root, not both');
     if (!/^0x[0-9a-fA-F]{64}$/.test(options.root)) throw new CliError('--root must be 0x followed by 64 hex digits (a BLAKE3 digest)');
     if (options.size === undefined) throw new CliError('--root needs --size <bytes>');
-    return { root: options.root.toLowerCase(), size: parseCount(options.size, '--size'), files: null };
+    say(`The directory at ${options.uri} must hold ${CARD_FILE} naming ${card.owner}, or verifiers attest CardMismatch.`);
+    return { root: options.root.toLowerCase(), size: parseCount(options.size, '--size'), files: null, directory: null };
   }
   if (path === undefined) throw new CliError('nothing to submit: give a <path> to hash, or --root and --size');
   if (options.size !== undefined) throw new CliError('--size goes with --root; a hashed <path> has its own size');
   if (!fs.existsSync(path)) throw new CliError(`${path}: no such file or directory`);
-  const result = fs.existsSync(nodeBinary()) ? await hashNatively(path) : await hashInJs(path);
-  say(`Hashed ${path} with ${result.hasher}: ${result.files} file(s), ${result.size} bytes, root ${result.root}`);
-  return { root: result.root, size: BigInt(result.size), files: result.files };
+  const directory = writeCard(path, card, say);
+  const result = fs.existsSync(nodeBinary()) ? await hashNatively(directory) : await hashInJs(directory);
+  say(`Hashed ${directory} with ${result.hasher}: ${result.files} file(s), ${result.size} bytes, root ${result.root}`);
+  return { root: result.root, size: BigInt(result.size), files: result.files, directory };
+}
+
+/**
+ * Puts the card into the contribution directory and returns the directory: `path` itself,
+ * or for a file a new `<file>.gongyu/` holding a copy of it.
+ */
+function writeCard(path, card, say) {
+  let directory = path;
+  if (fs.statSync(path).isFile()) {
+    directory = `${path.replace(/\/+$/, '')}.gongyu`;
+    fs.mkdirSync(directory, { recursive: true });
+    const copy = nodePath.join(directory, nodePath.basename(path));
+    fs.rmSync(copy, { force: true });
+    try { fs.linkSync(path, copy); } catch { fs.copyFileSync(path, copy); }
+    say(`Wrapped ${path} in ${directory}/ with its card: publish that directory at the --uri.`);
+  }
+  const cardPath = nodePath.join(directory, CARD_FILE);
+  const text = cardJson(card);
+  if (fs.existsSync(cardPath) && fs.readFileSync(cardPath, 'utf8') !== text) {
+    say(`Replacing ${cardPath}: it named another owner, kind or license.`);
+  }
+  fs.writeFileSync(cardPath, text);
+  return directory;
 }
 
 /** Hashes with `gongyu-node hash` (native BLAKE3, many times faster than JavaScript). */
 async function hashNatively(path) {
-  const output = await runNodeCommand(['hash', '--json', path]).catch((error) => {
+  const manifest = nodePath.join(path, MANIFEST_FILE);
+  const output = await runNodeCommand(['hash', '--json', '--quiet', '--manifest', manifest, path]).catch((error) => {
     const message = error.message.replace(/^gongyu-node [^:]*: /, '');
     throw new CliError(/Input\("(.*)"\)/.exec(message)?.[1] ?? message);
   });
@@ -67,10 +101,17 @@ async function hashInJs(path) {
     : null;
   try {
     const result = await hashPath(path, (n) => { hashed += n; });
+    fs.writeFileSync(nodePath.join(path, MANIFEST_FILE), result.manifest ?? '');
     return { ...result, hasher: 'JavaScript BLAKE3' };
   } finally {
     if (progress) { clearInterval(progress); process.stderr.write('\r\x1b[K'); }
   }
+}
+
+/** The scheme of `uri` (`https`, `http`, `file`, ...) and whether the chain's `schemes` enable it. */
+function schemeAllowed(uri, schemes) {
+  const scheme = /^([a-z]+):\/\//.exec(uri)?.[1];
+  return { scheme, allowed: scheme !== undefined && schemes[scheme] === true };
 }
 
 /** The `kind` argument of `contributions.submit`. */
@@ -89,14 +130,39 @@ async function contribute(path, options) {
   const descriptionHash = options.description === undefined ? null
     : u8aToHex(blake3(fs.readFileSync(options.description)));
   const pair = await resolveSigner(options.suri);
-  const { root, size, files } = await content(path, options, say);
-  if (size === 0n) throw new CliError('the content is empty (0 bytes): there is nothing to verify');
+  const card = {
+    owner: pair.address, kind: options.kind, base: kind.FineTune?.base, license: options.license,
+  };
 
   await connection(options, async (api) => {
-    const existing = await api.call.contributionsApi.byHash(root);
-    if (existing.isSome) {
-      throw new CliError(`this content (root ${root}) is already registered as contribution `
-        + `#${existing.unwrap()}; a root can be registered once`);
+    // The chain decides which URI schemes it takes (ContributionsApi::parameters).
+    const parameters = await api.call.contributionsApi.parameters();
+    const schemes = parameters.uriSchemes.toJSON();
+    const { scheme, allowed } = schemeAllowed(options.uri, schemes);
+    if (!allowed) {
+      const enabled = Object.keys(schemes).filter((name) => schemes[name]).map((name) => `${name}://`);
+      throw new CliError(`this chain does not accept ${scheme ? `${scheme}://` : 'this'} URIs `
+        + `(it takes ${enabled.join(', ')}); publish the directory where verifiers can fetch it`);
+    }
+    const { root, size, files, directory } = await content(path, options, card, say);
+    if (size === 0n) throw new CliError('the content is empty (0 bytes): there is nothing to verify');
+
+    const claim = await api.call.contributionsApi.rootClaim(root);
+    if (claim.isSome) {
+      const held = claim.unwrap();
+      if (held.isContribution) {
+        throw new CliError(`this content (root ${root}) is already registered as contribution `
+          + `#${held.asContribution}; a root can be registered once`);
+      }
+      if (held.isModelVersion) {
+        throw new CliError(`this content (root ${root}) is the weights of model version #${held.asModelVersion}`);
+      }
+      const reserved = held.asReserved;
+      const now = (await api.rpc.chain.getHeader()).number.toNumber();
+      if (reserved.owner.toString() !== pair.address && now <= reserved.until.toNumber()) {
+        throw new CliError(`this content (root ${root}) is reserved for ${reserved.owner} until block `
+          + `#${reserved.until} (contribution #${reserved.id} was unavailable)`);
+      }
     }
     const tx = api.tx.contributions.submit(kind, root, size, options.uri, options.license, descriptionHash);
     // The runtime says what the deposit is (ContributionsApi::submission_deposit).
@@ -114,7 +180,7 @@ async function contribute(path, options) {
     }
     say(`Submitting as ${pair.address}: deposit ${formatGyu(api, deposit)}, fee ${formatGyu(api, fee)}`);
     if (options.dryRun) {
-      if (options.json) printJson({ root, size, files, deposit, fee, submitted: false });
+      if (options.json) printJson({ root, size, files, directory, deposit, fee, submitted: false });
       else say('Dry run: nothing submitted.');
       return;
     }
@@ -129,7 +195,7 @@ async function contribute(path, options) {
     const id = submitted.event.data.id.toNumber();
     const header = await api.rpc.chain.getHeader(blockHash);
     if (options.json) {
-      printJson({ id, root, size, files, deposit, fee, blockHash: blockHash.toHex(), blockNumber: header.number.toNumber(), submitted: true });
+      printJson({ id, root, size, files, directory, deposit, fee, blockHash: blockHash.toHex(), blockNumber: header.number.toNumber(), submitted: true });
     } else {
       say(`Finalized in block #${header.number} (${blockHash.toHex()})`);
       say(`Contribution #${id} submitted. Follow it with: scripts/gongyu status ${id} --wait rewarded`);

@@ -74,11 +74,16 @@ export function nextStep(contribution, epoch) {
         ? `verified; paid when epoch ${epoch.index} closes at block #${epoch.start + epoch.length}`
         : `verified and rewarded in epoch ${contribution.reward.epoch}`;
     case 'Rejected':
-      return 'rejected by the verifiers; the deposit went to the reward pot';
+      return 'rejected by the verifiers (wrong bytes or card); the deposit went to the reward pot';
+    case 'Unavailable':
+      return 'the verifiers could not fetch it; part of the deposit went to the reward pot and only '
+        + 'its owner may register the root again during the cooldown';
     case 'Expired':
       return 'no quorum before the deadline; the deposit was returned';
     case 'Withdrawn':
-      return 'withdrawn by its owner; the deposit was returned';
+      return contribution.attestations.some((a) => a.verdict !== 'Valid')
+        ? 'withdrawn by its owner after a negative attestation; the deposit went to the reward pot'
+        : 'withdrawn by its owner; the deposit was returned';
     default:
       return contribution.status;
   }
@@ -90,7 +95,8 @@ const DEPOSIT_STATE = {
   Verified: 'returned',
   Rejected: 'slashed to the reward pot',
   Expired: 'returned',
-  Withdrawn: 'returned',
+  Withdrawn: 'returned unless a verifier had attested against it',
+  Unavailable: 'partly slashed, the rest returned',
 };
 
 /** Multi-line text describing a contribution, as `gongyu status` prints it. */

@@ -1,15 +1,34 @@
 // BLAKE3 content roots, computed the way Gongyu defines them (DESIGN: Hashing) and the way
-// `gongyu-node hash` and the verifier service compute them:
+// `gongyu-node hash` and the verifier service compute them (node/src/content.rs; both check
+// tests/vectors/content-roots.json):
 // - a file's root is the BLAKE3 of its bytes;
 // - a directory's root is the BLAKE3 of its manifest: one line per regular file,
 //   `<blake3 hex> <size> <relative path>\n`, `/` separators, sorted bytewise by path. Empty
-//   directories add nothing; symbolic links are followed (a loop is an error).
+//   directories add nothing; symbolic links are followed (a loop is an error). A top-level
+//   `gongyu-manifest.txt` is the published copy of the manifest and is left out of it.
+// Every contribution directory carries a card, `gongyu.json`, naming owner, kind and license.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { blake3 } from '@noble/hashes/blake3';
 import { bytesToHex } from '@noble/hashes/utils';
 import { u8aToHex } from '@polkadot/util';
+
+/** The published manifest at the top of a contribution directory (not part of its root). */
+export const MANIFEST_FILE = 'gongyu-manifest.txt';
+/** The contribution card at the top of a contribution directory. */
+export const CARD_FILE = 'gongyu.json';
+
+/**
+ * The card of a contribution: `owner` (SS58), `kind` ('dataset' or 'fine-tune'), `base`
+ * (the model version of a fine-tune) and `license`. Verifiers attest CardMismatch when it
+ * disagrees with the on-chain record.
+ */
+export function cardJson({ owner, kind, base, license }) {
+  const card = { owner, kind, license };
+  if (kind === 'fine-tune') card.base_model = base;
+  return `${JSON.stringify(card)}\n`;
+}
 
 /** Why a path could not be hashed; the message names the path and the problem. */
 export class HashError extends Error {}
@@ -42,15 +61,16 @@ export async function hashPath(target, onBytes = () => {}) {
 
   const files = [];
   await collectFiles(target, [], new Set([await fs.promises.realpath(target)]), files);
-  files.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
+  const listed = files.filter((file) => file.relative !== MANIFEST_FILE);
+  listed.sort((a, b) => Buffer.compare(Buffer.from(a.relative), Buffer.from(b.relative)));
   let manifest = '';
   let size = 0;
-  for (const file of files) {
+  for (const file of listed) {
     const hashed = await hashFile(file.absolute, onBytes);
     manifest += `${hashed.root.slice(2)} ${hashed.size} ${file.relative}\n`;
     size += hashed.size;
   }
-  return { root: `0x${bytesToHex(blake3(Buffer.from(manifest)))}`, size, files: files.length, manifest };
+  return { root: `0x${bytesToHex(blake3(Buffer.from(manifest)))}`, size, files: listed.length, manifest };
 }
 
 /** Adds every regular file below `dir` to `out`; `ancestors` are real paths, to spot loops. */

@@ -13,7 +13,7 @@ import {
 import { nextStep } from '../lib/contributions.js';
 import { MAJORITY, thresholdFor, TWO_THIRDS } from '../lib/council.js';
 import { formatGyu, shortAddress } from '../lib/format.js';
-import { HashError, hashPath } from '../lib/hashing.js';
+import { CARD_FILE, cardJson, HashError, hashPath, MANIFEST_FILE } from '../lib/hashing.js';
 
 const GYU = 10n ** 12n;
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -111,6 +111,32 @@ describe('BLAKE3 roots', () => {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), bytes);
   };
+
+  test('the shared vectors (tests/vectors/content-roots.json) hash to their roots', async () => {
+    const vectors = JSON.parse(fs.readFileSync(new URL('../../../tests/vectors/content-roots.json', import.meta.url)));
+    for (const [index, file] of vectors.files.entries()) {
+      write(`vector-file-${index}`, file.contents);
+      assert.equal((await hashPath(path.join(dir, `vector-file-${index}`))).root, file.root);
+    }
+    for (const [index, directory] of vectors.directories.entries()) {
+      const top = `vector-dir-${index}`;
+      fs.mkdirSync(path.join(dir, top), { recursive: true });
+      for (const [name, contents] of Object.entries(directory.files)) write(`${top}/${name}`, contents);
+      const result = await hashPath(path.join(dir, top));
+      assert.equal(result.manifest, directory.manifest, directory.name);
+      assert.equal(result.root, directory.root, directory.name);
+      assert.equal(result.size, directory.size, directory.name);
+    }
+  });
+
+  test('cards name owner, kind, base model and license', () => {
+    assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT' })),
+      { owner: ALICE, kind: 'dataset', license: 'MIT' });
+    assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'fine-tune', base: 0, license: 'MIT' })),
+      { owner: ALICE, kind: 'fine-tune', license: 'MIT', base_model: 0 });
+    assert.equal(CARD_FILE, 'gongyu.json');
+    assert.equal(MANIFEST_FILE, 'gongyu-manifest.txt');
+  });
 
   test('a file hashes to the BLAKE3 of its bytes (reference vectors)', async () => {
     write('empty', '');
