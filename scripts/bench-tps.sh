@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput benchmark: how many transfers, contribution submits and attestations one block
-# of a dev node holds, and their ratios to transfers (see scripts/js/bench/tps.js).
+# of a dev node holds, and their ratios to transfers (see tests/e2e/bench/tps.js).
 #   bash scripts/bench-tps.sh             # a table
 #   bash scripts/bench-tps.sh --json      # the same as JSON
 #   bash scripts/bench-tps.sh --accounts 600

@@ -74,14 +74,16 @@ impl Manifest {
 	pub fn parse(text: &str) -> Result<Self, ManifestError> {
 		let mut entries: Vec<ManifestEntry> = Vec::new();
 		if !text.is_empty() && !text.ends_with('\n') {
-			return Err(ManifestError("the last line does not end with a newline".into()));
+			return Err(ManifestError(
+				"the last line does not end with a newline".into(),
+			));
 		}
 		for (number, line) in text.lines().enumerate() {
-			let bad = |what: &str| {
-				ManifestError(format!("line {}: {what}", number.saturating_add(1)))
-			};
+			let bad =
+				|what: &str| ManifestError(format!("line {}: {what}", number.saturating_add(1)));
 			let mut fields = line.splitn(3, ' ');
-			let (Some(hash), Some(size), Some(path)) = (fields.next(), fields.next(), fields.next())
+			let (Some(hash), Some(size), Some(path)) =
+				(fields.next(), fields.next(), fields.next())
 			else {
 				return Err(bad("expected `<blake3 hex> <size> <path>`"));
 			};
@@ -204,7 +206,9 @@ impl Card {
 		let base_model = match value.get("base_model") {
 			None | Some(serde_json::Value::Null) => None,
 			Some(v) => Some(v.as_u64().ok_or_else(|| {
-				CardError(format!("`base_model` in {CARD_FILE} is not a model version id"))
+				CardError(format!(
+					"`base_model` in {CARD_FILE} is not a model version id"
+				))
 			})?),
 		};
 		Ok(Self {
@@ -491,7 +495,11 @@ mod tests {
 			write_tree(dir.path(), &borrowed);
 			let content = hash_path(dir.path(), &hidden()).unwrap();
 			let manifest = content.manifest.as_ref().unwrap().render();
-			assert_eq!(manifest, directory["manifest"].as_str().unwrap(), "{directory}");
+			assert_eq!(
+				manifest,
+				directory["manifest"].as_str().unwrap(),
+				"{directory}"
+			);
 			assert_eq!(content.root_hex(), directory["root"].as_str().unwrap());
 			assert_eq!(content.size, directory["size"].as_u64().unwrap());
 			assert_eq!(Manifest::parse(&manifest).unwrap().root(), content.root);
@@ -528,8 +536,14 @@ mod tests {
 	fn directory_root_does_not_depend_on_creation_order() {
 		let first = tempfile::tempdir().unwrap();
 		let second = tempfile::tempdir().unwrap();
-		write_tree(first.path(), &[("x", "x"), ("m/y", "m/y"), ("a/b/c", "a/b/c")]);
-		write_tree(second.path(), &[("a/b/c", "a/b/c"), ("x", "x"), ("m/y", "m/y")]);
+		write_tree(
+			first.path(),
+			&[("x", "x"), ("m/y", "m/y"), ("a/b/c", "a/b/c")],
+		);
+		write_tree(
+			second.path(),
+			&[("a/b/c", "a/b/c"), ("x", "x"), ("m/y", "m/y")],
+		);
 		assert_eq!(
 			hash_path(first.path(), &hidden()).unwrap().root,
 			hash_path(second.path(), &hidden()).unwrap().root
@@ -598,7 +612,9 @@ mod tests {
 		let tune = ContributionKind::FineTune { base: 0 };
 		assert!(card.check(&alice(), tune, b"MIT").is_ok());
 		assert!(card.check(&bob, tune, b"MIT").is_err());
-		assert!(card.check(&alice(), ContributionKind::Dataset, b"MIT").is_err());
+		assert!(card
+			.check(&alice(), ContributionKind::Dataset, b"MIT")
+			.is_err());
 		assert!(card
 			.check(&alice(), ContributionKind::FineTune { base: 1 }, b"MIT")
 			.is_err());
@@ -619,6 +635,8 @@ mod tests {
 			alice().to_ss58check()
 		);
 		let card = Card::parse(json.as_bytes()).unwrap();
-		assert!(card.check(&alice(), ContributionKind::Dataset, b"MIT").is_ok());
+		assert!(card
+			.check(&alice(), ContributionKind::Dataset, b"MIT")
+			.is_ok());
 	}
 }

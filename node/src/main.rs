@@ -7,8 +7,8 @@
 mod chain_spec;
 mod cli;
 mod client;
-mod content;
 mod command;
+mod content;
 mod hash;
 mod rpc;
 mod service;

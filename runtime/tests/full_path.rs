@@ -245,6 +245,51 @@ fn three_quarters_of_the_council_reach_root_and_a_majority_does_not() {
 }
 
 #[test]
+fn a_majority_cannot_pack_the_council_to_reach_root() {
+	dev_chain().execute_with(|| {
+		// The capture route: Alice and Bob (2 of 3) add Dave, then Eve, to reach three
+		// quarters without Charlie. The first step already needs three quarters.
+		let call = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
+			who: sp_runtime::MultiAddress::Id(Dave.to_account_id()),
+		});
+		let length = call.encoded_size() as u32;
+		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+		let members = [
+			Alice.to_account_id(),
+			Bob.to_account_id(),
+			Charlie.to_account_id(),
+		];
+		assert_ok!(Council::propose(
+			signed(&members[0]),
+			2,
+			Box::new(call),
+			length
+		));
+		for m in &members[..2] {
+			assert_ok!(Council::vote(signed(m), hash, 0, true));
+		}
+		assert_ok!(Council::close(
+			signed(&members[0]),
+			hash,
+			0,
+			Weight::MAX / 4,
+			length
+		));
+		assert!(System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::Council(pallet_collective::Event::Executed {
+				result: Err(DispatchError::BadOrigin),
+				..
+			})
+		)));
+		assert_eq!(
+			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
+			3
+		);
+	});
+}
+
+#[test]
 fn genesis_presets_build() {
 	for preset in genesis_config_presets::preset_names() {
 		let patch = genesis_config_presets::get_preset(&preset).unwrap();

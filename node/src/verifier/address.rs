@@ -152,7 +152,9 @@ mod tests {
 		let url = |s: &str| reqwest::Url::parse(s).unwrap();
 		assert!(is_non_global_literal(&url("http://127.0.0.1:9615/metrics")));
 		assert!(is_non_global_literal(&url("http://[::1]/")));
-		assert!(is_non_global_literal(&url("http://169.254.169.254/latest/")));
+		assert!(is_non_global_literal(&url(
+			"http://169.254.169.254/latest/"
+		)));
 		assert!(!is_non_global_literal(&url("https://8.8.8.8/")));
 		assert!(!is_non_global_literal(&url("http://localhost/")));
 	}

@@ -172,7 +172,9 @@ impl Fetcher {
 
 	/// The time one attempt gets for `bytes` registered bytes.
 	pub fn attempt_timeout(&self, bytes: u64) -> Duration {
-		let transfer = bytes.checked_div(self.policy.min_throughput).unwrap_or(bytes);
+		let transfer = bytes
+			.checked_div(self.policy.min_throughput)
+			.unwrap_or(bytes);
 		self.policy
 			.base_timeout
 			.saturating_add(Duration::from_secs(transfer))
@@ -215,7 +217,10 @@ impl Fetcher {
 			.ok()
 			.and_then(|url| url.host_str().map(str::to_owned))
 			.unwrap_or_default();
-		let mut hosts = self.hosts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+		let mut hosts = self
+			.hosts
+			.lock()
+			.unwrap_or_else(|poisoned| poisoned.into_inner());
 		hosts
 			.entry(host)
 			.or_insert_with(|| Arc::new(Semaphore::new(PER_HOST_CHECKS)))
@@ -279,7 +284,10 @@ impl Fetcher {
 			match read {
 				Ok(size) if size == entry.size && *hasher.finalize().as_bytes() == entry.hash => {}
 				Ok(_) | Err(ReadError::TooLarge) => {
-					return Finding::HashMismatch(format!("{} differs from the manifest", entry.path))
+					return Finding::HashMismatch(format!(
+						"{} differs from the manifest",
+						entry.path
+					))
 				}
 				Err(ReadError::Failed(reason)) => {
 					return Finding::Unreachable(format!("{}: {reason}", entry.path))
@@ -300,7 +308,9 @@ impl Fetcher {
 		expected: &Expected<'_>,
 	) -> Result<(), Finding> {
 		let Some(entry) = manifest.entry(CARD_FILE) else {
-			return Err(Finding::CardMismatch(format!("the directory has no {CARD_FILE}")));
+			return Err(Finding::CardMismatch(format!(
+				"the directory has no {CARD_FILE}"
+			)));
 		};
 		if entry.size > MAX_CARD_BYTES {
 			return Err(Finding::CardMismatch(format!(
@@ -316,14 +326,18 @@ impl Fetcher {
 		{
 			Ok(_) => {}
 			Err(ReadError::TooLarge) => {
-				return Err(Finding::HashMismatch(format!("{CARD_FILE} differs from the manifest")))
+				return Err(Finding::HashMismatch(format!(
+					"{CARD_FILE} differs from the manifest"
+				)))
 			}
 			Err(ReadError::Failed(reason)) => {
 				return Err(Finding::Unreachable(format!("{CARD_FILE}: {reason}")))
 			}
 		}
 		if bytes.len() as u64 != entry.size || *blake3::hash(&bytes).as_bytes() != entry.hash {
-			return Err(Finding::HashMismatch(format!("{CARD_FILE} differs from the manifest")));
+			return Err(Finding::HashMismatch(format!(
+				"{CARD_FILE} differs from the manifest"
+			)));
 		}
 		Card::parse(&bytes)
 			.and_then(|card| card.check(expected.owner, expected.kind, expected.license))
@@ -455,7 +469,10 @@ async fn read_file(
 	}
 	let metadata = tokio::fs::metadata(&real).await.map_err(failed)?;
 	if !metadata.is_file() {
-		return Err(ReadError::Failed(format!("{} is not a regular file", path.display())));
+		return Err(ReadError::Failed(format!(
+			"{} is not a regular file",
+			path.display()
+		)));
 	}
 	if metadata.len() > limit {
 		return Err(ReadError::TooLarge);

@@ -165,17 +165,18 @@ where
 		let mut queued: u64 = 0;
 		for public in self.keystore.sr25519_public_keys(KEY_TYPE) {
 			let verifier = AccountId::from(public);
-			let work = match self.client.runtime_api().awaiting_attestation(
-				hash,
-				verifier.clone(),
-				WINDOW,
-			) {
-				Ok(work) => work,
-				Err(error) => {
-					log::warn!(target: "verifier", "cannot read contributions awaiting attestation: {error}");
-					continue;
-				}
-			};
+			let work =
+				match self
+					.client
+					.runtime_api()
+					.awaiting_attestation(hash, verifier.clone(), WINDOW)
+				{
+					Ok(work) => work,
+					Err(error) => {
+						log::warn!(target: "verifier", "cannot read contributions awaiting attestation: {error}");
+						continue;
+					}
+				};
 			self.forget_landed(&verifier, &work, number);
 			queued = queued.saturating_add(work.len() as u64);
 			for contribution in work {
@@ -198,7 +199,9 @@ where
 	}
 
 	fn claims(&self) -> std::sync::MutexGuard<'_, HashMap<(AccountId, ContributionId), Claim>> {
-		self.claims.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+		self.claims
+			.lock()
+			.unwrap_or_else(|poisoned| poisoned.into_inner())
 	}
 
 	fn running(&self) -> usize {
@@ -241,7 +244,10 @@ where
 	) {
 		let verdict = self.check(&contribution, &schemes).await;
 		let key = (verifier.clone(), contribution.id);
-		match self.attest(public, &verifier, contribution.id, verdict).await {
+		match self
+			.attest(public, &verifier, contribution.id, verdict)
+			.await
+		{
 			Ok(()) => {
 				let at = self.client.info().best_number;
 				self.claims().insert(key, Claim::Submitted(at));

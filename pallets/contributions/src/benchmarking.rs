@@ -188,12 +188,8 @@ mod benchmarks {
 		let owner = Contributions::<T>::get(id)
 			.map(|c| c.owner)
 			.unwrap_or_else(|| account("owner", 0, 0));
-		Pallet::<T>::attest(
-			RawOrigin::Signed(verifier).into(),
-			id,
-			Verdict::Unreachable,
-		)
-		.map_err(|_| BenchmarkError::Weightless)?;
+		Pallet::<T>::attest(RawOrigin::Signed(verifier).into(), id, Verdict::Unreachable)
+			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), id);

@@ -77,7 +77,8 @@ impl<T: Config> Pallet<T> {
 					);
 				}
 				RootClaim::ModelVersion(id) => {
-					let version = ModelVersions::<T>::get(id).ok_or("a model root points nowhere")?;
+					let version =
+						ModelVersions::<T>::get(id).ok_or("a model root points nowhere")?;
 					ensure!(
 						version.weights_root == root,
 						"a model root points at other weights"

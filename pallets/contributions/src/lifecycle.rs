@@ -17,8 +17,7 @@ use sp_runtime::traits::Saturating;
 use crate::{
 	quorum, weights::WeightInfo, BalanceOf, ByHash, Config, ContributionId, ContributionOf,
 	ContributionStatus, Contributions, Decision, Event, ExpiryCursor, HoldReason,
-	NextContributionId, OnContributionVerified, Owners, Pallet, Params, RootClaim, Score,
-	Verdict,
+	NextContributionId, OnContributionVerified, Owners, Pallet, Params, RootClaim, Score, Verdict,
 };
 
 impl<T: Config> Pallet<T> {
@@ -56,7 +55,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Carries out `decision` on the pending `contribution`.
-	pub(crate) fn decide(id: ContributionId, contribution: &mut ContributionOf<T>, decision: Decision) {
+	pub(crate) fn decide(
+		id: ContributionId,
+		contribution: &mut ContributionOf<T>,
+		decision: Decision,
+	) {
 		match decision {
 			Decision::Verified { score } => Self::verify(id, contribution, score),
 			Decision::Rejected => Self::reject(id, contribution),
@@ -66,7 +69,11 @@ impl<T: Config> Pallet<T> {
 
 	/// Marks `contribution` verified, releases its deposit and tells `OnVerified`.
 	pub(crate) fn verify(id: ContributionId, contribution: &mut ContributionOf<T>, score: Score) {
-		Self::close(contribution, contribution.deposit, ContributionStatus::Verified { score });
+		Self::close(
+			contribution,
+			contribution.deposit,
+			ContributionStatus::Verified { score },
+		);
 		T::OnVerified::on_contribution_verified(
 			id,
 			&contribution.owner,
@@ -105,8 +112,8 @@ impl<T: Config> Pallet<T> {
 			contribution.deposit.saturating_sub(slashed),
 			ContributionStatus::Unavailable,
 		);
-		let reserved_until = frame_system::Pallet::<T>::block_number()
-			.saturating_add(params.unavailable_cooldown);
+		let reserved_until =
+			frame_system::Pallet::<T>::block_number().saturating_add(params.unavailable_cooldown);
 		ByHash::<T>::insert(
 			contribution.root,
 			RootClaim::Reserved {
@@ -125,7 +132,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Slashes `amount` of `contribution`'s held deposit to `OnSlash`; returns what was
 	/// slashed.
-	pub(crate) fn slash_deposit(contribution: &ContributionOf<T>, amount: BalanceOf<T>) -> BalanceOf<T> {
+	pub(crate) fn slash_deposit(
+		contribution: &ContributionOf<T>,
+		amount: BalanceOf<T>,
+	) -> BalanceOf<T> {
 		let (credit, _missing) = T::Currency::slash(
 			&HoldReason::ContributionDeposit.into(),
 			&contribution.owner,

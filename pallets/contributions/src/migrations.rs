@@ -224,11 +224,8 @@ pub mod v3 {
 
 		/// Version 2's parameters (absent when governance never set them).
 		#[storage_alias]
-		pub type Params<T: Config> = StorageValue<
-			Pallet<T>,
-			ParametersV2<BalanceOf<T>, BlockNumberFor<T>>,
-			OptionQuery,
-		>;
+		pub type Params<T: Config> =
+			StorageValue<Pallet<T>, ParametersV2<BalanceOf<T>, BlockNumberFor<T>>, OptionQuery>;
 	}
 
 	/// The migration itself; run it through [`MigrateV2ToV3`], which checks the version.

@@ -103,6 +103,19 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn set_bonus_cap() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GrantOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let cap = plenty::<T>();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cap);
+
+		assert_eq!(BonusCap::<T>::get(), cap);
+		Ok(())
+	}
+
+	#[benchmark]
 	fn mint_into_pot() -> Result<(), BenchmarkError> {
 		let origin =
 			T::MintOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

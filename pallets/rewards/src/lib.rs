@@ -53,7 +53,7 @@ pub mod pallet {
 	};
 	use sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
-		traits::{AccountIdConversion, Saturating, Zero},
+		traits::{AccountIdConversion, CheckedAdd, Saturating, Zero},
 		Rounding, SaturatedConversion,
 	};
 
@@ -76,7 +76,7 @@ pub mod pallet {
 		/// Sets budgets, reward rules and the epoch length.
 		type BudgetOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Grants bonuses.
+		/// Grants bonuses and sets the bonus cap (a power over the pot like minting's).
 		type GrantOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Mints new GYU into the pot.
@@ -92,6 +92,10 @@ pub mod pallet {
 
 		/// Reward rules until governance sets others.
 		type DefaultRules: Get<RewardRules>;
+
+		/// Most bonuses granted in one epoch, in total, until governance sets another cap.
+		#[pallet::constant]
+		type DefaultBonusCap: Get<BalanceOf<Self>>;
 
 		/// Most rewards credited and paid in one block.
 		#[pallet::constant]
@@ -160,6 +164,14 @@ pub mod pallet {
 	/// Chain-wide sums.
 	#[pallet::storage]
 	pub type Totals<T: Config> = StorageValue<_, RewardTotals<BalanceOf<T>>, ValueQuery>;
+
+	/// Most bonuses granted in one epoch, in total.
+	#[pallet::storage]
+	pub type BonusCap<T: Config> = StorageValue<_, BalanceOf<T>, ValueQuery, T::DefaultBonusCap>;
+
+	/// Bonuses granted so far, with the epoch they were granted in (a new epoch starts at zero).
+	#[pallet::storage]
+	pub type BonusesGranted<T: Config> = StorageValue<_, (EpochIndex, BalanceOf<T>), ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -242,6 +254,8 @@ pub mod pallet {
 		EpochLengthSet { length: BlockNumberFor<T> },
 		/// Governance minted GYU into the pot.
 		PotFunded { amount: BalanceOf<T> },
+		/// Governance set the most bonuses one epoch may grant.
+		BonusCapSet { cap: BalanceOf<T> },
 	}
 
 	#[pallet::error]
@@ -260,6 +274,8 @@ pub mod pallet {
 		TransferFailed,
 		/// Minting would overflow the total issuance.
 		MintFailed,
+		/// This bonus would take the epoch's bonuses above `BonusCap`.
+		BonusCapExceeded,
 	}
 
 	#[pallet::hooks]
@@ -343,7 +359,19 @@ pub mod pallet {
 			ensure!(!amount.is_zero(), Error::<T>::ZeroAmount);
 			let owner = T::Contributions::verified_owner(id).ok_or(Error::<T>::NotVerified)?;
 			ensure!(amount <= Self::pot_available(), Error::<T>::InsufficientPot);
+			let epoch = CurrentEpoch::<T>::get().index;
+			let (granted_in, granted) = BonusesGranted::<T>::get();
+			let granted = if granted_in == epoch {
+				granted
+			} else {
+				Zero::zero()
+			};
+			let granted = granted
+				.checked_add(&amount)
+				.filter(|total| *total <= BonusCap::<T>::get())
+				.ok_or(Error::<T>::BonusCapExceeded)?;
 
+			BonusesGranted::<T>::put((epoch, granted));
 			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(amount));
 			ContributionRewards::<T>::mutate(id, |r| r.bonus = r.bonus.saturating_add(amount));
 			Self::credit(&owner, amount);
@@ -367,6 +395,16 @@ pub mod pallet {
 				.map_err(|_| Error::<T>::MintFailed)?;
 			Totals::<T>::mutate(|t| t.minted = t.minted.saturating_add(amount));
 			Self::deposit_event(Event::PotFunded { amount });
+			Ok(())
+		}
+
+		/// Set the most bonuses one epoch may grant in total (the grant origin).
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_bonus_cap())]
+		pub fn set_bonus_cap(origin: OriginFor<T>, cap: BalanceOf<T>) -> DispatchResult {
+			T::GrantOrigin::ensure_origin(origin)?;
+			BonusCap::<T>::put(cap);
+			Self::deposit_event(Event::BonusCapSet { cap });
 			Ok(())
 		}
 

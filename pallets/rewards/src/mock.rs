@@ -68,6 +68,8 @@ pub const INITIAL_BALANCE: Balance = 1_000;
 pub const POT_ENDOWMENT: Balance = 1_000_000;
 /// The mock's epoch length.
 pub const EPOCH: u64 = 10;
+/// Most bonuses one epoch grants, in the mock.
+pub const BONUS_CAP: Balance = 500;
 
 parameter_types! {
 	pub const RewardsPalletId: PalletId = PalletId(*b"gy/rewrd");
@@ -104,6 +106,7 @@ impl Config for Test {
 	type PalletId = RewardsPalletId;
 	type DefaultEpochLength = DefaultEpochLength;
 	type DefaultRules = DefaultRules;
+	type DefaultBonusCap = frame_support::traits::ConstU64<BONUS_CAP>;
 	type MaxPayoutsPerBlock = frame_support::traits::ConstU32<2>;
 	type WeightInfo = ();
 }

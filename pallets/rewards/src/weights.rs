@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn set_epoch_length() -> Weight;
 	fn grant_bonus() -> Weight;
 	fn mint_into_pot() -> Weight;
+	fn set_bonus_cap() -> Weight;
 	fn claim() -> Weight;
 	fn note_verified() -> Weight;
 	fn on_initialize_idle() -> Weight;
@@ -101,6 +102,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Totals` (r:1 w:1)
 	/// Proof: `Rewards::Totals` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
+	fn set_bonus_cap() -> Weight {
+		Weight::from_parts(0, 0)
+	}
 	fn mint_into_pot() -> Weight {
 		// Proof size: measured `310`, estimated `3593`.
 		// Minimum execution time: 23_495_000 picoseconds.
@@ -200,6 +204,9 @@ impl WeightInfo for () {
 		Weight::from_parts(63_495_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
+	}
+	fn set_bonus_cap() -> Weight {
+		Weight::from_parts(0, 0)
 	}
 	fn mint_into_pot() -> Weight {
 		Weight::from_parts(25_028_000, 3593)

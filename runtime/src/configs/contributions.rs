@@ -78,15 +78,22 @@ parameter_types! {
 	};
 }
 
+parameter_types! {
+	/// Bonuses one epoch may grant in total until governance sets another cap: a tenth of
+	/// the genesis epoch budget.
+	pub const DefaultBonusCap: Balance = 100 * UNIT;
+}
+
 impl pallet_rewards::Config for Runtime {
 	type Currency = Balances;
 	type Contributions = Contributions;
 	type BudgetOrigin = GovernanceOrigin;
-	type GrantOrigin = GovernanceOrigin;
+	type GrantOrigin = TwoThirdsOrigin;
 	type MintOrigin = TwoThirdsOrigin;
 	type PalletId = RewardPotPalletId;
 	type DefaultEpochLength = DefaultEpochLength;
 	type DefaultRules = DefaultRewardRules;
+	type DefaultBonusCap = DefaultBonusCap;
 	type MaxPayoutsPerBlock = ConstU32<32>;
 	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 }

@@ -1,15 +1,32 @@
 // Council motions with polkadot.js: the decisions an operator proposes by name, and the
 // propose / vote / close flow of pallet-collective.
 
+import fs from 'node:fs';
+
 import { base58Decode } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
 
 import { describeDispatchError, sendAndWait, signer } from './chain.js';
 import { formatGyu } from './format.js';
 
-/** How much of the council a decision needs (see README: Governance). */
+/** How much of the council a decision needs (docs/governance.md). */
 export const MAJORITY = 'more than half';
 export const TWO_THIRDS = 'two thirds';
+
+/**
+ * Who decides what, as the runtime's table states it (checked against the runtime's origins
+ * by runtime/tests/governance_decisions.rs): `{ call, needs, motion? }` rows.
+ */
+export const DECISIONS = JSON.parse(fs.readFileSync(
+  new URL('../../../runtime/src/configs/governance-decisions.json', import.meta.url), 'utf8',
+)).decisions;
+
+/** The share of the council motion `name` needs, from the runtime's table. */
+function needsOf(name) {
+  const row = DECISIONS.find((decision) => decision.motion === name);
+  if (!row) throw new Error(`governance-decisions.json has no row for motion ${name}`);
+  return row.needs;
+}
 
 /** The smallest number of ayes among `members` that satisfies `needs`. */
 export function thresholdFor(needs, members) {
@@ -22,39 +39,39 @@ export function thresholdFor(needs, members) {
  */
 export const MOTIONS = {
   budget: {
-    args: '<gyu>', summary: 'set the reward budget of each epoch', needs: MAJORITY,
+    args: '<gyu>', summary: 'set the reward budget of each epoch', needs: needsOf('budget'),
     build: (api, [amount]) => api.tx.rewards.setBudget(amount),
   },
   'epoch-length': {
-    args: '<blocks>', summary: 'set the reward epoch length', needs: MAJORITY,
+    args: '<blocks>', summary: 'set the reward epoch length', needs: needsOf('epoch-length'),
     build: (api, [blocks]) => api.tx.rewards.setEpochLength(blocks),
   },
   mint: {
-    args: '<gyu>', summary: 'mint GYU into the reward pot', needs: TWO_THIRDS,
+    args: '<gyu>', summary: 'mint GYU into the reward pot', needs: needsOf('mint'),
     build: (api, [amount]) => api.tx.rewards.mintIntoPot(amount),
   },
   'add-verifier': {
-    args: '<address>', summary: 'admit an account to the verifier set', needs: MAJORITY,
+    args: '<address>', summary: 'admit an account to the verifier set', needs: needsOf('add-verifier'),
     build: (api, [who]) => api.tx.verifierMembership.addMember(who),
   },
   'remove-verifier': {
-    args: '<address>', summary: 'remove an account from the verifier set', needs: MAJORITY,
+    args: '<address>', summary: 'remove an account from the verifier set', needs: needsOf('remove-verifier'),
     build: (api, [who]) => api.tx.verifierMembership.removeMember(who),
   },
   'add-validator': {
-    args: '<address>', summary: 'add an account to the validator set', needs: TWO_THIRDS,
+    args: '<address>', summary: 'add an account to the validator set', needs: needsOf('add-validator'),
     build: (api, [who]) => api.tx.validatorSet.addValidator(who),
   },
   'remove-validator': {
-    args: '<address>', summary: 'remove an account from the validator set', needs: TWO_THIRDS,
+    args: '<address>', summary: 'remove an account from the validator set', needs: needsOf('remove-validator'),
     build: (api, [who]) => api.tx.validatorSet.removeValidator(who),
   },
   'admit-node': {
-    args: '<peer-id> <operator-address>', summary: 'admit a node (libp2p PeerId) to the network', needs: TWO_THIRDS,
+    args: '<peer-id> <operator-address>', summary: 'admit a node (libp2p PeerId) to the network', needs: needsOf('admit-node'),
     build: (api, [peerId, operator]) => api.tx.networkAdmission.admitNode(peerIdBytes(peerId), operator),
   },
   'remove-node': {
-    args: '<peer-id>', summary: 'remove a node from the network', needs: TWO_THIRDS,
+    args: '<peer-id>', summary: 'remove a node from the network', needs: needsOf('remove-node'),
     build: (api, [peerId]) => api.tx.networkAdmission.removeNode(peerIdBytes(peerId)),
   },
 };

@@ -11,7 +11,9 @@ import {
   CliError, parseAddress, parseCount, parseGyu, resolveSigner, SURI_ENV,
 } from '../lib/cli.js';
 import { nextStep } from '../lib/contributions.js';
-import { MAJORITY, thresholdFor, TWO_THIRDS } from '../lib/council.js';
+import {
+  DECISIONS, MAJORITY, MOTIONS, thresholdFor, TWO_THIRDS,
+} from '../lib/council.js';
 import { formatGyu, shortAddress } from '../lib/format.js';
 import { CARD_FILE, cardJson, HashError, hashPath, MANIFEST_FILE } from '../lib/hashing.js';
 
@@ -73,6 +75,26 @@ describe('signers', () => {
 });
 
 describe('council thresholds', () => {
+  test('every motion builds the call its row names and needs the share it names', () => {
+    // A stand-in for polkadot.js: api.tx.<section>.<method>(...) returns "section.method".
+    const api = { tx: new Proxy({}, { get: (_, section) => new Proxy({}, { get: (__, method) => () => `${section}.${method}` }) }) };
+    const args = ['1', '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp'];
+    for (const row of DECISIONS.filter((decision) => decision.motion)) {
+      const motion = MOTIONS[row.motion];
+      assert.ok(motion, `the toolkit has no motion ${row.motion}`);
+      const built = motion.build(api, row.motion.endsWith('-node') ? [args[1], ALICE] : [args[0]]);
+      assert.equal(built, row.call, row.motion);
+      assert.equal(motion.needs, row.needs, row.motion);
+    }
+    assert.equal(Object.keys(MOTIONS).length, DECISIONS.filter((decision) => decision.motion).length);
+  });
+
+  test('docs/governance.md states the runtime table', () => {
+    const page = fs.readFileSync(new URL('../../../docs/governance.md', import.meta.url), 'utf8');
+    const rows = [...page.matchAll(/^\| `([\w.]+)` \| ([a-z ]+) \|$/gm)].map((m) => ({ call: m[1], needs: m[2] }));
+    assert.deepEqual(rows, DECISIONS.map(({ call, needs }) => ({ call, needs })));
+  });
+
   test('more than half and two thirds of the council', () => {
     assert.deepEqual([1, 2, 3, 4, 5].map((n) => thresholdFor(MAJORITY, n)), [1, 2, 2, 3, 3]);
     assert.deepEqual([1, 2, 3, 4, 5, 6].map((n) => thresholdFor(TWO_THIRDS, n)), [1, 2, 2, 3, 4, 4]);

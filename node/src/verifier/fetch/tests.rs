@@ -190,8 +190,18 @@ async fn an_honest_directory_below_the_file_root_is_valid() {
 	std::fs::create_dir(&dir).unwrap();
 	let (hash, size) = publish(&dir, &alice(), &[("data/a.txt", b"abc"), ("b.txt", b"")]);
 	let uri = format!("file://{}", dir.display());
-	let finding = check(file_policy(root.path()), &expected(&uri, hash, size, &alice())).await;
-	assert_eq!(finding, Finding::Valid(FetchedContent { files: 3, bytes: size }));
+	let finding = check(
+		file_policy(root.path()),
+		&expected(&uri, hash, size, &alice()),
+	)
+	.await;
+	assert_eq!(
+		finding,
+		Finding::Valid(FetchedContent {
+			files: 3,
+			bytes: size
+		})
+	);
 }
 
 #[tokio::test]
@@ -230,7 +240,11 @@ async fn a_symbolic_link_out_of_the_file_root_is_not_followed() {
 	// The owner hashes through the link; the verifier must not read through it.
 	let (hash, size) = publish(&dir, &alice(), &[]);
 	let uri = format!("file://{}", dir.display());
-	let finding = check(file_policy(root.path()), &expected(&uri, hash, size, &alice())).await;
+	let finding = check(
+		file_policy(root.path()),
+		&expected(&uri, hash, size, &alice()),
+	)
+	.await;
 	assert!(matches!(finding, Finding::Unreachable(_)), "{finding:?}");
 }
 
@@ -269,19 +283,29 @@ async fn an_honest_directory_over_http_is_valid_and_a_tampered_file_is_a_mismatc
 	let (hash, size) = publish(
 		dir.path(),
 		&alice(),
-		&[("data/train set.jsonl", b"{\"text\":\"hi\"}\n"), ("README.md", b"# set\n")],
+		&[
+			("data/train set.jsonl", b"{\"text\":\"hi\"}\n"),
+			("README.md", b"# set\n"),
+		],
 	);
 	let mut routes = routes_of(dir.path(), "set");
 	let mut tampered = routes.clone();
 	tampered.insert("/set/README.md".into(), Route::Body(b"# SET\n".to_vec()));
 	let mut longer = routes.clone();
-	longer.insert("/set/README.md".into(), Route::Body(b"# set\n and more".to_vec()));
+	longer.insert(
+		"/set/README.md".into(),
+		Route::Body(b"# set\n and more".to_vec()),
+	);
 	routes.extend(
 		tampered
 			.into_iter()
 			.map(|(k, v)| (k.replacen("/set/", "/tampered/", 1), v)),
 	);
-	routes.extend(longer.into_iter().map(|(k, v)| (k.replacen("/set/", "/longer/", 1), v)));
+	routes.extend(
+		longer
+			.into_iter()
+			.map(|(k, v)| (k.replacen("/set/", "/longer/", 1), v)),
+	);
 	let address = serve(routes).await;
 	let allowed = FetchPolicy {
 		allowed_addresses: vec![address],
@@ -290,7 +314,13 @@ async fn an_honest_directory_over_http_is_valid_and_a_tampered_file_is_a_mismatc
 
 	let uri = format!("http://{address}/set");
 	let honest = check(allowed.clone(), &expected(&uri, hash, size, &alice())).await;
-	assert_eq!(honest, Finding::Valid(FetchedContent { files: 3, bytes: size }));
+	assert_eq!(
+		honest,
+		Finding::Valid(FetchedContent {
+			files: 3,
+			bytes: size
+		})
+	);
 
 	let uri = format!("http://{address}/tampered/");
 	let finding = check(allowed.clone(), &expected(&uri, hash, size, &alice())).await;
@@ -382,5 +412,8 @@ fn attempt_time_grows_with_the_registered_size() {
 	})
 	.unwrap();
 	assert_eq!(fetcher.attempt_timeout(0), Duration::from_secs(60));
-	assert_eq!(fetcher.attempt_timeout(1 << 30), Duration::from_secs(60 + 1024));
+	assert_eq!(
+		fetcher.attempt_timeout(1 << 30),
+		Duration::from_secs(60 + 1024)
+	);
 }

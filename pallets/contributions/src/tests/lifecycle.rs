@@ -18,11 +18,14 @@ fn owner_withdraws_pending_contribution() {
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
 		assert_eq!(ByHash::<Test>::get([1; 32]), None);
 		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
-		System::assert_last_event(Event::ContributionWithdrawn {
+		System::assert_last_event(
+			Event::ContributionWithdrawn {
 				id,
 				owner: ALICE,
-				slashed: 0
-			}.into());
+				slashed: 0,
+			}
+			.into(),
+		);
 	});
 }
 

@@ -58,6 +58,7 @@ fn signed_accounts_cannot_govern() {
 			BadOrigin
 		);
 		assert_noop!(RewardsPallet::mint_into_pot(origin(), 5), BadOrigin);
+		assert_noop!(RewardsPallet::set_bonus_cap(origin(), 5_000), BadOrigin);
 		assert_noop!(
 			RewardsPallet::set_budget(RuntimeOrigin::none(), 1),
 			BadOrigin
@@ -122,6 +123,57 @@ fn bonus_errors() {
 			90,
 			[0; 32]
 		));
+	});
+}
+
+#[test]
+fn bonuses_cannot_empty_the_pot_past_the_cap_of_an_epoch() {
+	ExtBuilder::default().build_and_execute(|| {
+		Verified::mutate(|v| {
+			v.insert(4, BOB);
+		});
+		assert_ok!(RewardsPallet::grant_bonus(
+			RuntimeOrigin::root(),
+			4,
+			BONUS_CAP - 1,
+			[0; 32]
+		));
+		// One more unit would pass the cap of this epoch.
+		assert_noop!(
+			RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 2, [0; 32]),
+			Error::<Test>::BonusCapExceeded
+		);
+		assert_ok!(RewardsPallet::grant_bonus(
+			RuntimeOrigin::root(),
+			4,
+			1,
+			[0; 32]
+		));
+		assert_eq!(BonusesGranted::<Test>::get(), (0, BONUS_CAP));
+		// The next epoch starts from zero.
+		run_to_block(EPOCH + 1);
+		assert_ok!(RewardsPallet::grant_bonus(
+			RuntimeOrigin::root(),
+			4,
+			BONUS_CAP,
+			[0; 32]
+		));
+	});
+}
+
+#[test]
+fn governance_sets_the_bonus_cap() {
+	ExtBuilder::default().build_and_execute(|| {
+		Verified::mutate(|v| {
+			v.insert(4, BOB);
+		});
+		assert_ok!(RewardsPallet::set_bonus_cap(RuntimeOrigin::root(), 10));
+		System::assert_last_event(Event::BonusCapSet { cap: 10 }.into());
+		assert_eq!(BonusCap::<Test>::get(), 10);
+		assert_noop!(
+			RewardsPallet::grant_bonus(RuntimeOrigin::root(), 4, 11, [0; 32]),
+			Error::<Test>::BonusCapExceeded
+		);
 	});
 }
 
