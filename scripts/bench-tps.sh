@@ -5,9 +5,5 @@
 #   bash scripts/bench-tps.sh --json      # the same as JSON
 #   bash scripts/bench-tps.sh --accounts 600
 set -euo pipefail
-here="$(dirname "${BASH_SOURCE[0]}")"
-bash "$here/setup.sh"
-bash "$here/build.sh"
-. "$here/env.sh"
-cd "$GONGYU_ROOT/tests/e2e"
+. "$(dirname "${BASH_SOURCE[0]}")/e2e-env.sh"
 exec node bench/tps.js "$@"

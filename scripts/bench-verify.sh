@@ -4,9 +4,5 @@
 #   bash scripts/bench-verify.sh              # 1 GiB in 8 files
 #   bash scripts/bench-verify.sh --gib 4 --files 16 --json
 set -euo pipefail
-here="$(dirname "${BASH_SOURCE[0]}")"
-bash "$here/setup.sh"
-bash "$here/build.sh"
-. "$here/env.sh"
-cd "$GONGYU_ROOT/tests/e2e"
+. "$(dirname "${BASH_SOURCE[0]}")/e2e-env.sh"
 exec node bench/verify.js "$@"

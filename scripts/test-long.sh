@@ -4,11 +4,7 @@
 #   bash scripts/test-long.sh                 # every suite, long form
 #   bash scripts/test-long.sh network.test.js # one suite
 set -euo pipefail
-here="$(dirname "${BASH_SOURCE[0]}")"
-bash "$here/setup.sh"
-bash "$here/build.sh"
-. "$here/env.sh"
-cd "$GONGYU_ROOT/tests/e2e"
+. "$(dirname "${BASH_SOURCE[0]}")/e2e-env.sh"
 suites=("$@")
 [ ${#suites[@]} -eq 0 ] && suites=(.)
 GONGYU_E2E_LONG=1 exec node --test --test-concurrency=1 --test-timeout=1800000 "${suites[@]}"

@@ -57,43 +57,44 @@ fn signed(who: &AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who.clone())
 }
 
-/// Alice proposes `call`, Alice and Bob vote aye (2 of 3: more than half), Charlie closes.
-fn council_motion(call: RuntimeCall) {
+/// The council votes on `call`: Alice proposes it with the threshold of all `ayes`, they vote
+/// aye, Charlie closes. Returns the result of executing it.
+fn council_vote(call: RuntimeCall, ayes: &[AccountId]) -> sp_runtime::DispatchResult {
 	let length = call.encoded_size() as u32;
 	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
 	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
 	assert_ok!(Council::propose(
 		signed(&Alice.to_account_id()),
-		2,
+		ayes.len() as u32,
 		Box::new(call),
 		length
 	));
-	assert_ok!(Council::vote(
-		signed(&Alice.to_account_id()),
-		hash,
-		index,
-		true
-	));
-	assert_ok!(Council::vote(
-		signed(&Bob.to_account_id()),
-		hash,
-		index,
-		true
-	));
+	for who in ayes {
+		assert_ok!(Council::vote(signed(who), hash, index, true));
+	}
 	assert_ok!(Council::close(
 		signed(&Charlie.to_account_id()),
 		hash,
 		index,
-		Weight::from_parts(10_000_000_000, 1_000_000),
+		Weight::MAX / 4,
 		length
 	));
-	let executed = System::events().into_iter().any(|r| {
-		matches!(
-			r.event,
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result: Ok(()), .. })
-		)
-	});
-	assert!(executed, "the motion executed");
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(result),
+			_ => None,
+		})
+		.expect("the motion executed")
+}
+
+/// Alice and Bob (2 of 3: more than half) pass `call`, which must succeed.
+fn council_motion(call: RuntimeCall) {
+	assert_ok!(council_vote(
+		call,
+		&[Alice.to_account_id(), Bob.to_account_id()]
+	));
 }
 
 #[test]
@@ -190,53 +191,16 @@ fn three_quarters_of_the_council_reach_root_and_a_majority_does_not() {
 		}));
 		let call =
 			RuntimeCall::Governance(pallet_governance::Call::dispatch_as_root { call: remark });
-		let length = call.encoded_size() as u32;
-		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-		let members = [
+		let (alice, bob, charlie) = (
 			Alice.to_account_id(),
 			Bob.to_account_id(),
 			Charlie.to_account_id(),
-		];
+		);
 
 		// Two of three is a majority but not three quarters: the motion executes and fails.
-		assert_ok!(Council::propose(
-			signed(&members[0]),
-			2,
-			Box::new(call.clone()),
-			length
-		));
-		for m in &members[..2] {
-			assert_ok!(Council::vote(signed(m), hash, 0, true));
-		}
-		assert_ok!(Council::close(
-			signed(&members[0]),
-			hash,
-			0,
-			Weight::MAX / 4,
-			length
-		));
-		assert!(System::events().iter().any(|r| matches!(
-			r.event,
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result: Err(_), .. })
-		)));
-
+		assert!(council_vote(call.clone(), &[alice.clone(), bob.clone()]).is_err());
 		// Three of three: Root.
-		assert_ok!(Council::propose(
-			signed(&members[0]),
-			3,
-			Box::new(call),
-			length
-		));
-		for m in &members {
-			assert_ok!(Council::vote(signed(m), hash, 1, true));
-		}
-		assert_ok!(Council::close(
-			signed(&members[0]),
-			hash,
-			1,
-			Weight::MAX / 4,
-			length
-		));
+		assert_ok!(council_vote(call, &[alice, bob, charlie]));
 		assert!(System::events().iter().any(|r| matches!(
 			r.event,
 			RuntimeEvent::Governance(pallet_governance::Event::DispatchedAsRoot { result: Ok(()) })
@@ -252,36 +216,8 @@ fn a_majority_cannot_pack_the_council_to_reach_root() {
 		let call = RuntimeCall::CouncilMembership(pallet_membership::Call::add_member {
 			who: sp_runtime::MultiAddress::Id(Dave.to_account_id()),
 		});
-		let length = call.encoded_size() as u32;
-		let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-		let members = [
-			Alice.to_account_id(),
-			Bob.to_account_id(),
-			Charlie.to_account_id(),
-		];
-		assert_ok!(Council::propose(
-			signed(&members[0]),
-			2,
-			Box::new(call),
-			length
-		));
-		for m in &members[..2] {
-			assert_ok!(Council::vote(signed(m), hash, 0, true));
-		}
-		assert_ok!(Council::close(
-			signed(&members[0]),
-			hash,
-			0,
-			Weight::MAX / 4,
-			length
-		));
-		assert!(System::events().iter().any(|r| matches!(
-			r.event,
-			RuntimeEvent::Council(pallet_collective::Event::Executed {
-				result: Err(DispatchError::BadOrigin),
-				..
-			})
-		)));
+		let result = council_vote(call, &[Alice.to_account_id(), Bob.to_account_id()]);
+		assert_eq!(result, Err(DispatchError::BadOrigin));
 		assert_eq!(
 			pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get().len(),
 			3

@@ -53,16 +53,16 @@ pub trait WeightInfo {
 /// Weights measured on the Gongyu runtime, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	/// Storage: `Contributions::Params` (r:1 w:0)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(55), added: 550, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ModelVersions` (r:1 w:0)
 	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ByHash` (r:1 w:1)
-	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Owners` (r:1 w:1)
 	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::NextContributionId` (r:1 w:1)
 	/// Proof: `Contributions::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -71,12 +71,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[9, 512]`.
 	/// The range of component `l` is `[1, 64]`.
-	fn submit(u: u32, l: u32, ) -> Weight {
-		// Proof size: measured `761`, estimated `3593`.
-		// Minimum execution time: 103_313_000 picoseconds.
-		Weight::from_parts(109_050_894, 3593)
-			.saturating_add(Weight::from_parts(7_452, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(141_658, 0).saturating_mul(l.into()))
+	fn submit(u: u32, _l: u32, ) -> Weight {
+		// Proof size: measured `872`, estimated `3593`.
+		// Minimum execution time: 105_988_000 picoseconds.
+		Weight::from_parts(114_463_840, 3593)
+			.saturating_add(Weight::from_parts(1_197, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -85,7 +84,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(55), added: 550, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -100,12 +99,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochTallies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// The range of component `a` is `[1, 32]`.
+	/// The range of component `a` is `[2, 32]`.
 	fn attest(a: u32, ) -> Weight {
-		// Proof size: measured `1353`, estimated `5295`.
-		// Minimum execution time: 107_901_000 picoseconds.
-		Weight::from_parts(113_507_181, 5295)
-			.saturating_add(Weight::from_parts(322_225, 0).saturating_mul(a.into()))
+		// Proof size: measured `1368`, estimated `5295`.
+		// Minimum execution time: 108_282_000 picoseconds.
+		Weight::from_parts(141_168_931, 5295)
+			.saturating_add(Weight::from_parts(75_880, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -114,50 +113,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(55), added: 550, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 32]`.
 	fn attest_recorded(a: u32, ) -> Weight {
-		// Proof size: measured `975`, estimated `5295`.
-		// Minimum execution time: 34_304_000 picoseconds.
-		Weight::from_parts(38_782_206, 5295)
-			.saturating_add(Weight::from_parts(154_185, 0).saturating_mul(a.into()))
+		// Proof size: measured `990`, estimated `5295`.
+		// Minimum execution time: 34_195_000 picoseconds.
+		Weight::from_parts(46_225_427, 5295)
+			.saturating_add(Weight::from_parts(137_565, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Storage: `Contributions::Contributions` (r:1 w:1)
-	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Owners` (r:1 w:1)
-	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::ByHash` (r:0 w:1)
-	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
-	fn withdraw() -> Weight {
-		// Proof size: measured `1122`, estimated `5295`.
-		// Minimum execution time: 80_180_000 picoseconds.
-		Weight::from_parts(84_919_000, 5295)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
-	}
-	/// Storage: `Contributions::ModelVersions` (r:1 w:1)
-	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::NextModelVersionId` (r:1 w:1)
-	/// Proof: `Contributions::NextModelVersionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	fn register_model_version() -> Weight {
-		// Proof size: measured `134`, estimated `3584`.
-		// Minimum execution time: 22_943_000 picoseconds.
-		Weight::from_parts(24_756_000, 3584)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
-	/// Storage: `Contributions::Params` (r:0 w:1)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(40), added: 535, mode: `MaxEncodedLen`)
-	fn set_parameters() -> Weight {
-		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 9_608_000 picoseconds.
-		Weight::from_parts(10_640_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
@@ -169,11 +132,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Owners` (r:1 w:1)
 	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ByHash` (r:0 w:1)
-	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	fn withdraw() -> Weight {
+		// Proof size: measured `1328`, estimated `6196`.
+		// Minimum execution time: 84_077_000 picoseconds.
+		Weight::from_parts(97_091_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Contributions::ModelVersions` (r:1 w:1)
+	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::NextModelVersionId` (r:1 w:1)
+	/// Proof: `Contributions::NextModelVersionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ByHash` (r:1 w:1)
+	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	fn register_model_version() -> Weight {
+		// Proof size: measured `255`, estimated `3584`.
+		// Minimum execution time: 29_976_000 picoseconds.
+		Weight::from_parts(33_192_000, 3584)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `Contributions::Params` (r:0 w:1)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(55), added: 550, mode: `MaxEncodedLen`)
+	fn set_parameters() -> Weight {
+		// Proof size: measured `0`, estimated `0`.
+		// Minimum execution time: 9_939_000 picoseconds.
+		Weight::from_parts(11_391_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Contributions::Contributions` (r:1 w:1)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Owners` (r:1 w:1)
+	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ByHash` (r:0 w:1)
+	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn force_decide() -> Weight {
-		// Proof size: measured `1262`, estimated `6196`.
-		// Minimum execution time: 85_770_000 picoseconds.
-		Weight::from_parts(91_411_000, 6196)
+		// Proof size: measured `1295`, estimated `6196`.
+		// Minimum execution time: 86_070_000 picoseconds.
+		Weight::from_parts(90_479_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -190,13 +191,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Owners` (r:16 w:16)
 	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ByHash` (r:0 w:16)
-	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		// Proof size: measured `207`, estimated `1493`.
-		// Minimum execution time: 7_213_000 picoseconds.
-		Weight::from_parts(9_265_406, 1493)
-			.saturating_add(Weight::from_parts(71_777_247, 0).saturating_mul(n.into()))
+		// Proof size: measured `240`, estimated `1493`.
+		// Minimum execution time: 6_983_000 picoseconds.
+		Weight::from_parts(11_114_608, 1493)
+			.saturating_add(Weight::from_parts(69_231_115, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -207,47 +208,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
-	fn submit(u: u32, l: u32, ) -> Weight {
-		Weight::from_parts(109_050_894, 3593)
-			.saturating_add(Weight::from_parts(7_452, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(141_658, 0).saturating_mul(l.into()))
+	fn submit(u: u32, _l: u32, ) -> Weight {
+		Weight::from_parts(114_463_840, 3593)
+			.saturating_add(Weight::from_parts(1_197, 0).saturating_mul(u.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn attest(a: u32, ) -> Weight {
-		Weight::from_parts(113_507_181, 5295)
-			.saturating_add(Weight::from_parts(322_225, 0).saturating_mul(a.into()))
+		Weight::from_parts(141_168_931, 5295)
+			.saturating_add(Weight::from_parts(75_880, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn attest_recorded(a: u32, ) -> Weight {
-		Weight::from_parts(38_782_206, 5295)
-			.saturating_add(Weight::from_parts(154_185, 0).saturating_mul(a.into()))
+		Weight::from_parts(46_225_427, 5295)
+			.saturating_add(Weight::from_parts(137_565, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(84_919_000, 5295)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(97_091_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn register_model_version() -> Weight {
-		Weight::from_parts(24_756_000, 3584)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(33_192_000, 3584)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(10_640_000, 0)
+		Weight::from_parts(11_391_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_decide() -> Weight {
-		Weight::from_parts(91_411_000, 6196)
+		Weight::from_parts(90_479_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(9_265_406, 1493)
-			.saturating_add(Weight::from_parts(71_777_247, 0).saturating_mul(n.into()))
+		Weight::from_parts(11_114_608, 1493)
+			.saturating_add(Weight::from_parts(69_231_115, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
