@@ -83,7 +83,9 @@ fn council_vote(call: RuntimeCall, ayes: &[AccountId]) -> sp_runtime::DispatchRe
 		.into_iter()
 		.rev()
 		.find_map(|r| match r.event {
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => Some(result),
+			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
+				Some(result)
+			}
 			_ => None,
 		})
 		.expect("the motion executed")
