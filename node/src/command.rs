@@ -12,6 +12,11 @@ use crate::{
 	service,
 };
 
+/// What the node says when no chain was named.
+const NO_CHAIN_NAMED: &str = "name the chain to run: `--dev` for a development chain, \
+	`--chain local` for the four-validator test network, or `--chain <spec.json>` for a real \
+	network (see docs/operators.md)";
+
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
 		"Gongyu Node".into()
@@ -40,7 +45,10 @@ impl SubstrateCli for Cli {
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
-			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"local" => Box::new(chain_spec::local_chain_spec()?),
+			// No default: `local` runs on well-known dev keys, so starting it by accident
+			// next to a real network would be a node anyone can sign for.
+			"" => return Err(NO_CHAIN_NAMED.into()),
 			path => Box::new(
 				chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path)).map_err(
 					|e| {
@@ -209,5 +217,24 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			 use `benchmark pallet`."
 				.into(),
 		),
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn no_chain_is_started_unless_one_is_named() {
+		let cli = <Cli as clap::Parser>::parse_from(["gongyu-node"]);
+		let error = cli.load_spec("").err().unwrap_or_default();
+		assert_eq!(error, NO_CHAIN_NAMED);
+		assert!(cli.load_spec("dev").is_ok());
+		assert!(cli.load_spec("local").is_ok());
+		let missing = cli
+			.load_spec("/nonexistent/spec.json")
+			.err()
+			.unwrap_or_default();
+		assert!(missing.contains("neither `dev`, `local` nor a readable chain spec file"));
 	}
 }
