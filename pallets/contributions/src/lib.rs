@@ -344,7 +344,7 @@ pub mod pallet {
 		OwnContribution,
 		/// The score is above `MaxScore`.
 		ScoreOutOfRange,
-		/// The contribution holds `MaxAttestations` attestations already.
+		/// The contribution holds `MaxAttestations` attestations of current verifiers already.
 		TooManyAttestations,
 		/// The verification period of this contribution is over.
 		VerificationPeriodOver,
@@ -508,6 +508,14 @@ pub mod pallet {
 					.any(|a| a.verifier == verifier),
 				Error::<T>::AlreadyAttested
 			);
+			if contribution.attestations.is_full() {
+				// Attestations of verifiers removed since no longer count: make room by
+				// dropping them rather than refusing a current verifier.
+				let verifiers = T::Verifiers::sorted_members();
+				contribution
+					.attestations
+					.retain(|a| verifiers.binary_search(&a.verifier).is_ok());
+			}
 			contribution
 				.attestations
 				.try_push(Attestation {

@@ -272,6 +272,36 @@ fn attestations_are_bounded() {
 }
 
 #[test]
+fn attestations_of_removed_verifiers_make_room_for_current_ones() {
+	ExtBuilder::build_and_execute(|| {
+		VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
+		assert_ok!(ContributionsPallet::set_parameters(
+			RuntimeOrigin::root(),
+			Parameters {
+				quorum: Perbill::one(),
+				..DefaultParams::get()
+			}
+		));
+		let id = submit_dataset(ALICE, 1);
+		for v in [V1, V2, V3, 14] {
+			assert_ok!(attest(v, id, valid(50)));
+		}
+		// V1 and V2 leave: their stale votes no longer fill the contribution's slots.
+		VerifierSet::set(vec![V3, 14, 15, 16]);
+		assert_ok!(attest(15, id, valid(70)));
+		let kept: Vec<_> = Contributions::<Test>::get(id)
+			.unwrap()
+			.attestations
+			.iter()
+			.map(|a| a.verifier)
+			.collect();
+		assert_eq!(kept, vec![V3, 14, 15]);
+		assert_ok!(attest(16, id, valid(90)));
+		assert_eq!(status(id), ContributionStatus::Verified { score: 60 });
+	});
+}
+
+#[test]
 fn an_attestation_that_decides_nothing_is_refunded_to_the_cost_of_recording_it() {
 	use crate::weights::WeightInfo;
 	use frame_support::dispatch::{GetDispatchInfo, Pays};
