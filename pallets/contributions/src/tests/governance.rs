@@ -334,3 +334,44 @@ fn awaiting_attestation_lists_what_a_verifier_has_left() {
 		assert!(ids(V2, 10).is_empty(), "past the deadline");
 	});
 }
+
+#[test]
+fn awaiting_attestation_gives_no_work_to_outsiders_or_owners() {
+	ExtBuilder::build_and_execute(|| {
+		let mine = submit_dataset(V1, 1);
+		let other = submit_dataset(ALICE, 2);
+		// A verifier never gets its own contribution to check.
+		let work: Vec<_> = ContributionsPallet::awaiting_attestation(&V1, 10)
+			.into_iter()
+			.map(|c| c.id)
+			.collect();
+		assert_eq!(work, vec![other]);
+		assert!(ContributionsPallet::awaiting_attestation(&V2, 10)
+			.iter()
+			.any(|c| c.id == mine));
+		// A key removed from the verifier set gets nothing to fetch.
+		VerifierSet::set(vec![V2, V3]);
+		assert!(ContributionsPallet::awaiting_attestation(&V1, 10).is_empty());
+	});
+}
+
+#[test]
+fn an_unavailable_contribution_cannot_be_withdrawn_for_its_remaining_deposit() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		assert_ok!(ContributionsPallet::attest(
+			RuntimeOrigin::signed(V1),
+			id,
+			Verdict::Unreachable
+		));
+		assert_ok!(ContributionsPallet::attest(
+			RuntimeOrigin::signed(V2),
+			id,
+			Verdict::Unreachable
+		));
+		assert_noop!(
+			ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id),
+			Error::<Test>::NotPending
+		);
+	});
+}
