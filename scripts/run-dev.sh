@@ -40,4 +40,4 @@ if [ "$wants_verifier" = 1 ] && [ "$has_keystore" = 0 ]; then
   args+=(--keystore-path "$keystore")
 fi
 
-exec "$GONGYU_NODE" --dev --rpc-cors all "${args[@]}"
+exec "$GONGYU_NODE" --dev "${args[@]}"

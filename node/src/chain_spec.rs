@@ -11,7 +11,7 @@ use sc_service::ChainType;
 pub type ChainSpec = sc_service::GenericChainSpec;
 
 /// The token properties every Gongyu chain carries, so wallets show GYU with 12 decimals.
-fn properties() -> sc_chain_spec::Properties {
+pub fn properties() -> sc_chain_spec::Properties {
 	let mut properties = sc_chain_spec::Properties::new();
 	properties.insert("tokenSymbol".into(), TOKEN_SYMBOL.into());
 	properties.insert("tokenDecimals".into(), TOKEN_DECIMALS.into());
@@ -19,7 +19,8 @@ fn properties() -> sc_chain_spec::Properties {
 	properties
 }
 
-fn wasm_binary() -> Result<&'static [u8], String> {
+/// The runtime this node was built with.
+pub fn wasm_binary() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| {
 		"The wasm runtime is missing from this build: rebuild without SKIP_WASM_BUILD".to_string()
 	})
@@ -45,4 +46,58 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_genesis_config_preset_name(LOCAL_TESTNET_RUNTIME_PRESET)
 		.with_properties(properties())
 		.build())
+}
+
+/// Fails when `spec` is not a development chain and its genesis gives a role to a
+/// well-known dev key (validators, session keys, council, verifiers, sudo, admitted nodes):
+/// anyone could sign as them. `--allow-dev-keys` skips the check for test networks.
+pub fn refuse_dev_keys(spec: &dyn sc_service::ChainSpec) -> Result<(), String> {
+	if spec.chain_type() == ChainType::Development {
+		return Ok(());
+	}
+	let storage = spec
+		.as_storage_builder()
+		.build_storage()
+		.map_err(|e| format!("cannot build the genesis of `{}`: {e}", spec.id()))?;
+	let found = sp_io::TestExternalities::new(storage)
+		.execute_with(gongyu_runtime::dev_keys::dev_keys_in_state);
+	if found.is_empty() {
+		return Ok(());
+	}
+	Err(format!(
+		"`{}` is not a development chain, but its genesis uses well-known dev keys that anyone \
+		 can sign with:\n  - {}\nIf this is a test network, start the node with \
+		 `--allow-dev-keys`; for a real network make a spec with fresh keys \
+		 (`gongyu-node new-network`, see docs/operators.md).",
+		spec.id(),
+		found.join("\n  - ")
+	))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn local_is_refused_for_its_dev_keys_and_dev_is_not_checked() {
+		let local = local_chain_spec().unwrap_or_else(|e| panic!("{e}"));
+		let error = refuse_dev_keys(&local).err().unwrap_or_default();
+		assert!(
+			error.contains("Aura authority is the dev key Alice"),
+			"{error}"
+		);
+		assert!(
+			error.contains("GRANDPA authority is the dev key Alice"),
+			"{error}"
+		);
+		assert!(error.contains("council member"), "{error}");
+		assert!(error.contains("verifier"), "{error}");
+		assert!(
+			error.contains("admitted node has a well-known node key"),
+			"{error}"
+		);
+		assert!(error.contains("--allow-dev-keys"), "{error}");
+		let dev = development_chain_spec().unwrap_or_else(|e| panic!("{e}"));
+		assert_eq!(refuse_dev_keys(&dev), Ok(()));
+	}
 }

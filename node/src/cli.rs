@@ -14,6 +14,12 @@ pub struct Cli {
 	/// Options of the verifier service.
 	#[clap(flatten)]
 	pub verifier: VerifierCli,
+
+	/// This is a test network: start a chain other than `--dev` even though its genesis
+	/// gives roles to well-known dev keys (as `--chain local` does), which anyone can sign
+	/// with. Without it such a chain is refused.
+	#[arg(long)]
+	pub allow_dev_keys: bool,
 }
 
 /// `--verifier` and its options.
@@ -104,6 +110,10 @@ pub enum Subcommand {
 
 	/// Print the BLAKE3 content root of a file or directory, as contributions register it.
 	Hash(crate::hash::HashCmd),
+
+	/// Generate a network of your own: fresh validator, council, verifier and node keys, the
+	/// raw chain spec, and each node's base path with its keys in place.
+	NewNetwork(crate::new_network::NewNetworkCmd),
 }
 
 /// What `gongyu-node benchmark ...` accepts in a node built without benchmarking: anything,

@@ -14,8 +14,13 @@ use crate::{
 
 /// What the node says when no chain was named.
 const NO_CHAIN_NAMED: &str = "name the chain to run: `--dev` for a development chain, \
-	`--chain local` for the four-validator test network, or `--chain <spec.json>` for a real \
+	`--chain local --allow-dev-keys` for the four-validator test network, or `--chain <spec.json>` for a real \
 	network (see docs/operators.md)";
+
+/// The only web origin whose pages may read the node's HTTP RPC answers unless
+/// `--rpc-cors` names others: polkadot.js apps. (Origins are matched exactly; WebSocket
+/// clients such as the explorer are not subject to CORS.)
+const DEFAULT_ORIGINS: [&str; 1] = ["https://polkadot.js.org"];
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -64,7 +69,13 @@ impl SubstrateCli for Cli {
 
 /// Parses the command line and runs what it asks for.
 pub fn run() -> sc_cli::Result<()> {
-	let cli = Cli::from_args();
+	let mut cli = Cli::from_args();
+	// Pages on other sites may not read this node's HTTP RPC answers unless `--rpc-cors`
+	// says so, on development chains too (where Substrate would allow every origin).
+	cli.run
+		.rpc_params
+		.rpc_cors
+		.get_or_insert_with(|| sc_cli::Cors::List(DEFAULT_ORIGINS.map(String::from).to_vec()));
 
 	match &cli.subcommand {
 		Some(Subcommand::Key(cmd)) => cmd.run(&cli),
@@ -151,12 +162,17 @@ pub fn run() -> sc_cli::Result<()> {
 		#[cfg(not(feature = "runtime-benchmarks"))]
 		Some(Subcommand::Benchmark(_)) => Err(BENCHMARKS_NOT_COMPILED.into()),
 		Some(Subcommand::Hash(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::NewNetwork(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			if !cli.allow_dev_keys {
+				chain_spec::refuse_dev_keys(&*runner.config().chain_spec)
+					.map_err(sc_cli::Error::Input)?;
+			}
 			let verifier = if cli.verifier.verifier {
 				Some(crate::verifier::policy(&cli.verifier).map_err(sc_cli::Error::Input)?)
 			} else {

@@ -10,6 +10,7 @@ mod client;
 mod command;
 mod content;
 mod hash;
+mod new_network;
 mod rpc;
 mod service;
 mod verifier;

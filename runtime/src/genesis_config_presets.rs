@@ -49,7 +49,7 @@ fn validator(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Validator {
 /// 12D3KooWHdiAxVd8uMQR1hGWXccidmfCwLqcMpGwR6QcTP6QRMuD,
 /// 12D3KooWSCufgHzV4fCwRijfH2k3abrpAJxTKxEvN1FDuRXA2U9x and
 /// 12D3KooWSsChzF81YDUKpe9Uk5AHV5oqAaXAcWNSPYgoLauUk4st.
-const LOCAL_NODE_PEER_IDS: [[u8; 38]; 4] = [
+pub const LOCAL_NODE_PEER_IDS: [[u8; 38]; 4] = [
 	peer_id(hex_literal::hex!(
 		"4cb5abf6ad79fbf5abbccafcc269d85cd2651ed4b885b5869f241aedf0a5ba29"
 	)),
@@ -66,7 +66,7 @@ const LOCAL_NODE_PEER_IDS: [[u8; 38]; 4] = [
 
 /// The libp2p PeerId of an ed25519 node key's public key: the identity multihash of the
 /// protobuf-encoded key.
-const fn peer_id(public: [u8; 32]) -> [u8; 38] {
+pub const fn peer_id(public: [u8; 32]) -> [u8; 38] {
 	let mut id = [0u8; 38];
 	let prefix = [0x00, 0x24, 0x08, 0x01, 0x12, 0x20];
 	let mut i = 0;
@@ -93,8 +93,8 @@ pub const BASE_MODEL_WEIGHTS_ROOT: [u8; 32] = [
 struct ChainSetup {
 	/// The validators with their session keys.
 	validators: Vec<Validator>,
-	/// Accounts funded with [`ENDOWMENT`].
-	endowed: Vec<AccountId>,
+	/// Accounts funded at genesis, with what each gets.
+	endowed: Vec<(AccountId, Balance)>,
 	/// The sudo key, if the chain has one.
 	sudo: Option<AccountId>,
 	/// The verifier set.
@@ -128,11 +128,7 @@ fn genesis(setup: ChainSetup) -> Value {
 		uri_schemes,
 	} = setup;
 	let validator_accounts: Vec<AccountId> = validators.iter().map(|v| v.account.clone()).collect();
-	let mut balances: Vec<(AccountId, Balance)> = endowed
-		.iter()
-		.cloned()
-		.map(|account| (account, ENDOWMENT))
-		.collect();
+	let mut balances = endowed;
 	balances.push((RewardPotAccount::get(), POT_ENDOWMENT));
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances },
@@ -181,10 +177,11 @@ fn genesis(setup: ChainSetup) -> Value {
 	})
 }
 
-/// The well-known dev accounts (Alice..Ferdie and their stash accounts).
-fn dev_accounts() -> Vec<AccountId> {
+/// The well-known dev accounts (Alice..Ferdie and their stash accounts), each with
+/// [`ENDOWMENT`].
+fn dev_accounts() -> Vec<(AccountId, Balance)> {
 	Sr25519Keyring::well_known()
-		.map(|k| k.to_account_id())
+		.map(|k| (k.to_account_id(), ENDOWMENT))
 		.collect()
 }
 
@@ -267,6 +264,72 @@ pub fn local_testnet_genesis() -> Value {
 			])
 			.map(|(peer, operator)| (peer.to_vec(), operator.to_account_id()))
 			.collect(),
+		uri_schemes: UriSchemes::WEB,
+	})
+}
+
+/// A validator of a consortium network: its account, session keys and node.
+#[derive(Clone, Debug)]
+pub struct ConsortiumValidator {
+	/// The validator's account (also its validator id in the session pallet).
+	pub account: AccountId,
+	/// Its Aura (block authoring) key.
+	pub aura: AuraId,
+	/// Its GRANDPA (finality) key.
+	pub grandpa: GrandpaId,
+	/// The binary PeerId of its node, admitted to the network with the account as operator.
+	pub peer_id: Vec<u8>,
+}
+
+/// What a consortium decides for the genesis of its own network.
+#[derive(Clone, Debug)]
+pub struct ConsortiumSetup {
+	/// The validators; at least one.
+	pub validators: Vec<ConsortiumValidator>,
+	/// The council.
+	pub council: Vec<AccountId>,
+	/// The verifier set.
+	pub verifiers: Vec<AccountId>,
+	/// Accounts funded at genesis, with what each gets.
+	pub endowed: Vec<(AccountId, Balance)>,
+	/// Nodes admitted besides the validators' (verifiers' nodes, say): (PeerId bytes,
+	/// operator).
+	pub other_nodes: Vec<(Vec<u8>, AccountId)>,
+}
+
+/// The genesis patch of a consortium's network: its own validators, nodes, council and
+/// verifiers; no sudo key; web URIs only; the runtime's default epoch and session lengths.
+/// GRANDPA finalizes while more than two thirds of the validators are up, so the set may
+/// not shrink below that.
+pub fn consortium_genesis(setup: ConsortiumSetup) -> Value {
+	let count = u32::try_from(setup.validators.len()).unwrap_or(u32::MAX);
+	let mut council = setup.council;
+	council.sort();
+	let mut verifiers = setup.verifiers;
+	verifiers.sort();
+	genesis(ChainSetup {
+		admitted_nodes: setup
+			.validators
+			.iter()
+			.map(|v| (v.peer_id.clone(), v.account.clone()))
+			.chain(setup.other_nodes)
+			.collect(),
+		validators: setup
+			.validators
+			.into_iter()
+			.map(|v| Validator {
+				account: v.account,
+				aura: v.aura,
+				grandpa: v.grandpa,
+			})
+			.collect(),
+		endowed: setup.endowed,
+		sudo: None,
+		verifiers,
+		council,
+		epoch_length: crate::configs::DefaultEpochLength::get(),
+		min_validators: (count.saturating_mul(2) / 3).saturating_add(1).min(count),
+		session_length: DEFAULT_SESSION_LENGTH,
 		uri_schemes: UriSchemes::WEB,
 	})
 }

@@ -17,6 +17,8 @@ pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
 pub mod configs;
+#[cfg(feature = "std")]
+pub mod dev_keys;
 pub mod genesis_config_presets;
 
 extern crate alloc;
@@ -70,7 +72,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -209,10 +211,23 @@ pub type UncheckedExtrinsic =
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
+frame_support::parameter_types! {
+	/// The validator set pallet's storage prefix.
+	pub const ValidatorSetPalletName: &'static str = "ValidatorSet";
+	/// The flag the validator set kept before it compared with session's queued set.
+	pub const ValidatorSetChangedFlag: &'static str = "Changed";
+}
+
 /// Storage migrations run on the next runtime upgrade.
 type Migrations = (
 	pallet_contributions::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_contributions::migrations::v3::MigrateV2ToV3<Runtime>,
+	pallet_contributions::migrations::v4::MigrateV3ToV4<Runtime>,
+	frame_support::migrations::RemoveStorage<
+		ValidatorSetPalletName,
+		ValidatorSetChangedFlag,
+		<Runtime as frame_system::Config>::DbWeight,
+	>,
 );
 
 /// Executive: handles dispatch to the various pallets.

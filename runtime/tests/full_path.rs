@@ -7,89 +7,17 @@
 	clippy::arithmetic_side_effects
 )]
 
-use codec::Encode;
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::{IntegrityTest, OnInitialize},
-	weights::Weight,
-};
+mod support;
+
+use frame_support::{assert_noop, assert_ok, traits::IntegrityTest};
 use gongyu_runtime::{
-	genesis_config_presets, AccountId, AllPalletsWithSystem, Balances, BuildStorage, Contributions,
-	Council, Rewards, Runtime, RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, RuntimeOrigin,
-	System, UNIT,
+	genesis_config_presets, AllPalletsWithSystem, Balances, BuildStorage, Contributions, Council,
+	Rewards, Runtime, RuntimeCall, RuntimeEvent, System, UNIT,
 };
 use pallet_contributions::{ContributionKind, ContributionStatus, Verdict};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
-use sp_runtime::{traits::Hash, DispatchError};
-
-fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
-	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
-			for (key, value) in patch {
-				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
-			}
-		}
-		(base, patch) => *base = patch,
-	}
-}
-
-/// Storage of the `dev` preset, at block 1.
-fn dev_chain() -> sp_io::TestExternalities {
-	let preset = genesis_config_presets::get_preset(&sp_genesis_builder::DEV_RUNTIME_PRESET.into())
-		.expect("the dev preset exists");
-	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-	merge(&mut config, serde_json::from_slice(&preset).unwrap());
-	let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
-	let mut ext = sp_io::TestExternalities::new(config.build_storage().unwrap());
-	ext.execute_with(|| run_to(1));
-	ext
-}
-
-fn run_to(n: u32) {
-	while System::block_number() < n {
-		let next = System::block_number() + 1;
-		System::set_block_number(next);
-		<AllPalletsWithSystem as OnInitialize<u32>>::on_initialize(next);
-	}
-}
-
-fn signed(who: &AccountId) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.clone())
-}
-
-/// The council votes on `call`: Alice proposes it with the threshold of all `ayes`, they vote
-/// aye, Charlie closes. Returns the result of executing it.
-fn council_vote(call: RuntimeCall, ayes: &[AccountId]) -> sp_runtime::DispatchResult {
-	let length = call.encoded_size() as u32;
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
-	assert_ok!(Council::propose(
-		signed(&Alice.to_account_id()),
-		ayes.len() as u32,
-		Box::new(call),
-		length
-	));
-	for who in ayes {
-		assert_ok!(Council::vote(signed(who), hash, index, true));
-	}
-	assert_ok!(Council::close(
-		signed(&Charlie.to_account_id()),
-		hash,
-		index,
-		Weight::MAX / 4,
-		length
-	));
-	System::events()
-		.into_iter()
-		.rev()
-		.find_map(|r| match r.event {
-			RuntimeEvent::Council(pallet_collective::Event::Executed { result, .. }) => {
-				Some(result)
-			}
-			_ => None,
-		})
-		.expect("the motion executed")
-}
+use sp_runtime::DispatchError;
+use support::{council_vote, dev_chain, preset_config, run_to, signed};
 
 /// Alice and Bob (2 of 3: more than half) pass `call`, which must succeed.
 fn council_motion(call: RuntimeCall) {
@@ -136,13 +64,16 @@ fn council_budget_then_submit_attest_verify_and_get_paid() {
 				.status,
 			ContributionStatus::Verified { score: 80 }
 		);
+		// The deposit comes back less the storage fee, which stays in the reward pot.
+		let fee = pallet_contributions::Params::<Runtime>::get().storage_fee;
+		assert!(fee > 0);
 		let deposit = pallet_contributions::Contributions::<Runtime>::get(0)
 			.unwrap()
-			.deposit;
+			.deposit - fee;
 		assert_eq!(
 			Balances::free_balance(&alice),
 			free_before + deposit,
-			"deposit released"
+			"deposit released less the storage fee"
 		);
 
 		// The dev epoch is ten blocks: the epoch closes and pays the whole budget to Alice.
@@ -230,10 +161,7 @@ fn a_majority_cannot_pack_the_council_to_reach_root() {
 #[test]
 fn genesis_presets_build() {
 	for preset in genesis_config_presets::preset_names() {
-		let patch = genesis_config_presets::get_preset(&preset).unwrap();
-		let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
-		merge(&mut config, serde_json::from_slice(&patch).unwrap());
-		let config: RuntimeGenesisConfig = serde_json::from_value(config).unwrap();
+		let config = preset_config(&preset);
 		let mut ext = sp_io::TestExternalities::new(config.build_storage().unwrap());
 		ext.execute_with(|| {
 			<AllPalletsWithSystem as IntegrityTest>::integrity_test();

@@ -163,7 +163,7 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     assert.match(out, /status\s+Verified \(score 100\)/);
     assert.match(out, /attestations .*Valid \(score 100\)\n\s+.*Valid \(score 100\)/);
     assert.match(out, /reward\s+1000 GYU in epoch \d+/);
-    assert.match(out, /deposit\s+[\d.]+ GYU \(returned\)/);
+    assert.match(out, /deposit\s+[\d.]+ GYU \(returned less the storage fee\)/);
   });
 
   test('rewards and mine show what Ferdie earned', async () => {

@@ -46,6 +46,21 @@ describe('dev chain', () => {
     assert.ok(header.number.toNumber() >= 1);
   });
 
+  test('only polkadot.js apps may read HTTP RPC answers in a browser (CORS is not `all`)', async () => {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'system_chain', params: [] });
+    const call = (origin) => fetch(`http://127.0.0.1:${node.rpcPort}`, {
+      method: 'POST', body, headers: { 'content-type': 'application/json', origin },
+    });
+    const apps = await call('https://polkadot.js.org');
+    assert.equal(apps.status, 200);
+    assert.equal(apps.headers.get('access-control-allow-origin'), 'https://polkadot.js.org');
+    assert.equal((await apps.json()).result, 'Gongyu Development');
+    // A browser hides an answer without the header from the page that asked.
+    const foreign = await call('https://attacker.example');
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null,
+      'a page on another site may not read what the node answers');
+  });
+
   test('system.properties reports GYU with 12 decimals', async () => {
     const properties = await api.rpc.system.properties();
     assert.deepEqual(properties.tokenSymbol.unwrap().map(String), ['GYU']);

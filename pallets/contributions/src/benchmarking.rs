@@ -263,9 +263,9 @@ mod benchmarks {
 			pending::<T>()?;
 		}
 		let period = Params::<T>::get().verification_period;
-		let now = frame_system::Pallet::<T>::block_number()
-			.saturating_add(period)
-			.saturating_add(2u32.into());
+		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(period);
+		NextExpiryDeadline::<T>::put(deadline);
+		let now = deadline.saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(now);
 
 		#[block]
@@ -273,7 +273,13 @@ mod benchmarks {
 			Pallet::<T>::on_initialize(now);
 		}
 
-		assert_eq!(ExpiryCursor::<T>::get(), first.saturating_add(u64::from(n)));
+		assert_eq!(Expiring::<T>::iter_key_prefix(deadline).count(), 0);
+		for id in first..first.saturating_add(u64::from(n)) {
+			assert_eq!(
+				Contributions::<T>::get(id).map(|c| c.status),
+				Some(ContributionStatus::Expired)
+			);
+		}
 		Ok(())
 	}
 

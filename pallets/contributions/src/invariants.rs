@@ -4,14 +4,15 @@ use frame_support::ensure;
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	BalanceOf, ByHash, Config, ContributionStatus, Contributions, HoldReason, ModelVersions,
-	NextContributionId, Owners, Pallet, RootClaim,
+	BalanceOf, ByHash, Config, ContributionStatus, Contributions, Expiring, HoldReason,
+	ModelVersions, NextContributionId, NextExpiryDeadline, Owners, Pallet, RootClaim,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants: held deposits equal the deposits of pending
-	/// contributions, the hash index and pending counts agree with the records.
-	#[cfg(any(feature = "try-runtime", test))]
+	/// contributions; the hash index, the expiry list and pending counts agree with the
+	/// records; expiry has passed no pending contribution's deadline.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
 		use frame_support::traits::fungible::InspectHold;
@@ -42,6 +43,10 @@ impl<T: Config> Pallet<T> {
 						ByHash::<T>::get(c.root) == Some(RootClaim::Contribution(id)),
 						"pending root not indexed"
 					);
+					ensure!(
+						Expiring::<T>::contains_key(c.deadline, id),
+						"a pending contribution is not listed under its deadline"
+					);
 				}
 				ContributionStatus::Verified { .. } => {
 					ensure!(
@@ -52,6 +57,24 @@ impl<T: Config> Pallet<T> {
 				_ => {}
 			}
 		}
+		let next_deadline = NextExpiryDeadline::<T>::get();
+		let mut listed_for_expiry: u32 = 0;
+		for (deadline, id) in Expiring::<T>::iter_keys() {
+			let c = Contributions::<T>::get(id).ok_or("the expiry list points nowhere")?;
+			ensure!(
+				c.status == ContributionStatus::Pending && c.deadline == deadline,
+				"the expiry list holds a closed contribution or a wrong deadline"
+			);
+			ensure!(
+				deadline >= next_deadline,
+				"a pending contribution's deadline was passed by expiry"
+			);
+			listed_for_expiry = listed_for_expiry.saturating_add(1);
+		}
+		ensure!(
+			listed_for_expiry == pending.values().fold(0u32, |sum, n| sum.saturating_add(*n)),
+			"the expiry list and the pending contributions differ"
+		);
 		for (root, claim) in ByHash::<T>::iter() {
 			match claim {
 				RootClaim::Contribution(id) => {

@@ -18,9 +18,10 @@
 //!    `Verified` with the median score (deposit released, [`Config::OnVerified`] told),
 //!    `Rejected` (wrong bytes or card: deposit slashed to [`Config::OnSlash`], the reward
 //!    pot) or `Unavailable` (out of reach: part of the deposit slashed, root reserved).
-//! 4. Pending contributions past their deadline expire in `on_initialize`, a bounded number
-//!    per block; their deposit is released. An owner may withdraw a pending contribution;
-//!    once a verifier attested against it, withdrawing slashes like a rejection.
+//! 4. Pending contributions past their deadline expire in `on_initialize`, in deadline
+//!    order and a bounded number per block; their deposit is released. An owner may
+//!    withdraw a pending contribution; once a verifier attested against it, withdrawing
+//!    slashes like a rejection.
 //!
 //! Governance ([`Config::GovernanceOrigin`]) registers model versions, sets [`Parameters`]
 //! and may [`Pallet::force_decide`] a pending contribution on appeal.
@@ -33,7 +34,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-#[cfg(any(feature = "try-runtime", test))]
+#[cfg(any(feature = "try-runtime", feature = "std", test))]
 mod invariants;
 mod lifecycle;
 pub mod migrations;
@@ -90,7 +91,7 @@ pub mod pallet {
 	/// The governance parameters as this runtime stores them.
 	pub type ParametersOf<T> = Parameters<BalanceOf<T>, BlockNumberFor<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -199,9 +200,23 @@ pub mod pallet {
 	pub type Params<T: Config> =
 		StorageValue<_, ParametersOf<T>, ValueQuery, <T as Config>::DefaultParameters>;
 
-	/// Lowest contribution id that may still be pending: where expiry resumes.
+	/// Every pending contribution, keyed by its deadline and then its id: expiry walks it in
+	/// deadline order, so a change of the verification period strands nothing.
 	#[pallet::storage]
-	pub type ExpiryCursor<T> = StorageValue<_, ContributionId, ValueQuery>;
+	pub type Expiring<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Twox64Concat,
+		ContributionId,
+		(),
+		OptionQuery,
+	>;
+
+	/// The earliest deadline whose pending contributions may not all have expired yet:
+	/// where expiry resumes.
+	#[pallet::storage]
+	pub type NextExpiryDeadline<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -302,6 +317,13 @@ pub mod pallet {
 		},
 		/// Governance set new parameters.
 		ParametersSet { parameters: ParametersOf<T> },
+		/// A contribution left the pending state and `amount` of its deposit, the storage fee
+		/// for its record, went to the reward pot.
+		StorageFeePaid {
+			id: ContributionId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -351,7 +373,8 @@ pub mod pallet {
 		/// Only the owner may withdraw a contribution.
 		NotOwner,
 		/// The parameters are invalid: quorum, minimum attestations and verification period
-		/// must be above zero, and at least one URI scheme enabled.
+		/// must be above zero, at least one URI scheme enabled, and the storage fee no more
+		/// than the deposit base.
 		InvalidParameters,
 		/// The model version name is empty or longer than `MaxModelNameLen`.
 		InvalidModelName,
@@ -433,6 +456,7 @@ pub mod pallet {
 			);
 			T::Currency::hold(&HoldReason::ContributionDeposit.into(), &owner, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
+			let deadline = now.saturating_add(params.verification_period);
 
 			Contributions::<T>::insert(
 				id,
@@ -446,13 +470,14 @@ pub mod pallet {
 					description_hash,
 					deposit,
 					submitted_at: now,
-					deadline: now.saturating_add(params.verification_period),
+					deadline,
 					status: ContributionStatus::Pending,
 					attestations: BoundedVec::new(),
 					previous_of_owner: record.latest,
 				},
 			);
 			ByHash::<T>::insert(root, RootClaim::Contribution(id));
+			Expiring::<T>::insert(deadline, id, ());
 			record.pending = record.pending.saturating_add(1);
 			record.latest = Some(id);
 			Owners::<T>::insert(&owner, record);
@@ -563,11 +588,16 @@ pub mod pallet {
 				.any(|a| !a.verdict.is_valid());
 			let slashed = if contested {
 				let slashed = Self::slash_deposit(&contribution, contribution.deposit);
-				Self::finish(&mut contribution, ContributionStatus::Withdrawn);
+				Self::finish(id, &mut contribution, ContributionStatus::Withdrawn);
 				slashed
 			} else {
 				let deposit = contribution.deposit;
-				Self::close(&mut contribution, deposit, ContributionStatus::Withdrawn);
+				Self::close(
+					id,
+					&mut contribution,
+					deposit,
+					ContributionStatus::Withdrawn,
+				);
 				Zero::zero()
 			};
 			Contributions::<T>::insert(id, contribution);
@@ -658,6 +688,7 @@ pub mod pallet {
 				&& parameters.min_attestations > 0
 				&& !parameters.verification_period.is_zero()
 				&& (schemes.https || schemes.http || schemes.file)
+				&& parameters.storage_fee <= parameters.deposit_base
 		}
 
 		fn validate_uri(

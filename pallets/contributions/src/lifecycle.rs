@@ -12,12 +12,12 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
-use sp_runtime::traits::Saturating;
+use sp_runtime::traits::{One, Saturating, Zero};
 
 use crate::{
 	quorum, weights::WeightInfo, BalanceOf, ByHash, Config, ContributionId, ContributionOf,
-	ContributionStatus, Contributions, Decision, Event, ExpiryCursor, HoldReason,
-	NextContributionId, OnContributionVerified, Owners, Pallet, Params, RootClaim, Score, Verdict,
+	ContributionStatus, Contributions, Decision, Event, Expiring, HoldReason, NextExpiryDeadline,
+	OnContributionVerified, Owners, Pallet, Params, RootClaim, Score, Verdict,
 };
 
 impl<T: Config> Pallet<T> {
@@ -70,6 +70,7 @@ impl<T: Config> Pallet<T> {
 	/// Marks `contribution` verified, releases its deposit and tells `OnVerified`.
 	pub(crate) fn verify(id: ContributionId, contribution: &mut ContributionOf<T>, score: Score) {
 		Self::close(
+			id,
 			contribution,
 			contribution.deposit,
 			ContributionStatus::Verified { score },
@@ -91,7 +92,7 @@ impl<T: Config> Pallet<T> {
 	/// Marks `contribution` rejected and slashes its deposit to `OnSlash`.
 	pub(crate) fn reject(id: ContributionId, contribution: &mut ContributionOf<T>) {
 		let slashed = Self::slash_deposit(contribution, contribution.deposit);
-		Self::finish(contribution, ContributionStatus::Rejected);
+		Self::finish(id, contribution, ContributionStatus::Rejected);
 		Self::deposit_event(Event::ContributionRejected {
 			id,
 			owner: contribution.owner.clone(),
@@ -108,6 +109,7 @@ impl<T: Config> Pallet<T> {
 			params.unavailable_slash.mul_floor(contribution.deposit),
 		);
 		Self::close(
+			id,
 			contribution,
 			contribution.deposit.saturating_sub(slashed),
 			ContributionStatus::Unavailable,
@@ -146,13 +148,26 @@ impl<T: Config> Pallet<T> {
 		slashed
 	}
 
-	/// Releases `amount` (what is still held of its deposit) of a pending contribution and
-	/// gives it its final `status`.
+	/// Takes the storage fee from `amount` (what is still held of its deposit) of a pending
+	/// contribution, releases the rest and gives it its final `status`.
 	pub(crate) fn close(
+		id: ContributionId,
 		contribution: &mut ContributionOf<T>,
 		amount: BalanceOf<T>,
 		status: ContributionStatus,
 	) {
+		let fee = Params::<T>::get().storage_fee.min(amount);
+		let amount = if fee.is_zero() {
+			amount
+		} else {
+			let paid = Self::slash_deposit(contribution, fee);
+			Self::deposit_event(Event::StorageFeePaid {
+				id,
+				owner: contribution.owner.clone(),
+				amount: paid,
+			});
+			amount.saturating_sub(paid)
+		};
 		let released = T::Currency::release(
 			&HoldReason::ContributionDeposit.into(),
 			&contribution.owner,
@@ -162,11 +177,16 @@ impl<T: Config> Pallet<T> {
 		if released.ok() != Some(amount) {
 			frame_support::defensive!("a pending contribution's deposit was not fully held");
 		}
-		Self::finish(contribution, status);
+		Self::finish(id, contribution, status);
 	}
 
-	/// Leaves the pending state: counts, hash index and status.
-	pub(crate) fn finish(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
+	/// Leaves the pending state: counts, hash index, expiry list and status.
+	pub(crate) fn finish(
+		id: ContributionId,
+		contribution: &mut ContributionOf<T>,
+		status: ContributionStatus,
+	) {
+		Expiring::<T>::remove(contribution.deadline, id);
 		Owners::<T>::mutate(&contribution.owner, |record| {
 			record.pending = record.pending.saturating_sub(1);
 		});
@@ -176,31 +196,49 @@ impl<T: Config> Pallet<T> {
 		contribution.status = status;
 	}
 
-	/// Expires pending contributions whose deadline is before `now`, examining at most
-	/// `MaxExpiriesPerBlock` contributions from the cursor on.
+	/// Expires pending contributions whose deadline is before `now`, in deadline order from
+	/// [`NextExpiryDeadline`] on. Each contribution expired and each deadline found empty
+	/// counts against `MaxExpiriesPerBlock`; what is left waits for the next block.
 	pub(crate) fn expire_due(now: BlockNumberFor<T>) -> Weight {
-		let mut cursor = ExpiryCursor::<T>::get();
-		let end = NextContributionId::<T>::get();
+		let max = T::MaxExpiriesPerBlock::get();
+		let mut deadline = NextExpiryDeadline::<T>::get();
 		let mut examined: u32 = 0;
-		while cursor < end && examined < T::MaxExpiriesPerBlock::get() {
-			examined = examined.saturating_add(1);
-			let Some(mut contribution) = Contributions::<T>::get(cursor) else {
-				cursor = cursor.saturating_add(1);
-				continue;
-			};
-			if contribution.status == ContributionStatus::Pending {
-				if contribution.deadline >= now {
-					break;
-				}
-				let deposit = contribution.deposit;
-				Self::close(&mut contribution, deposit, ContributionStatus::Expired);
-				let owner = contribution.owner.clone();
-				Contributions::<T>::insert(cursor, contribution);
-				Self::deposit_event(Event::ContributionExpired { id: cursor, owner });
+		while deadline < now && examined < max {
+			let budget = max.saturating_sub(examined) as usize;
+			// One more than the budget: whether this deadline is done after it.
+			let due: Vec<ContributionId> = Expiring::<T>::iter_key_prefix(deadline)
+				.take(budget.saturating_add(1))
+				.collect();
+			let done_after = due.len() <= budget;
+			if due.is_empty() {
+				examined = examined.saturating_add(1);
 			}
-			cursor = cursor.saturating_add(1);
+			for id in due.into_iter().take(budget) {
+				examined = examined.saturating_add(1);
+				Self::expire(deadline, id);
+			}
+			if !done_after {
+				break;
+			}
+			deadline = deadline.saturating_add(One::one());
 		}
-		ExpiryCursor::<T>::put(cursor);
+		NextExpiryDeadline::<T>::put(deadline);
 		T::WeightInfo::on_initialize(examined)
+	}
+
+	/// Expires contribution `id`, listed under `deadline`.
+	fn expire(deadline: BlockNumberFor<T>, id: ContributionId) {
+		let Some(mut contribution) =
+			Contributions::<T>::get(id).filter(|c| c.status == ContributionStatus::Pending)
+		else {
+			frame_support::defensive!("only pending contributions are listed for expiry");
+			Expiring::<T>::remove(deadline, id);
+			return;
+		};
+		let deposit = contribution.deposit;
+		Self::close(id, &mut contribution, deposit, ContributionStatus::Expired);
+		let owner = contribution.owner.clone();
+		Contributions::<T>::insert(id, contribution);
+		Self::deposit_event(Event::ContributionExpired { id, owner });
 	}
 }

@@ -288,3 +288,137 @@ pub mod v3 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 4: expiry walks pending contributions by deadline ([`crate::Expiring`],
+/// [`crate::NextExpiryDeadline`]) instead of by id from a cursor, which stopped at the first
+/// contribution not yet due and so stranded later ones with earlier deadlines after the
+/// verification period was shortened.
+///
+/// Reads the contributions from version 3's cursor on: those that may be pending.
+pub mod v4 {
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::*,
+		storage_alias,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+
+	use codec::{Decode, Encode};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_runtime::Perbill;
+
+	use crate::{
+		BalanceOf, Config, ContributionId, ContributionStatus, Contributions, Expiring,
+		NextContributionId, NextExpiryDeadline, Pallet, Parameters, Params, UriSchemes,
+	};
+
+	/// The version 3 layout.
+	pub mod v3 {
+		use super::*;
+
+		/// Version 3's expiry cursor: the lowest contribution id that may still be pending.
+		#[storage_alias]
+		pub type ExpiryCursor<T: Config> = StorageValue<Pallet<T>, ContributionId, ValueQuery>;
+
+		/// Parameters as version 3 stored them: without the storage fee.
+		#[derive(Encode, Decode, Clone, Copy)]
+		pub struct ParametersV3<Balance, BlockNumber> {
+			/// Quorum share.
+			pub quorum: Perbill,
+			/// Fewest agreeing attestations.
+			pub min_attestations: u32,
+			/// Verification period.
+			pub verification_period: BlockNumber,
+			/// Fixed deposit.
+			pub deposit_base: Balance,
+			/// Deposit per metadata byte.
+			pub deposit_per_byte: Balance,
+			/// Share slashed when unavailable.
+			pub unavailable_slash: Perbill,
+			/// Cooldown of an unavailable root.
+			pub unavailable_cooldown: BlockNumber,
+			/// Enabled URI schemes.
+			pub uri_schemes: UriSchemes,
+		}
+
+		/// Version 3's parameters (absent when governance never set them).
+		#[storage_alias]
+		pub type Params<T: Config> =
+			StorageValue<Pallet<T>, ParametersV3<BalanceOf<T>, BlockNumberFor<T>>, OptionQuery>;
+	}
+
+	/// The migration itself; run it through [`MigrateV3ToV4`], which checks the version.
+	pub struct InnerMigrateV3ToV4<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV3ToV4<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut reads: u64 = 2;
+			let mut writes: u64 = 2;
+			let mut earliest = frame_system::Pallet::<T>::block_number();
+			let end = NextContributionId::<T>::get();
+			let mut id = v3::ExpiryCursor::<T>::take();
+			while id < end {
+				reads = reads.saturating_add(1);
+				if let Some(c) = Contributions::<T>::get(id) {
+					if c.status == ContributionStatus::Pending {
+						Expiring::<T>::insert(c.deadline, id, ());
+						writes = writes.saturating_add(1);
+						earliest = earliest.min(c.deadline);
+					}
+				}
+				id = id.saturating_add(1);
+			}
+			NextExpiryDeadline::<T>::put(earliest);
+			if let Some(old) = v3::Params::<T>::get() {
+				// The fee the runtime defaults to, but never more than this chain's deposit base.
+				let fee = T::DefaultParameters::get()
+					.storage_fee
+					.min(old.deposit_base);
+				Params::<T>::put(Parameters {
+					quorum: old.quorum,
+					min_attestations: old.min_attestations,
+					verification_period: old.verification_period,
+					deposit_base: old.deposit_base,
+					deposit_per_byte: old.deposit_per_byte,
+					unavailable_slash: old.unavailable_slash,
+					unavailable_cooldown: old.unavailable_cooldown,
+					uri_schemes: old.uri_schemes,
+					storage_fee: fee,
+				});
+				writes = writes.saturating_add(1);
+			}
+			T::DbWeight::get().reads_writes(reads, writes)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			let pending = Contributions::<T>::iter_values()
+				.filter(|c| c.status == ContributionStatus::Pending)
+				.count() as u64;
+			Ok(pending.encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("undecodable pre-upgrade state"))?;
+			ensure!(
+				Expiring::<T>::iter_keys().count() as u64 == before,
+				"pending contributions were not listed for expiry"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 3 to 4, run once: checks and bumps the pallet's storage version.
+	pub type MigrateV3ToV4<T> = VersionedMigration<
+		3,
+		4,
+		InnerMigrateV3ToV4<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

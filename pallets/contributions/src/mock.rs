@@ -90,6 +90,7 @@ parameter_types! {
 		unavailable_slash: Perbill::from_percent(20),
 		unavailable_cooldown: COOLDOWN,
 		uri_schemes: UriSchemes::WEB,
+		storage_fee: 0,
 	};
 }
 

@@ -6,7 +6,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
 	BalanceOf, Config, ContributionId, ContributionInfo, ContributionStatus, Contributions,
-	ExpiryCursor, NextContributionId, Owners, Pallet,
+	Expiring, Owners, Pallet,
 };
 
 impl<T: Config> Pallet<T> {
@@ -19,31 +19,31 @@ impl<T: Config> Pallet<T> {
 
 	/// Pending contributions still open for attestation that `verifier` has not attested
 	/// and does not own, oldest first, at most `limit`; nothing when `verifier` is not in
-	/// the verifier set. Scans only the window of ids that may be pending (from the expiry
-	/// cursor on): for runtime API calls, not for dispatchables.
+	/// the verifier set. Reads the whole expiry list (every pending contribution): for
+	/// runtime API calls, not for dispatchables.
 	pub fn awaiting_attestation(
 		verifier: &T::AccountId,
 		limit: u32,
 	) -> Vec<ContributionInfo<T::AccountId, BalanceOf<T>, BlockNumberFor<T>>> {
-		let now = frame_system::Pallet::<T>::block_number();
-		let mut found = Vec::new();
 		if !T::Verifiers::contains(verifier) {
-			return found;
+			return Vec::new();
 		}
-		let mut id = ExpiryCursor::<T>::get();
-		while id < NextContributionId::<T>::get() && found.len() < limit as usize {
-			let awaiting = Contributions::<T>::get(id).is_some_and(|c| {
+		let now = frame_system::Pallet::<T>::block_number();
+		let mut open: Vec<ContributionId> = Expiring::<T>::iter_keys()
+			.filter(|(deadline, _)| *deadline >= now)
+			.map(|(_, id)| id)
+			.collect();
+		open.sort_unstable();
+		open.into_iter()
+			.filter_map(|id| Contributions::<T>::get(id).map(|c| (id, c)))
+			.filter(|(_, c)| {
 				c.status == ContributionStatus::Pending
-					&& c.deadline >= now
 					&& c.owner != *verifier
 					&& !c.attestations.iter().any(|a| a.verifier == *verifier)
-			});
-			if awaiting {
-				found.extend(Self::contribution_info(id));
-			}
-			id = id.saturating_add(1);
-		}
-		found
+			})
+			.take(limit as usize)
+			.map(|(id, c)| c.into_info(id))
+			.collect()
 	}
 
 	/// The `limit` oldest of `owner`'s contributions, oldest first. Walks the owner's whole

@@ -369,6 +369,10 @@ pub struct Parameters<Balance, BlockNumber> {
 	pub unavailable_cooldown: BlockNumber,
 	/// URI schemes `submit` accepts.
 	pub uri_schemes: UriSchemes,
+	/// The part of every deposit that is not returned: it pays for the record the chain
+	/// keeps for good, and goes to the reward pot when the contribution leaves the pending
+	/// state. At most `deposit_base`, so every deposit covers it.
+	pub storage_fee: Balance,
 }
 
 impl<Balance: AtLeast32BitUnsigned + Copy, BlockNumber> Parameters<Balance, BlockNumber> {

@@ -56,7 +56,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn remove_node(n: Linear<1, { T::MaxNodes::get() }>) -> Result<(), BenchmarkError> {
+	fn remove_node(n: Linear<2, { T::MaxNodes::get() }>) -> Result<(), BenchmarkError> {
 		let origin =
 			T::ManageOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		fill::<T>(n)?;

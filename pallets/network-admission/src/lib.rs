@@ -9,6 +9,8 @@
 //! lets it in.
 //!
 //! With no admitted nodes at all (the single-node `dev` chain) admission is not enforced.
+//! Once nodes are admitted the list never becomes empty again: removing the last one fails
+//! with [`Error::LastNode`], since nodes would otherwise keep the old list in force.
 //!
 //! Storage is one bounded map (at most [`Config::MaxNodes`] nodes, `PeerId`s of at most
 //! [`Config::MaxPeerIdLength`] bytes).
@@ -110,6 +112,10 @@ pub mod pallet {
 		AlreadyAdmitted,
 		/// The node is not admitted.
 		NotAdmitted,
+		/// The node is the last one admitted. With none admitted, nodes would stop enforcing
+		/// admission while keeping the old list as their only peers: admit its successor
+		/// first.
+		LastNode,
 		/// `MaxNodes` nodes are admitted already.
 		TooManyNodes,
 		/// The `PeerId` is empty or longer than `MaxPeerIdLength`: pass its binary form (the
@@ -119,6 +125,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		/// Hands the admitted nodes to this node's networking as its only allowed peers. With
 		/// no admitted nodes (the `dev` chain), admission is not enforced.
 		fn offchain_worker(_now: BlockNumberFor<T>) {
@@ -156,7 +167,8 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Remove the node `peer_id` from the network.
+		/// Remove the node `peer_id` from the network; the last admitted node cannot be
+		/// removed.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::remove_node(T::MaxNodes::get()))]
 		pub fn remove_node(origin: OriginFor<T>, peer_id: Vec<u8>) -> DispatchResult {
@@ -164,6 +176,7 @@ pub mod pallet {
 			let peer_id = Self::bounded(peer_id)?;
 			let mut nodes = AdmittedNodes::<T>::get();
 			nodes.remove(&peer_id).ok_or(Error::<T>::NotAdmitted)?;
+			ensure!(!nodes.is_empty(), Error::<T>::LastNode);
 			AdmittedNodes::<T>::put(nodes);
 			Self::deposit_event(Event::NodeRemoved { peer_id });
 			Ok(())
@@ -171,6 +184,18 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Checks the pallet's invariants: no admitted PeerId is empty.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			ensure!(
+				AdmittedNodes::<T>::get()
+					.keys()
+					.all(|peer| !peer.is_empty()),
+				"an admitted PeerId is empty"
+			);
+			Ok(())
+		}
+
 		fn bounded(peer_id: Vec<u8>) -> Result<PeerIdOf<T>, Error<T>> {
 			ensure!(!peer_id.is_empty(), Error::<T>::InvalidPeerId);
 			peer_id.try_into().map_err(|_| Error::<T>::InvalidPeerId)

@@ -21,7 +21,7 @@ fn bounded(byte: u8) -> PeerIdOf<Test> {
 
 #[test]
 fn genesis_admits_nodes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		let nodes = AdmittedNodes::<Test>::get();
 		assert_eq!(nodes.get(&bounded(1)), Some(&1));
 		assert_eq!(nodes.get(&bounded(2)), Some(&2));
@@ -30,7 +30,7 @@ fn genesis_admits_nodes() {
 
 #[test]
 fn council_admits_and_removes_nodes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		assert_ok!(NetworkAdmission::admit_node(council(), id(3), 7));
 		assert_eq!(AdmittedNodes::<Test>::get().get(&bounded(3)), Some(&7));
 		System::assert_last_event(
@@ -54,7 +54,7 @@ fn council_admits_and_removes_nodes() {
 
 #[test]
 fn admission_errors() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		assert_noop!(
 			NetworkAdmission::admit_node(council(), id(1), 1),
 			Error::<Test>::AlreadyAdmitted
@@ -81,7 +81,7 @@ fn admission_errors() {
 
 #[test]
 fn only_the_council_manages_nodes() {
-	new_test_ext().execute_with(|| {
+	build_and_execute(|| {
 		for origin in [
 			RuntimeOrigin::signed(1),
 			RuntimeOrigin::root(),
@@ -93,5 +93,22 @@ fn only_the_council_manages_nodes() {
 			);
 			assert_noop!(NetworkAdmission::remove_node(origin, id(1)), BadOrigin);
 		}
+	});
+}
+
+/// The bug: emptying the list left every node enforcing the last list it saw (offchain
+/// workers only hand a non-empty list to the network), with no way to change it.
+#[test]
+fn the_last_admitted_node_cannot_be_removed() {
+	build_and_execute(|| {
+		assert_ok!(NetworkAdmission::remove_node(council(), id(1)));
+		assert_noop!(
+			NetworkAdmission::remove_node(council(), id(2)),
+			Error::<Test>::LastNode
+		);
+		assert!(AdmittedNodes::<Test>::get().contains_key(&bounded(2)));
+		// With a successor admitted first, it can go.
+		assert_ok!(NetworkAdmission::admit_node(council(), id(3), 3));
+		assert_ok!(NetworkAdmission::remove_node(council(), id(2)));
 	});
 }

@@ -496,7 +496,9 @@ pub mod pallet {
 				.collect();
 			for (id, entry) in entries {
 				count = count.saturating_add(1);
-				let amount = Self::share(payout.to_pay, entry.weight, payout.total_weight);
+				// Never more than what is left to pay, whatever the weights say.
+				let amount = Self::share(payout.to_pay, entry.weight, payout.total_weight)
+					.min(payout.to_pay.saturating_sub(payout.credited));
 				payout.credited = payout.credited.saturating_add(amount);
 				payout.remaining = payout.remaining.saturating_sub(1);
 				ContributionRewards::<T>::mutate(id, |r| {
@@ -587,6 +589,31 @@ pub mod pallet {
 			}
 		}
 
+		/// Enters contribution `id` of `owner` into `epoch` with reward `weight`. The weight is
+		/// cut to what the epoch's total can still hold, so the total is always the exact sum
+		/// of its entries and shares never add up to more than the epoch pays.
+		pub(crate) fn enter(
+			epoch: EpochIndex,
+			id: ContributionId,
+			owner: &T::AccountId,
+			weight: RewardWeight,
+		) {
+			let mut tally = EpochTallies::<T>::get(epoch);
+			let weight = weight.min(RewardWeight::MAX.saturating_sub(tally.total_weight));
+			tally.total_weight = tally.total_weight.saturating_add(weight);
+			tally.entry_count = tally.entry_count.saturating_add(1);
+			EpochTallies::<T>::insert(epoch, tally);
+			EpochEntries::<T>::insert(
+				epoch,
+				id,
+				EpochEntry {
+					owner: owner.clone(),
+					weight,
+				},
+			);
+			Self::deposit_event(Event::ContributionEntered { id, epoch, weight });
+		}
+
 		/// The current epoch for the runtime API.
 		pub fn epoch_info() -> EpochInfo<BlockNumberFor<T>, BalanceOf<T>> {
 			let epoch = CurrentEpoch::<T>::get();
@@ -604,8 +631,9 @@ pub mod pallet {
 
 		/// Checks the pallet's invariants: credited = paid + pending, per account and in
 		/// total; credits never exceed what budgets and grants committed; the pot covers
-		/// every credited, unpaid reward.
-		#[cfg(any(feature = "try-runtime", test))]
+		/// every credited, unpaid reward and what the closing epoch has still to credit;
+		/// epoch tallies match their entries.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let totals = Totals::<T>::get();
 			let (mut earned, mut paid) = (BalanceOf::<T>::zero(), BalanceOf::<T>::zero());
@@ -631,10 +659,62 @@ pub mod pallet {
 				Preservation::Preserve,
 				Fortitude::Polite,
 			);
+			let closing = Closing::<T>::get();
+			let uncredited = closing
+				.as_ref()
+				.map(|p| p.to_pay.saturating_sub(p.credited))
+				.unwrap_or_else(Zero::zero);
 			ensure!(
-				pot >= totals.credited.saturating_sub(totals.paid),
-				"the pot cannot cover pending rewards"
+				pot >= totals
+					.credited
+					.saturating_sub(totals.paid)
+					.saturating_add(uncredited),
+				"the pot cannot cover pending rewards and the closing epoch"
 			);
+			if let Some(payout) = &closing {
+				ensure!(
+					payout.credited <= payout.to_pay,
+					"the closing epoch credited more than it pays"
+				);
+			}
+			Self::check_tallies(closing.as_ref())
+		}
+
+		/// Each epoch's tally against its entries: the exact count and sum of weights for an
+		/// open epoch; for the closing one, the entries not yet credited.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
+		fn check_tallies(
+			closing: Option<&Payout<BalanceOf<T>>>,
+		) -> Result<(), sp_runtime::TryRuntimeError> {
+			for (epoch, tally) in EpochTallies::<T>::iter() {
+				let (mut count, mut weight) = (0u32, RewardWeight::zero());
+				for (_, entry) in EpochEntries::<T>::iter_prefix(epoch) {
+					count = count.saturating_add(1);
+					weight = weight
+						.checked_add(entry.weight)
+						.ok_or("an epoch's entries overflow its total weight")?;
+				}
+				match closing.filter(|payout| payout.epoch == epoch) {
+					Some(payout) => {
+						ensure!(
+							count == payout.remaining && weight <= tally.total_weight,
+							"the closing epoch's entries differ from its payout"
+						);
+					}
+					None => {
+						ensure!(
+							count == tally.entry_count && weight == tally.total_weight,
+							"an epoch's tally differs from its entries"
+						);
+					}
+				}
+			}
+			for (epoch, _, _) in EpochEntries::<T>::iter() {
+				ensure!(
+					EpochTallies::<T>::contains_key(epoch),
+					"entries of an epoch without a tally"
+				);
+			}
 			Ok(())
 		}
 	}
@@ -648,20 +728,7 @@ pub mod pallet {
 			score: Score,
 		) {
 			let weight = Rules::<T>::get().weight_of(kind, size, score);
-			let epoch = CurrentEpoch::<T>::get().index;
-			EpochEntries::<T>::insert(
-				epoch,
-				id,
-				EpochEntry {
-					owner: owner.clone(),
-					weight,
-				},
-			);
-			EpochTallies::<T>::mutate(epoch, |tally| {
-				tally.total_weight = tally.total_weight.saturating_add(weight);
-				tally.entry_count = tally.entry_count.saturating_add(1);
-			});
-			Self::deposit_event(Event::ContributionEntered { id, epoch, weight });
+			Self::enter(CurrentEpoch::<T>::get().index, id, owner, weight);
 		}
 
 		fn weight() -> Weight {

@@ -4,7 +4,8 @@
 //! removes validators ([`Config::ManageOrigin`]); changes take effect at the next session,
 //! through pallet-session's `SessionManager`, which this pallet implements. A validator only
 //! enters the authority set once its session keys are registered (`session.setKeys`), so a
-//! newly admitted operator cannot stall the chain by joining without keys.
+//! newly admitted operator cannot stall the chain by joining without keys; one that sets
+//! them after its admission joins at the next rotation.
 //!
 //! The set never drops below [`MinValidators`] (set at genesis): a removal that would do so
 //! fails with [`Error::TooFewValidators`]. The session length is set at genesis as well, so
@@ -46,6 +47,10 @@ pub mod pallet {
 		/// Whether an account has registered session keys (pallet-session's `NextKeys`).
 		type HasSessionKeys: Contains<Self::AccountId>;
 
+		/// The validators pallet-session has queued for the next session (the accounts of
+		/// its `QueuedKeys`): what a new session would keep if this pallet changed nothing.
+		type QueuedValidators: Get<Vec<Self::AccountId>>;
+
 		/// Session length until genesis or governance sets another.
 		#[pallet::constant]
 		type DefaultSessionLength: Get<BlockNumberFor<Self>>;
@@ -76,10 +81,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SessionLength<T: Config> =
 		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultSessionLength>;
-
-	/// Whether the set changed since the last session rotation.
-	#[pallet::storage]
-	pub type Changed<T> = StorageValue<_, bool, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -142,6 +143,11 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+
 		fn integrity_test() {
 			assert!(
 				T::MaxValidators::get() >= 1,
@@ -170,7 +176,6 @@ pub mod pallet {
 				.try_insert(position, who.clone())
 				.map_err(|_| Error::<T>::TooManyValidators)?;
 			Validators::<T>::put(validators);
-			Changed::<T>::put(true);
 			Self::deposit_event(Event::ValidatorAdded { who });
 			Ok(())
 		}
@@ -190,13 +195,34 @@ pub mod pallet {
 			);
 			validators.remove(position);
 			Validators::<T>::put(validators);
-			Changed::<T>::put(true);
 			Self::deposit_event(Event::ValidatorRemoved { who });
 			Ok(())
 		}
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Checks the pallet's invariants: the set is sorted without duplicates and, once
+		/// configured, never below `MinValidators` (at least one); sessions last a block.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let validators = Validators::<T>::get();
+			ensure!(
+				validators.windows(2).all(|pair| pair[0] < pair[1]),
+				"the validator set is not sorted or holds duplicates"
+			);
+			let min = MinValidators::<T>::get();
+			ensure!(min >= 1, "the minimum validator count is zero");
+			ensure!(
+				validators.is_empty() || validators.len() >= min as usize,
+				"fewer validators than the minimum"
+			);
+			ensure!(
+				!SessionLength::<T>::get().is_zero(),
+				"sessions last no block"
+			);
+			Ok(())
+		}
+
 		/// The validators that can author: admitted and with session keys.
 		pub fn active_candidates() -> Vec<T::AccountId> {
 			Validators::<T>::get()
@@ -207,13 +233,19 @@ pub mod pallet {
 	}
 
 	impl<T: Config> pallet_session::SessionManager<T::AccountId> for Pallet<T> {
+		/// The admitted validators with session keys, when they differ from the queued set.
+		/// Compared at every rotation rather than only after a council change, so that a
+		/// validator admitted before it set its keys joins at the rotation after it does.
 		fn new_session(_index: u32) -> Option<Vec<T::AccountId>> {
-			if !Changed::<T>::take() {
+			let mut candidates = Self::active_candidates();
+			// Never hand session an empty set: keep the current one instead.
+			if candidates.is_empty() {
 				return None;
 			}
-			let candidates = Self::active_candidates();
-			// Never hand session an empty set: keep the current one instead.
-			(!candidates.is_empty()).then_some(candidates)
+			let mut queued = T::QueuedValidators::get();
+			candidates.sort();
+			queued.sort();
+			(candidates != queued).then_some(candidates)
 		}
 
 		fn end_session(_index: u32) {}

@@ -46,6 +46,8 @@ ord_parameter_types! {
 parameter_types! {
 	/// Accounts with registered session keys.
 	pub static WithKeys: BTreeSet<u64> = [1, 2, 3, 4].into_iter().collect();
+	/// The set pallet-session has queued (genesis: 1, 2, 3).
+	pub static Queued: Vec<u64> = alloc::vec![1, 2, 3];
 }
 
 /// Session keys as the tests declare them.
@@ -59,9 +61,20 @@ impl Contains<u64> for TestKeys {
 impl crate::Config for Test {
 	type ManageOrigin = EnsureSignedBy<Council, u64>;
 	type HasSessionKeys = TestKeys;
+	type QueuedValidators = Queued;
 	type DefaultSessionLength = frame_support::traits::ConstU64<10>;
 	type MaxValidators = frame_support::traits::ConstU32<5>;
 	type WeightInfo = ();
+}
+
+/// A session rotation as pallet-session does it: asks for a new set and queues it.
+pub fn rotate(index: u32) -> Option<Vec<u64>> {
+	use pallet_session::SessionManager;
+	let new = crate::Pallet::<Test>::new_session(index);
+	if let Some(set) = &new {
+		Queued::set(set.clone());
+	}
+	new
 }
 
 /// Genesis with validators 1, 2, 3 at block 1.
@@ -80,6 +93,15 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		WithKeys::set([1, 2, 3, 4].into_iter().collect());
+		Queued::set(alloc::vec![1, 2, 3]);
 	});
 	ext
+}
+
+/// Runs `test` on the genesis of [`new_test_ext`], then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		crate::Pallet::<Test>::do_try_state().unwrap();
+	});
 }

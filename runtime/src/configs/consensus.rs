@@ -68,9 +68,21 @@ impl frame_support::traits::Contains<AccountId> for HasSessionKeys {
 	}
 }
 
+/// The validators pallet-session has queued for the next session.
+pub struct QueuedValidators;
+impl frame_support::traits::Get<alloc::vec::Vec<AccountId>> for QueuedValidators {
+	fn get() -> alloc::vec::Vec<AccountId> {
+		pallet_session::QueuedKeys::<Runtime>::get()
+			.into_iter()
+			.map(|(validator, _keys)| validator)
+			.collect()
+	}
+}
+
 impl pallet_validator_set::Config for Runtime {
 	type ManageOrigin = TwoThirdsOrigin;
 	type HasSessionKeys = HasSessionKeys;
+	type QueuedValidators = QueuedValidators;
 	type DefaultSessionLength = frame_support::traits::ConstU32<DEFAULT_SESSION_LENGTH>;
 	type MaxValidators = ConstU32<MAX_AUTHORITIES>;
 	type WeightInfo = pallet_validator_set::weights::SubstrateWeight<Runtime>;

@@ -23,7 +23,8 @@ parameter_types! {
 	/// The account of the reward pot.
 	pub RewardPotAccount: AccountId = RewardPotPalletId::get().into_account_truncating();
 	/// Parameters in force until governance sets others.
-	/// Web schemes only; the `dev` preset adds `file://`.
+	/// Web schemes only; the `dev` preset adds `file://`. A tenth of the 1 GYU deposit base
+	/// stays in the reward pot as the fee for the record the chain keeps.
 	pub const DefaultContributionParameters: Parameters<Balance, BlockNumber> = Parameters {
 		quorum: Perbill::from_percent(50),
 		min_attestations: 2,
@@ -33,6 +34,7 @@ parameter_types! {
 		unavailable_slash: Perbill::from_percent(20),
 		unavailable_cooldown: 7 * DAYS,
 		uri_schemes: UriSchemes::WEB,
+		storage_fee: 100 * MILLI_UNIT,
 	};
 }
 

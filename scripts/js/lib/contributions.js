@@ -79,11 +79,11 @@ export function nextStep(contribution, epoch) {
       return 'the verifiers could not fetch it; part of the deposit went to the reward pot and only '
         + 'its owner may register the root again during the cooldown';
     case 'Expired':
-      return 'no quorum before the deadline; the deposit was returned';
+      return 'no quorum before the deadline; the deposit was returned less the storage fee';
     case 'Withdrawn':
       return contribution.attestations.some((a) => a.verdict !== 'Valid')
         ? 'withdrawn by its owner after a negative attestation; the deposit went to the reward pot'
-        : 'withdrawn by its owner; the deposit was returned';
+        : 'withdrawn by its owner; the deposit was returned less the storage fee';
     default:
       return contribution.status;
   }
@@ -92,11 +92,11 @@ export function nextStep(contribution, epoch) {
 /** Where a contribution's deposit is, by status. */
 const DEPOSIT_STATE = {
   Pending: 'held',
-  Verified: 'returned',
+  Verified: 'returned less the storage fee',
   Rejected: 'slashed to the reward pot',
-  Expired: 'returned',
-  Withdrawn: 'returned unless a verifier had attested against it',
-  Unavailable: 'partly slashed, the rest returned',
+  Expired: 'returned less the storage fee',
+  Withdrawn: 'returned less the storage fee unless a verifier had attested against it',
+  Unavailable: 'partly slashed with the storage fee, the rest returned',
 };
 
 /** Multi-line text describing a contribution, as `gongyu status` prints it. */

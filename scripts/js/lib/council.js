@@ -163,8 +163,8 @@ export async function close(api, motion, pair, options = {}) {
  * functions above: Alice proposes with threshold 2, Alice and Bob vote aye, Charlie closes.
  * Resolves with the executed call's `DispatchResult` (`.isOk` / `.asErr`).
  */
-export async function councilMotion(api, call) {
-  const [alice, bob, charlie] = await Promise.all(['//Alice', '//Bob', '//Charlie'].map(signer));
+export async function councilMotion(api, call, members) {
+  const [alice, bob, charlie] = members ?? await Promise.all(['//Alice', '//Bob', '//Charlie'].map(signer));
   const inBlock = { until: 'inBlock' };
   const { index, hash } = await propose(api, call, 2, alice, inBlock);
   const motion = { index, hash, call: call.method };

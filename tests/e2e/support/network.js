@@ -40,7 +40,7 @@ export class LocalNetwork {
    * `extraArgs` add to `--chain local --validator`; `basePath` reuses a database.
    */
   async start(label, index, { extraArgs = [], validator = true, basePath, p2pPort, rpcPort } = {}) {
-    const args = ['--chain', 'local', '--node-key', nodeKey(index), ...extraArgs];
+    const args = ['--chain', 'local', '--allow-dev-keys', '--node-key', nodeKey(index), ...extraArgs];
     if (validator) args.push('--validator');
     if (this.bootnode) args.push('--bootnodes', this.bootnode);
     const node = await startNode({

@@ -75,7 +75,6 @@ export async function startNode({ name, args, basePath, p2pPort, rpcPort, promet
     '--prometheus-port', String(prometheusPort),
     '--no-telemetry',
     '--no-mdns',
-    '--rpc-cors', 'all',
     '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`,
   ];
   const child = spawn(binary, fullArgs, { stdio: ['ignore', log, log] });

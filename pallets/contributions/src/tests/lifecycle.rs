@@ -1,7 +1,7 @@
 //! `withdraw` and expiry in `on_initialize`.
 
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, Perbill};
 
 use super::*;
 
@@ -78,7 +78,8 @@ fn pending_contribution_expires_after_deadline_with_deposit_back() {
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
 		assert_eq!(ByHash::<Test>::get([1; 32]), None);
 		System::assert_has_event(Event::ContributionExpired { id, owner: ALICE }.into());
-		assert_eq!(ExpiryCursor::<Test>::get(), 1);
+		assert_eq!(Expiring::<Test>::iter().count(), 0);
+		assert_eq!(NextExpiryDeadline::<Test>::get(), 1 + PERIOD + 1);
 	});
 }
 
@@ -88,6 +89,8 @@ fn expiry_is_bounded_per_block_and_resumes() {
 		for (who, seed) in [(ALICE, 1), (ALICE, 2), (BOB, 3), (BOB, 4), (CHARLIE, 5)] {
 			submit_dataset(who, seed);
 		}
+		// Expiry has caught up with every deadline before this one.
+		NextExpiryDeadline::<Test>::put(1 + PERIOD);
 		System::set_block_number(1 + PERIOD);
 		// MaxExpiriesPerBlock is 2 in the mock.
 		run_to_block(1 + PERIOD + 1);
@@ -101,7 +104,7 @@ fn expiry_is_bounded_per_block_and_resumes() {
 		assert!(expired(4));
 		run_to_block(1 + PERIOD + 3);
 		assert!(expired(5));
-		assert_eq!(ExpiryCursor::<Test>::get(), 5);
+		assert_eq!(Expiring::<Test>::iter().count(), 0);
 	});
 }
 
@@ -121,7 +124,7 @@ fn decided_contributions_are_skipped_by_expiry() {
 }
 
 #[test]
-fn expiry_stops_at_the_first_contribution_still_in_its_period() {
+fn a_contribution_still_in_its_period_waits_while_earlier_deadlines_expire() {
 	ExtBuilder::build_and_execute(|| {
 		let early = submit_dataset(ALICE, 1);
 		run_to_block(5);
@@ -129,9 +132,70 @@ fn expiry_stops_at_the_first_contribution_still_in_its_period() {
 		run_to_block(1 + PERIOD + 1);
 		assert_eq!(status(early), ContributionStatus::Expired);
 		assert_eq!(status(late), ContributionStatus::Pending);
-		assert_eq!(ExpiryCursor::<Test>::get(), late);
+		run_to_block(5 + PERIOD);
+		assert_eq!(status(late), ContributionStatus::Pending);
 		run_to_block(5 + PERIOD + 1);
 		assert_eq!(status(late), ContributionStatus::Expired);
+	});
+}
+
+/// The attack: with expiry walking ids and stopping at the first pending contribution not
+/// yet due, a shortened period left later contributions pending (their deposits held and
+/// their roots taken) past their deadline, until every older one had expired.
+#[test]
+fn a_shortened_period_strands_no_contribution_past_its_deadline() {
+	ExtBuilder::build_and_execute(|| {
+		let long = submit_dataset(ALICE, 1);
+		assert_ok!(ContributionsPallet::set_parameters(
+			RuntimeOrigin::root(),
+			Parameters {
+				verification_period: 2,
+				..DefaultParams::get()
+			}
+		));
+		let short = submit_dataset(BOB, 2);
+		assert_eq!(deadline(short), 3);
+		run_to_block(4);
+		assert_eq!(status(short), ContributionStatus::Expired);
+		assert_eq!(held(BOB), 0);
+		assert_eq!(ByHash::<Test>::get([2; 32]), None);
+		assert_eq!(status(long), ContributionStatus::Pending);
+		run_to_block(1 + PERIOD + 1);
+		assert_eq!(status(long), ContributionStatus::Expired);
+	});
+}
+
+#[test]
+fn expiry_catches_up_on_deadlines_a_few_per_block() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		// Expiry fell behind: the deadline is four blocks past; each empty deadline it looks
+		// at counts against MaxExpiriesPerBlock (2 in the mock).
+		NextExpiryDeadline::<Test>::put(1 + PERIOD - 4);
+		System::set_block_number(1 + PERIOD + 2);
+		run_to_block(1 + PERIOD + 3);
+		assert_eq!(status(id), ContributionStatus::Pending);
+		assert_eq!(NextExpiryDeadline::<Test>::get(), 1 + PERIOD - 2);
+		run_to_block(1 + PERIOD + 5);
+		assert_eq!(status(id), ContributionStatus::Expired);
+	});
+}
+
+#[test]
+fn decided_and_withdrawn_contributions_leave_the_expiry_list() {
+	ExtBuilder::build_and_execute(|| {
+		let withdrawn = submit_dataset(ALICE, 1);
+		let verified = submit_dataset(BOB, 2);
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			withdrawn
+		));
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			verified,
+			Decision::Verified { score: 80 }
+		));
+		assert_eq!(Expiring::<Test>::iter().count(), 0);
 	});
 }
 
@@ -182,5 +246,108 @@ fn withdrawing_after_only_valid_attestations_returns_the_deposit() {
 		));
 		assert_eq!(free(ALICE), INITIAL_BALANCE);
 		assert_eq!(Owners::<Test>::get(ALICE).pending, 0);
+	});
+}
+
+const FEE: Balance = 30;
+
+fn charge_storage_fee() {
+	assert_ok!(ContributionsPallet::set_parameters(
+		RuntimeOrigin::root(),
+		Parameters {
+			storage_fee: FEE,
+			..DefaultParams::get()
+		}
+	));
+}
+
+/// The attack: submit and withdraw (or let expire) for the price of a transaction fee,
+/// leaving a record the chain keeps for good. Every record now pays the storage fee.
+#[test]
+fn every_record_pays_the_storage_fee_when_it_leaves_the_pending_state() {
+	ExtBuilder::build_and_execute(|| {
+		charge_storage_fee();
+		let pot_before = free(POT);
+		let withdrawn = submit_dataset(ALICE, 1);
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			withdrawn
+		));
+		System::assert_has_event(
+			Event::StorageFeePaid {
+				id: withdrawn,
+				owner: ALICE,
+				amount: FEE,
+			}
+			.into(),
+		);
+		assert_eq!(free(ALICE), INITIAL_BALANCE - FEE);
+		assert_eq!(held(ALICE), 0);
+
+		let verified = submit_dataset(BOB, 2);
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			verified,
+			Decision::Verified { score: 80 }
+		));
+		assert_eq!(free(BOB), INITIAL_BALANCE - FEE);
+
+		let expired = submit_dataset(CHARLIE, 3);
+		run_to_block(1 + PERIOD + 1);
+		assert_eq!(status(expired), ContributionStatus::Expired);
+		assert_eq!(free(CHARLIE), INITIAL_BALANCE - FEE);
+		assert_eq!(free(POT), pot_before + 3 * FEE);
+	});
+}
+
+#[test]
+fn an_unavailable_contribution_pays_the_fee_besides_its_slash() {
+	ExtBuilder::build_and_execute(|| {
+		charge_storage_fee();
+		let id = submit_dataset(ALICE, 1);
+		let deposit = Contributions::<Test>::get(id).unwrap().deposit;
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			id,
+			Decision::Unavailable
+		));
+		let slash = Perbill::from_percent(20).mul_floor(deposit);
+		assert_eq!(free(ALICE), INITIAL_BALANCE - slash - FEE);
+		assert_eq!(held(ALICE), 0);
+	});
+}
+
+#[test]
+fn a_rejection_takes_the_deposit_and_no_fee_on_top() {
+	ExtBuilder::build_and_execute(|| {
+		charge_storage_fee();
+		let id = submit_dataset(ALICE, 1);
+		let deposit = Contributions::<Test>::get(id).unwrap().deposit;
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			id,
+			Decision::Rejected
+		));
+		assert_eq!(free(ALICE), INITIAL_BALANCE - deposit);
+		assert!(!System::events().iter().any(|r| matches!(
+			r.event,
+			RuntimeEvent::ContributionsPallet(Event::StorageFeePaid { .. })
+		)));
+	});
+}
+
+#[test]
+fn a_storage_fee_above_the_deposit_base_is_refused() {
+	ExtBuilder::build_and_execute(|| {
+		assert_noop!(
+			ContributionsPallet::set_parameters(
+				RuntimeOrigin::root(),
+				Parameters {
+					storage_fee: DEPOSIT_BASE + 1,
+					..DefaultParams::get()
+				}
+			),
+			Error::<Test>::InvalidParameters
+		);
 	});
 }

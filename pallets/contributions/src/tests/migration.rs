@@ -9,6 +9,7 @@ use super::*;
 use crate::migrations::{
 	v2::{v1, MigrateV1ToV2},
 	v3::{self, MigrateV2ToV3},
+	v4::{self, MigrateV3ToV4},
 };
 
 fn v1_contribution(
@@ -83,6 +84,8 @@ fn v1_storage_becomes_owner_records_and_linked_contributions() {
 		// The runtime runs version 2 to 3 next.
 		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(ContributionsPallet::on_chain_storage_version(), 3);
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 4);
 		assert_ok!(ContributionsPallet::do_try_state());
 
 		// A second run does nothing: the version is past 1 already.
@@ -153,5 +156,59 @@ fn v2_roots_become_claims_and_v2_parameters_gain_the_new_fields() {
 			}
 		);
 		assert_ok!(ContributionsPallet::do_try_state());
+	});
+}
+
+#[test]
+fn v3_pending_contributions_are_listed_by_deadline() {
+	ExtBuilder::build_and_execute(|| {
+		let done = submit_dataset(ALICE, 1);
+		run_to_block(3);
+		let pending = submit_dataset(BOB, 2);
+		assert_ok!(ContributionsPallet::withdraw(
+			RuntimeOrigin::signed(ALICE),
+			done
+		));
+		// Rewrite as version 3: no expiry list, a cursor at the oldest id.
+		let _ = Expiring::<Test>::clear(u32::MAX, None);
+		NextExpiryDeadline::<Test>::kill();
+		v4::v3::ExpiryCursor::<Test>::put(done);
+		// Version 3 parameters: no storage fee.
+		let defaults = DefaultParams::get();
+		v4::v3::Params::<Test>::put(v4::v3::ParametersV3 {
+			quorum: Perbill::from_percent(60),
+			min_attestations: 3,
+			verification_period: defaults.verification_period,
+			deposit_base: 5,
+			deposit_per_byte: 2,
+			unavailable_slash: defaults.unavailable_slash,
+			unavailable_cooldown: defaults.unavailable_cooldown,
+			uri_schemes: UriSchemes::WITH_FILE,
+		});
+		StorageVersion::new(3).put::<ContributionsPallet>();
+
+		MigrateV3ToV4::<Test>::on_runtime_upgrade();
+
+		assert_eq!(
+			Params::<Test>::get(),
+			Parameters {
+				quorum: Perbill::from_percent(60),
+				min_attestations: 3,
+				deposit_base: 5,
+				deposit_per_byte: 2,
+				uri_schemes: UriSchemes::WITH_FILE,
+				..defaults
+			}
+		);
+
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 4);
+		assert_eq!(
+			Expiring::<Test>::iter_keys().collect::<Vec<_>>(),
+			vec![(deadline(pending), pending)]
+		);
+		assert_eq!(NextExpiryDeadline::<Test>::get(), 3);
+		assert!(!v4::v3::ExpiryCursor::<Test>::exists());
+		run_to_block(deadline(pending) + 1);
+		assert_eq!(status(pending), ContributionStatus::Expired);
 	});
 }

@@ -41,6 +41,11 @@ pub fn status(id: ContributionId) -> ContributionStatus {
 	Contributions::<Test>::get(id).unwrap().status
 }
 
+/// The last block in which contribution `id` may be attested.
+pub fn deadline(id: ContributionId) -> u64 {
+	Contributions::<Test>::get(id).unwrap().deadline
+}
+
 /// The balance `who` holds for contribution deposits.
 pub fn held(who: AccountId) -> Balance {
 	use frame_support::traits::fungible::InspectHold;

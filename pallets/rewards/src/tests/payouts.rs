@@ -192,3 +192,33 @@ fn claim_without_pending_rewards_fails() {
 		);
 	});
 }
+
+/// The bug: an epoch's total weight saturated at `u128::MAX` while its entries kept their
+/// own weights, so their shares added up to more than the epoch pays.
+#[test]
+fn an_epoch_total_that_would_overflow_keeps_shares_within_the_budget() {
+	ExtBuilder::default().build_and_execute(|| {
+		let half = RewardWeight::MAX / 2 + 1;
+		RewardsPallet::enter(0, 0, &ALICE, half);
+		RewardsPallet::enter(0, 1, &BOB, half);
+		RewardsPallet::enter(0, 2, &CHARLIE, half);
+		let tally = EpochTallies::<Test>::get(0);
+		assert_eq!(tally.total_weight, RewardWeight::MAX);
+		assert_eq!(tally.entry_count, 3);
+		// Bob's entry holds what was left; Charlie's holds nothing.
+		assert_eq!(
+			EpochEntries::<Test>::get(0, 1).map(|e| e.weight),
+			Some(RewardWeight::MAX - half)
+		);
+		assert_eq!(EpochEntries::<Test>::get(0, 2).map(|e| e.weight), Some(0));
+		assert_ok!(RewardsPallet::do_try_state());
+
+		run_to_block(EPOCH + 1);
+		let paid: Balance = [ALICE, BOB, CHARLIE]
+			.iter()
+			.map(|who| AccountRewardsOf::<Test>::get(who).earned)
+			.sum();
+		assert!(paid <= 1_000, "paid {paid} of a 1,000 budget");
+		assert_eq!(free(CHARLIE), INITIAL_BALANCE);
+	});
+}
