@@ -111,6 +111,10 @@ pub enum Subcommand {
 	/// Print the BLAKE3 content root of a file or directory, as contributions register it.
 	Hash(crate::hash::HashCmd),
 
+	/// Check the runtime's invariants (every pallet's `try_state`, issuance against balances)
+	/// on the state of a chain spec, such as the output of `export-state`.
+	CheckInvariants(crate::check_invariants::CheckInvariantsCmd),
+
 	/// Generate a network of your own: fresh validator, council, verifier and node keys, the
 	/// raw chain spec, and each node's base path with its keys in place.
 	NewNetwork(crate::new_network::NewNetworkCmd),

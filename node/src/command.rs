@@ -163,6 +163,7 @@ pub fn run() -> sc_cli::Result<()> {
 		Some(Subcommand::Benchmark(_)) => Err(BENCHMARKS_NOT_COMPILED.into()),
 		Some(Subcommand::Hash(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::NewNetwork(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::CheckInvariants(cmd)) => cmd.run(&cli).map_err(sc_cli::Error::Input),
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))

@@ -20,6 +20,8 @@ pub mod configs;
 #[cfg(feature = "std")]
 pub mod dev_keys;
 pub mod genesis_config_presets;
+#[cfg(feature = "std")]
+pub mod invariants;
 
 extern crate alloc;
 

@@ -5,9 +5,9 @@
 //! sizes, ids, scores, parameters, and council motions with random thresholds and votes that
 //! carry privileged calls. Blocks end at random, sometimes many at once, so epochs close and
 //! contributions expire in between. After every block:
-//! - every pallet's `try_state` invariants hold,
-//! - total issuance is the sum of all free and reserved balances, and changed only by what
-//!   governance minted,
+//! - every pallet's `try_state` invariants hold and total issuance is the sum of all free and
+//!   reserved balances (`gongyu_runtime::invariants::check_all`),
+//! - total issuance changed only by what governance minted,
 //! - the block's weight is within the limit, and no call declared more than an extrinsic
 //!   may use or used more than it declared.
 //!
@@ -163,27 +163,10 @@ impl Fuzz {
 	fn check_invariants(&mut self) {
 		let block = System::block_number();
 		let fail = |what: String| -> ! { panic!("after block {block}: {what}") };
-		if let Err(e) = pallet_contributions::Pallet::<Runtime>::do_try_state() {
-			fail(format!("contributions: {e:?}"));
+		if let Err(e) = gongyu_runtime::invariants::check_all() {
+			fail(e);
 		}
-		if let Err(e) = pallet_rewards::Pallet::<Runtime>::do_try_state() {
-			fail(format!("rewards: {e:?}"));
-		}
-		if let Err(e) = pallet_validator_set::Pallet::<Runtime>::do_try_state() {
-			fail(format!("validator set: {e:?}"));
-		}
-		if let Err(e) = pallet_network_admission::Pallet::<Runtime>::do_try_state() {
-			fail(format!("network admission: {e:?}"));
-		}
-		let held: Balance = frame_system::Account::<Runtime>::iter_values()
-			.map(|a| a.data.free + a.data.reserved)
-			.sum();
 		let issuance = Balances::total_issuance();
-		if held != issuance {
-			fail(format!(
-				"issuance {issuance} differs from all balances {held}"
-			));
-		}
 		let minted = pallet_rewards::Totals::<Runtime>::get().minted;
 		if issuance != self.genesis_issuance + minted {
 			fail(format!(

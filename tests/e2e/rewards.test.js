@@ -2,16 +2,21 @@
 //
 // The council (Alice, Bob, Charlie on `dev`) sets the epoch budget by motion; a contribution
 // is verified; when the ten-block dev epoch closes, its owner sees the reward arrive in
-// system.account and in the RewardsApi. A non-council account cannot set the budget.
+// system.account and in the RewardsApi. A non-council account cannot set the budget. At the
+// end the node is stopped, its state exported, and every runtime invariant checked on it.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 
 import { councilMotion } from '../../scripts/js/lib/council.js';
-import { startNode } from './support/node-process.js';
+import { nodeBinary, runProcess, startNode } from './support/node-process.js';
 import { connect, sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
 
 const GYU = 10n ** 12n;
+/** Storage key of `balances.totalIssuance`: twox128("Balances") ++ twox128("TotalIssuance"). */
+const TOTAL_ISSUANCE_KEY = '0xc2261276cc9d1f8598ea4b6a74b15c2f57c875e4cff74148e4628f264b974c80';
 
 describe('council and rewards on the dev chain', () => {
   let node;
@@ -93,5 +98,29 @@ describe('council and rewards on the dev chain', () => {
     const reward = await api.call.rewardsApi.contributionReward(id);
     assert.equal(reward.reward.toBigInt(), budget);
     assert.equal(reward.epoch.unwrap().toNumber(), epochIndex);
+  });
+
+  test('the state this chain built satisfies every runtime invariant (export-state, check-invariants)', async () => {
+    await api.disconnect();
+    api = null;
+    await node.stop({ keepData: true });
+    const { code, stdout, stderr } = await runProcess(nodeBinary(),
+      ['export-state', '--chain', 'dev', '--base-path', node.basePath]);
+    assert.equal(code, 0, stderr);
+    const spec = path.join(node.basePath, 'state.json');
+    fs.writeFileSync(spec, stdout);
+    const checked = await runProcess(nodeBinary(), ['check-invariants', '--chain', spec]);
+    assert.equal(checked.code, 0, checked.stderr);
+    assert.match(checked.stdout, /every invariant holds/);
+    // A state that breaks one is refused, naming it: the total issuance zeroed behind the
+    // runtime's back.
+    const broken = JSON.parse(stdout);
+    const top = broken.genesis.raw.top;
+    assert.ok(top[TOTAL_ISSUANCE_KEY], 'the exported state holds the total issuance');
+    top[TOTAL_ISSUANCE_KEY] = '0x00000000000000000000000000000000';
+    fs.writeFileSync(spec, JSON.stringify(broken));
+    const refused = await runProcess(nodeBinary(), ['check-invariants', '--chain', spec]);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /balances: total issuance 0 differs from the sum of all balances/);
   });
 });
