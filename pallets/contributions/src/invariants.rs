@@ -109,15 +109,15 @@ impl<T: Config> Pallet<T> {
 				}
 			}
 		}
-		for (owner, amount) in &held {
-			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), owner)
-					== *amount,
-				"held deposits differ from pending deposits"
-			);
-		}
 		let mut listed: u64 = 0;
 		for (owner, record) in Owners::<T>::iter() {
+			// Every account this pallet ever held from has an owner record: none holds more or
+			// less than its pending deposits, so no hold is left without a contribution.
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::ContributionDeposit.into(), &owner)
+					== held.get(&owner).copied().unwrap_or_default(),
+				"held deposits differ from pending deposits"
+			);
 			ensure!(
 				pending.get(&owner).copied().unwrap_or_default() == record.pending,
 				"pending count differs"

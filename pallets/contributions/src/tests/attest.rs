@@ -77,16 +77,7 @@ fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
 fn odd_count_median_is_the_middle_score() {
 	ExtBuilder::build_and_execute(|| {
 		VerifierSet::set(vec![V1, V2, V3, 14, 15]);
-		assert_ok!(ContributionsPallet::set_parameters(
-			RuntimeOrigin::root(),
-			Parameters {
-				quorum: Perbill::from_percent(60),
-				verification_period: PERIOD,
-				deposit_base: DEPOSIT_BASE,
-				deposit_per_byte: DEPOSIT_PER_BYTE,
-				..DefaultParams::get()
-			}
-		));
+		change_parameters(|p| p.quorum = Perbill::from_percent(60));
 		let id = submit_dataset(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(90)));
 		assert_ok!(attest(V2, id, valid(10)));
@@ -250,16 +241,7 @@ fn attestations_are_bounded() {
 	ExtBuilder::build_and_execute(|| {
 		// Quorum 100% of 6: nobody decides before the fifth attestation, which does not fit.
 		VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
-		assert_ok!(ContributionsPallet::set_parameters(
-			RuntimeOrigin::root(),
-			Parameters {
-				quorum: Perbill::one(),
-				verification_period: PERIOD,
-				deposit_base: DEPOSIT_BASE,
-				deposit_per_byte: DEPOSIT_PER_BYTE,
-				..DefaultParams::get()
-			}
-		));
+		change_parameters(|p| p.quorum = Perbill::one());
 		let id = submit_dataset(ALICE, 1);
 		for v in [V1, V2, V3, 14] {
 			assert_ok!(attest(v, id, valid(50)));
@@ -275,13 +257,7 @@ fn attestations_are_bounded() {
 fn attestations_of_removed_verifiers_make_room_for_current_ones() {
 	ExtBuilder::build_and_execute(|| {
 		VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
-		assert_ok!(ContributionsPallet::set_parameters(
-			RuntimeOrigin::root(),
-			Parameters {
-				quorum: Perbill::one(),
-				..DefaultParams::get()
-			}
-		));
+		change_parameters(|p| p.quorum = Perbill::one());
 		let id = submit_dataset(ALICE, 1);
 		for v in [V1, V2, V3, 14] {
 			assert_ok!(attest(v, id, valid(50)));

@@ -146,13 +146,7 @@ fn a_contribution_still_in_its_period_waits_while_earlier_deadlines_expire() {
 fn a_shortened_period_strands_no_contribution_past_its_deadline() {
 	ExtBuilder::build_and_execute(|| {
 		let long = submit_dataset(ALICE, 1);
-		assert_ok!(ContributionsPallet::set_parameters(
-			RuntimeOrigin::root(),
-			Parameters {
-				verification_period: 2,
-				..DefaultParams::get()
-			}
-		));
+		change_parameters(|p| p.verification_period = 2);
 		let short = submit_dataset(BOB, 2);
 		assert_eq!(deadline(short), 3);
 		run_to_block(4);
@@ -252,13 +246,7 @@ fn withdrawing_after_only_valid_attestations_returns_the_deposit() {
 const FEE: Balance = 30;
 
 fn charge_storage_fee() {
-	assert_ok!(ContributionsPallet::set_parameters(
-		RuntimeOrigin::root(),
-		Parameters {
-			storage_fee: FEE,
-			..DefaultParams::get()
-		}
-	));
+	change_parameters(|p| p.storage_fee = FEE);
 }
 
 /// The attack: submit and withdraw (or let expire) for the price of a transaction fee,

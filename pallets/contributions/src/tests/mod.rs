@@ -41,6 +41,16 @@ pub fn status(id: ContributionId) -> ContributionStatus {
 	Contributions::<Test>::get(id).unwrap().status
 }
 
+/// Governance sets the mock's default parameters with `change` applied.
+pub fn change_parameters(change: impl FnOnce(&mut Parameters<Balance, u64>)) {
+	let mut parameters = DefaultParams::get();
+	change(&mut parameters);
+	assert_ok!(ContributionsPallet::set_parameters(
+		RuntimeOrigin::root(),
+		parameters
+	));
+}
+
 /// The last block in which contribution `id` may be attested.
 pub fn deadline(id: ContributionId) -> u64 {
 	Contributions::<Test>::get(id).unwrap().deadline

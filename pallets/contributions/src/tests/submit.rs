@@ -169,13 +169,7 @@ fn file_uris_are_refused_unless_governance_enables_them() {
 			LICENSE
 		));
 		// A development chain enables file://.
-		assert_ok!(ContributionsPallet::set_parameters(
-			RuntimeOrigin::root(),
-			Parameters {
-				uri_schemes: UriSchemes::WITH_FILE,
-				..DefaultParams::get()
-			}
-		));
+		change_parameters(|p| p.uri_schemes = UriSchemes::WITH_FILE);
 		assert_ok!(submit(
 			ALICE,
 			ContributionKind::Dataset,
@@ -190,17 +184,13 @@ fn file_uris_are_refused_unless_governance_enables_them() {
 #[test]
 fn a_disabled_scheme_is_refused() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(ContributionsPallet::set_parameters(
-			RuntimeOrigin::root(),
-			Parameters {
-				uri_schemes: UriSchemes {
-					https: true,
-					http: false,
-					file: false
-				},
-				..DefaultParams::get()
+		change_parameters(|p| {
+			p.uri_schemes = UriSchemes {
+				https: true,
+				http: false,
+				file: false,
 			}
-		));
+		});
 		assert_noop!(
 			submit(
 				ALICE,
