@@ -5,14 +5,6 @@ use sp_runtime::{DispatchError, Perbill};
 
 use super::*;
 
-fn attest(
-	verifier: AccountId,
-	id: ContributionId,
-	verdict: Verdict,
-) -> frame_support::dispatch::DispatchResultWithPostInfo {
-	ContributionsPallet::attest(RuntimeOrigin::signed(verifier), id, verdict)
-}
-
 fn valid(score: Score) -> Verdict {
 	Verdict::Valid { score }
 }
@@ -236,16 +228,23 @@ fn attestation_after_deadline_fails() {
 	});
 }
 
+/// Six verifiers, a quorum of all of them, and a contribution holding `MaxAttestations` (4)
+/// valid attestations: undecided, with no room left.
+fn contribution_with_full_attestations() -> ContributionId {
+	VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
+	change_parameters(|p| p.quorum = Perbill::one());
+	let id = submit_dataset(ALICE, 1);
+	for v in [V1, V2, V3, 14] {
+		assert_ok!(attest(v, id, valid(50)));
+	}
+	id
+}
+
 #[test]
 fn attestations_are_bounded() {
 	ExtBuilder::build_and_execute(|| {
 		// Quorum 100% of 6: nobody decides before the fifth attestation, which does not fit.
-		VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
-		change_parameters(|p| p.quorum = Perbill::one());
-		let id = submit_dataset(ALICE, 1);
-		for v in [V1, V2, V3, 14] {
-			assert_ok!(attest(v, id, valid(50)));
-		}
+		let id = contribution_with_full_attestations();
 		assert_noop!(
 			attest(15, id, valid(50)),
 			Error::<Test>::TooManyAttestations
@@ -256,12 +255,7 @@ fn attestations_are_bounded() {
 #[test]
 fn attestations_of_removed_verifiers_make_room_for_current_ones() {
 	ExtBuilder::build_and_execute(|| {
-		VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
-		change_parameters(|p| p.quorum = Perbill::one());
-		let id = submit_dataset(ALICE, 1);
-		for v in [V1, V2, V3, 14] {
-			assert_ok!(attest(v, id, valid(50)));
-		}
+		let id = contribution_with_full_attestations();
 		// V1 and V2 leave: their stale votes no longer fill the contribution's slots.
 		VerifierSet::set(vec![V3, 14, 15, 16]);
 		assert_ok!(attest(15, id, valid(70)));

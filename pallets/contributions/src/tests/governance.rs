@@ -312,11 +312,7 @@ fn awaiting_attestation_lists_what_a_verifier_has_left() {
 		let a = submit_dataset(ALICE, 1);
 		let b = submit_dataset(BOB, 2);
 		let c = submit_dataset(CHARLIE, 3);
-		assert_ok!(ContributionsPallet::attest(
-			RuntimeOrigin::signed(V1),
-			b,
-			Verdict::HashMismatch
-		));
+		assert_ok!(attest(V1, b, Verdict::HashMismatch));
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(CHARLIE),
 			c
@@ -359,16 +355,8 @@ fn awaiting_attestation_gives_no_work_to_outsiders_or_owners() {
 fn an_unavailable_contribution_cannot_be_withdrawn_for_its_remaining_deposit() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
-		assert_ok!(ContributionsPallet::attest(
-			RuntimeOrigin::signed(V1),
-			id,
-			Verdict::Unreachable
-		));
-		assert_ok!(ContributionsPallet::attest(
-			RuntimeOrigin::signed(V2),
-			id,
-			Verdict::Unreachable
-		));
+		assert_ok!(attest(V1, id, Verdict::Unreachable));
+		assert_ok!(attest(V2, id, Verdict::Unreachable));
 		assert_noop!(
 			ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), id),
 			Error::<Test>::NotPending

@@ -199,11 +199,7 @@ fn withdrawing_after_a_negative_attestation_slashes_like_a_rejection() {
 		let id = submit_dataset(ALICE, 1);
 		let deposit = standard_deposit();
 		// One verifier found the bytes wrong; Alice tries to take her deposit back.
-		assert_ok!(ContributionsPallet::attest(
-			RuntimeOrigin::signed(V1),
-			id,
-			Verdict::HashMismatch
-		));
+		assert_ok!(attest(V1, id, Verdict::HashMismatch));
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			id
@@ -229,11 +225,7 @@ fn withdrawing_after_a_negative_attestation_slashes_like_a_rejection() {
 fn withdrawing_after_only_valid_attestations_returns_the_deposit() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_dataset(ALICE, 1);
-		assert_ok!(ContributionsPallet::attest(
-			RuntimeOrigin::signed(V1),
-			id,
-			Verdict::Valid { score: 50 }
-		));
+		assert_ok!(attest(V1, id, Verdict::Valid { score: 50 }));
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			id

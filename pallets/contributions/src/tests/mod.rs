@@ -41,6 +41,15 @@ pub fn status(id: ContributionId) -> ContributionStatus {
 	Contributions::<Test>::get(id).unwrap().status
 }
 
+/// `verifier` attests contribution `id`.
+pub fn attest(
+	verifier: AccountId,
+	id: ContributionId,
+	verdict: Verdict,
+) -> frame_support::dispatch::DispatchResultWithPostInfo {
+	ContributionsPallet::attest(RuntimeOrigin::signed(verifier), id, verdict)
+}
+
 /// Governance sets the mock's default parameters with `change` applied.
 pub fn change_parameters(change: impl FnOnce(&mut Parameters<Balance, u64>)) {
 	let mut parameters = DefaultParams::get();
