@@ -7,7 +7,10 @@
 #   4. the pallets' benchmark tests (`--features runtime-benchmarks`, each benchmark once
 #      against its pallet's mock),
 #   5. the toolkit's unit tests (scripts/js/test, no node needed),
-#   6. the end-to-end suites in tests/e2e, which start real gongyu-node processes.
+#   6. the end-to-end suites in tests/e2e, which start real gongyu-node processes,
+#   7. the try-runtime check (runtime built with `try-runtime`: migrations' pre/post checks,
+#      every storage item decodes, every try_state hook) on the state the rewards suite's
+#      chain built and exported.
 # Prints the time of each step at the end. The long forms of the slow end-to-end suites run
 # with `bash scripts/test-long.sh`.
 set -euo pipefail
@@ -45,7 +48,18 @@ step js-unit "toolkit unit tests (scripts/js)"
 (cd scripts/js && node --test test/)
 
 step e2e "end-to-end tests (real nodes, polkadot.js, polkadot-api, Chromium)"
-(cd tests/e2e && node --test --test-concurrency="${GONGYU_E2E_CONCURRENCY:-2}" --test-timeout=900000 .)
+e2e_state="$CARGO_TARGET_DIR/e2e-state.json"
+rm -f "$e2e_state"
+(cd tests/e2e && GONGYU_E2E_STATE_OUT="$e2e_state" \
+  node --test --test-concurrency="${GONGYU_E2E_CONCURRENCY:-2}" --test-timeout=900000 .)
+
+step try-runtime "try-runtime check of the runtime on the state the end-to-end rewards chain built"
+if [ ! -s "$e2e_state" ]; then
+  echo "[test] the end-to-end rewards suite left no exported state at $e2e_state" >&2
+  exit 1
+fi
+GONGYU_TRY_RUNTIME_STATE="$e2e_state" SKIP_WASM_BUILD=1 cargo test --locked --release \
+  -p gongyu-runtime --features try-runtime --test try_runtime -- --nocapture
 
 step done ""
 echo "[test] steps: $(IFS=','; echo "${timings[*]}" | sed 's/,/, /g')" >&2

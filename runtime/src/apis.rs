@@ -293,12 +293,17 @@ impl_runtime_apis! {
 
 	#[cfg(feature = "try-runtime")]
 	impl frame_try_runtime::TryRuntime<Block> for Runtime {
+		// The try-runtime tool reads a failed check as a panic of the call, so these two
+		// calls (only in a runtime built with `try-runtime`, never on chain) panic with the
+		// reason.
+		#[allow(clippy::panic)]
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
-			// A failed upgrade reports the maximum weight so the caller sees it as over budget.
-			let weight = Executive::try_runtime_upgrade(checks).unwrap_or(Weight::MAX);
+			let weight = Executive::try_runtime_upgrade(checks)
+				.unwrap_or_else(|e| panic!("the try-runtime upgrade check failed: {e:?}"));
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
+		#[allow(clippy::panic)]
 		fn execute_block(
 			block: <Block as BlockT>::LazyBlock,
 			state_root_check: bool,
@@ -306,7 +311,7 @@ impl_runtime_apis! {
 			select: frame_try_runtime::TryStateSelect,
 		) -> Weight {
 			Executive::try_execute_block(block, state_root_check, signature_check, select)
-				.unwrap_or(Weight::MAX)
+				.unwrap_or_else(|e| panic!("the try-runtime block check failed: {e:?}"))
 		}
 	}
 

@@ -23,6 +23,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -63,7 +64,7 @@ pub mod pallet {
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -173,6 +174,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type BonusesGranted<T: Config> = StorageValue<_, (EpochIndex, BalanceOf<T>), ValueQuery>;
 
+	/// The part of the total issuance that `mint_into_pot` did not create: what the genesis
+	/// balances held. Set once and never changed, so that total issuance = this + minted is an
+	/// invariant (`try_state`): nothing but governance minting changes the supply.
+	#[pallet::storage]
+	pub type UnmintedIssuance<T: Config> = StorageValue<_, BalanceOf<T>, OptionQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -195,6 +202,8 @@ pub mod pallet {
 			if let Some(rules) = self.rules {
 				Rules::<T>::put(rules);
 			}
+			// Balances build their genesis before this pallet (declaration order).
+			UnmintedIssuance::<T>::put(T::Currency::total_issuance());
 		}
 	}
 
@@ -632,7 +641,8 @@ pub mod pallet {
 		/// Checks the pallet's invariants: credited = paid + pending, per account and in
 		/// total; credits never exceed what budgets and grants committed; the pot covers
 		/// every credited, unpaid reward and what the closing epoch has still to credit;
-		/// epoch tallies match their entries.
+		/// total issuance is the genesis issuance plus what governance minted; epoch tallies
+		/// match their entries.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let totals = Totals::<T>::get();
@@ -677,6 +687,12 @@ pub mod pallet {
 					"the closing epoch credited more than it pays"
 				);
 			}
+			let unminted =
+				UnmintedIssuance::<T>::get().ok_or("no record of the unminted issuance")?;
+			ensure!(
+				T::Currency::total_issuance() == unminted.saturating_add(totals.minted),
+				"total issuance changed other than by governance minting"
+			);
 			Self::check_tallies(closing.as_ref())
 		}
 

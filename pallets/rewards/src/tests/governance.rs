@@ -206,3 +206,45 @@ fn epoch_info_reports_the_current_epoch() {
 		assert_eq!(info.pot_available, POT_ENDOWMENT - 10);
 	});
 }
+
+/// The supply rule: total issuance is what genesis created plus what governance minted.
+/// An attacker (or a misconfigured runtime) that burns or creates GYU any other way is
+/// caught by `try_state`.
+#[test]
+fn issuance_changed_other_than_by_minting_breaks_the_invariant() {
+	ExtBuilder::default().build().execute_with(|| {
+		let genesis = Balances::total_issuance();
+		assert_eq!(UnmintedIssuance::<Test>::get(), Some(genesis));
+		assert_ok!(RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 5_000));
+		assert_ok!(RewardsPallet::do_try_state());
+
+		assert_ok!(Balances::burn(RuntimeOrigin::signed(ALICE), 100, true));
+		assert_eq!(
+			RewardsPallet::do_try_state(),
+			Err("total issuance changed other than by governance minting".into())
+		);
+	});
+}
+
+#[test]
+fn the_v2_migration_records_the_issuance_governance_did_not_mint() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	ExtBuilder::default().build().execute_with(|| {
+		let genesis = Balances::total_issuance();
+		assert_ok!(RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 5_000));
+		// A version 1 chain: no record of the unminted issuance.
+		UnmintedIssuance::<Test>::kill();
+		StorageVersion::new(1).put::<RewardsPallet>();
+		assert!(RewardsPallet::do_try_state().is_err());
+
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(UnmintedIssuance::<Test>::get(), Some(genesis));
+		assert_eq!(RewardsPallet::on_chain_storage_version(), 2);
+		assert_ok!(RewardsPallet::do_try_state());
+
+		// Run again, it changes nothing.
+		UnmintedIssuance::<Test>::put(1);
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(UnmintedIssuance::<Test>::get(), Some(1));
+	});
+}

@@ -162,8 +162,8 @@ fn claim_pays_pending_rewards() {
 	ExtBuilder::default().budget(5).build_and_execute(|| {
 		verified(0, NEWCOMER, Dataset, 200, 10);
 		run_to_block(EPOCH);
-		assert_ok!(Balances::force_set_balance(
-			RuntimeOrigin::root(),
+		assert_ok!(Balances::transfer_allow_death(
+			RuntimeOrigin::signed(ALICE),
 			NEWCOMER,
 			100
 		));
