@@ -76,24 +76,35 @@ fn council_budget_then_submit_attest_verify_and_get_paid() {
 			"deposit released less the storage fee"
 		);
 
-		// The dev epoch is ten blocks: the epoch closes and pays the whole budget to Alice.
+		// The dev epoch is ten blocks: the epoch closes and pays Alice's contribution what
+		// its weight is worth at the price cap (80 × (1 MiB − 4 KiB) × 0.1 µGYU ≈ 8.36 GYU),
+		// not the whole budget it is alone in.
+		let rules = pallet_rewards::Rules::<Runtime>::get();
+		let reward = 80 * ((1 << 20) - 4096) * rules.max_price_per_weight;
+		assert_eq!(reward, 8_355_840_000_000);
+		assert!(reward < rules.max_account_share * budget);
 		let epoch = pallet_rewards::CurrentEpoch::<Runtime>::get();
 		run_to(epoch.start + pallet_rewards::EpochLength::<Runtime>::get() + 1);
 		assert_eq!(
 			Balances::free_balance(&alice),
-			free_before + deposit + budget
+			free_before + deposit + reward
 		);
 		assert_eq!(Rewards::pending_of(&alice), 0);
 		let account = pallet_rewards::AccountRewardsOf::<Runtime>::get(&alice);
-		assert_eq!((account.earned, account.paid), (budget, budget));
+		assert_eq!((account.earned, account.paid), (reward, reward));
 		assert_eq!(
 			pallet_rewards::ContributionRewards::<Runtime>::get(0).reward,
-			budget
+			reward
 		);
 		assert!(System::events().iter().any(|r| matches!(
 			&r.event,
 			RuntimeEvent::Rewards(pallet_rewards::Event::RewardPaid { who, amount })
-				if *who == alice && *amount == budget
+				if *who == alice && *amount == reward
+		)));
+		assert!(System::events().iter().any(|r| matches!(
+			&r.event,
+			RuntimeEvent::Rewards(pallet_rewards::Event::EpochCappedByPrice { to_pay, .. })
+				if *to_pay == reward
 		)));
 	});
 }

@@ -410,6 +410,12 @@ impl Fuzz {
 					dataset_weight: self.rng.random_range(0..3),
 					fine_tune_weight: *[0, 2, u32::MAX].choose(&mut self.rng).unwrap(),
 					per_submission_cost: *[0, 4_096, u64::MAX].choose(&mut self.rng).unwrap(),
+					max_price_per_weight: *[0, 1, 100_000, u128::MAX]
+						.choose(&mut self.rng)
+						.unwrap(),
+					max_account_share: sp_runtime::Perbill::from_percent(
+						*[0, 10, 50, 100].choose(&mut self.rng).unwrap(),
+					),
 				},
 			}),
 			6 => RuntimeCall::Rewards(pallet_rewards::Call::grant_bonus {

@@ -17,6 +17,9 @@ import path from 'node:path';
 
 import { launchBrowser } from './support/browser.js';
 import { hashPath } from '../../scripts/js/lib/hashing.js';
+import { connect } from '../../scripts/js/lib/chain.js';
+import { formatGyu } from '../../scripts/js/lib/format.js';
+import { readEpoch } from '../../scripts/js/lib/rewards.js';
 import {
   artifactsDir, freePort, repoRoot, runProcess,
 } from './support/node-process.js';
@@ -93,6 +96,9 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
   let browser;
   let page;
   let explorerUrl;
+  let api;
+  /** What Ferdie's contribution earns, as the toolkit and explorer print it. */
+  let reward;
 
   before(async () => {
     const [rpcPort, p2pPort, prometheusPort, httpPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
@@ -107,6 +113,7 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     await until(() => /Explorer on http/.test(explorer.output()), 'the explorer to listen', 30_000);
     explorerUrl = `http://127.0.0.1:${httpPort}/`;
 
+    api = await connect(env.GONGYU_WS);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('pageerror', (error) => console.error(`explorer page error: ${error.message}`));
@@ -114,6 +121,7 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
 
   after(async () => {
     if (page) await page.screenshot({ path: path.join(artifactsDir(), 'explorer.png'), fullPage: true }).catch(() => {});
+    await api?.disconnect();
     await browser?.close();
     await explorer?.stop();
     await node?.stop();
@@ -134,6 +142,7 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     const finalized = Number((await page.textContent('#finalized-block')).slice(1));
     assert.ok(best >= finalized, `best #${best} is behind finalized #${finalized}`);
     assert.equal(await page.textContent('#epoch-budget'), '1000 GYU');
+    assert.equal(await page.textContent('#account-cap'), '100 GYU');
   });
 
   test('setup, dataset and hash', async () => {
@@ -162,31 +171,39 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     const out = await runCommand(COMMANDS.status, env);
     assert.match(out, /status\s+Verified \(score 100\)/);
     assert.match(out, /attestations .*Valid \(score 100\)\n\s+.*Valid \(score 100\)/);
-    assert.match(out, /reward\s+1000 GYU in epoch \d+/);
+    // Alone in its epoch, the dataset earns what its weight is worth at the price cap
+    // (score 100 × dataset weight 1 × (size − 4 KiB) × 0.1 µGYU), far below the budget.
+    const { size } = await hashPath(DATASET);
+    const { maxPricePerWeight, accountCap, budget } = await readEpoch(api);
+    const expected = 100n * (BigInt(size) - 4096n) * maxPricePerWeight;
+    assert.ok(expected < accountCap && accountCap < budget, `reward ${expected}`);
+    reward = formatGyu(api, expected);
+    assert.match(out, new RegExp(`reward\\s+${reward.replace('.', '\\.')} in epoch \\d+`));
     assert.match(out, /deposit\s+[\d.]+ GYU \(returned less the storage fee\)/);
   });
 
   test('rewards and mine show what Ferdie earned', async () => {
     const rewards = await runCommand(COMMANDS.rewards, env);
-    assert.match(rewards, /total rewards\s+1000 GYU/);
-    assert.match(rewards, /paid\s+1000 GYU, last at block #(\d+)/);
+    const amount = reward.replace('.', '\\.');
+    assert.match(rewards, new RegExp(`total rewards\\s+${amount}`));
+    assert.match(rewards, new RegExp(`paid\\s+${amount}, last at block #(\\d+)`));
     const paidAt = rewards.match(/last at block #(\d+)/)[1];
-    assert.match(rewards, new RegExp(`block #${paidAt}\\s+1000 GYU`));
+    assert.match(rewards, new RegExp(`block #${paidAt}\\s+${amount}`));
     const mine = await runCommand(COMMANDS.mine, env);
-    assert.match(mine, /^\s+0\s+Dataset\s+Verified \(100\)\s+\d+\s+1000 GYU$/m);
-    assert.match(mine, /1 contribution\(s\), 1000 GYU earned in rewards/);
+    assert.match(mine, new RegExp(`^\\s+0\\s+Dataset\\s+Verified \\(100\\)\\s+\\d+\\s+${amount}$`, 'm'));
+    assert.match(mine, new RegExp(`1 contribution\\(s\\), ${amount} earned in rewards`));
   });
 
   test('the explorer shows the reward, and the account search finds it', async () => {
     const row = '#contributions tbody tr[data-id="0"]';
-    await page.waitForFunction((selector) => document.querySelector(`${selector} td.reward`)?.textContent.startsWith('1000 GYU'),
-      row, { timeout: 60_000 });
+    await page.waitForFunction(([selector, amount]) => document.querySelector(`${selector} td.reward`)?.textContent.startsWith(amount),
+      [row, reward], { timeout: 60_000 });
     assert.match(await page.textContent(`${row} td.status`), /^Verified \(100\)$/);
     await page.fill('#account-input', FERDIE);
     await page.click('#account-search');
     await page.waitForSelector('#account-result:not([hidden])');
-    assert.equal(await page.textContent('#account-total'), '1000 GYU');
-    assert.equal(await page.textContent('#account-paid'), '1000 GYU');
+    assert.equal(await page.textContent('#account-total'), reward);
+    assert.equal(await page.textContent('#account-paid'), reward);
     assert.equal(await page.textContent('#account-contributions'), '#0');
 
     await page.fill('#account-input', 'not-an-address');

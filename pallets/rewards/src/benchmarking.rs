@@ -63,6 +63,8 @@ mod benchmarks {
 			dataset_weight: 3,
 			fine_tune_weight: 7,
 			per_submission_cost: 4096,
+			max_price_per_weight: 100_000,
+			max_account_share: sp_runtime::Perbill::from_percent(10),
 		};
 
 		#[extrinsic_call]

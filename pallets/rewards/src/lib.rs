@@ -4,8 +4,10 @@
 //! governance sets each epoch's budget and the [`RewardRules`]. Every contribution verified
 //! during an epoch (told through [`pallet_contributions::OnContributionVerified`]) gets the
 //! reward weight `score × kind weight × (size − per-submission cost)`. When the epoch closes,
-//! its budget — or what the reward pot can afford, if less — is shared pro rata by weight,
-//! rounding down; the dust stays in the pot.
+//! its budget — or less, if the reward pot cannot afford it or the epoch's weight is worth
+//! less at the price cap ([`RewardRules::max_price_per_weight`]) — is shared pro rata by
+//! weight, rounding down, and no account is credited more than its share of the budget
+//! ([`RewardRules::max_account_share`]); what is not paid stays in the pot.
 //!
 //! Payout is automatic: `on_initialize` credits and transfers a bounded number of rewards per
 //! block. A transfer that cannot be made (say, below the existential deposit) leaves the
@@ -224,6 +226,23 @@ pub mod pallet {
 			total_weight: RewardWeight,
 			paid: BalanceOf<T>,
 			dust: BalanceOf<T>,
+		},
+		/// An epoch's weight was too small for its budget at the price cap: it pays `to_pay`
+		/// (total weight × the most per unit of weight); the rest of the budget stays in
+		/// the pot.
+		EpochCappedByPrice {
+			epoch: EpochIndex,
+			budget: BalanceOf<T>,
+			total_weight: RewardWeight,
+			to_pay: BalanceOf<T>,
+		},
+		/// A contribution's share would have taken its owner above the account cap of the
+		/// epoch; `forgone` stays in the pot.
+		RewardCapped {
+			id: ContributionId,
+			owner: T::AccountId,
+			epoch: EpochIndex,
+			forgone: BalanceOf<T>,
 		},
 		/// The pot could not cover an epoch's budget; the epoch pays what was available.
 		EpochUnderfunded {
@@ -469,18 +488,25 @@ pub mod pallet {
 
 			let tally = EpochTallies::<T>::get(epoch.index);
 			let budget = Budget::<T>::get();
+			let rules = Rules::<T>::get();
 			let available = Self::pot_available();
-			let to_pay = if tally.total_weight.is_zero() {
-				Zero::zero()
-			} else {
-				budget.min(available)
-			};
-			if !tally.total_weight.is_zero() && available < budget {
-				Self::deposit_event(Event::EpochUnderfunded {
-					epoch: epoch.index,
-					budget,
-					available,
-				});
+			let price_cap: BalanceOf<T> = rules.price_cap(tally.total_weight).saturated_into();
+			let to_pay = budget.min(available).min(price_cap);
+			if !tally.total_weight.is_zero() {
+				if available < budget.min(price_cap) {
+					Self::deposit_event(Event::EpochUnderfunded {
+						epoch: epoch.index,
+						budget,
+						available,
+					});
+				} else if price_cap < budget {
+					Self::deposit_event(Event::EpochCappedByPrice {
+						epoch: epoch.index,
+						budget,
+						total_weight: tally.total_weight,
+						to_pay,
+					});
+				}
 			}
 			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(to_pay));
 			Closing::<T>::put(Payout {
@@ -488,6 +514,8 @@ pub mod pallet {
 				budget,
 				to_pay,
 				total_weight: tally.total_weight,
+				price_cap,
+				account_cap: rules.max_account_share.mul_floor(budget),
 				credited: Zero::zero(),
 				remaining: tally.entry_count,
 			});
@@ -506,8 +534,27 @@ pub mod pallet {
 			for (id, entry) in entries {
 				count = count.saturating_add(1);
 				// Never more than what is left to pay, whatever the weights say.
-				let amount = Self::share(payout.to_pay, entry.weight, payout.total_weight)
+				let share = Self::share(payout.to_pay, entry.weight, payout.total_weight)
 					.min(payout.to_pay.saturating_sub(payout.credited));
+				// Nor more than the owner's room under the account cap.
+				let mut account = AccountRewardsOf::<T>::get(&entry.owner);
+				let (credit_epoch, credited_before) = account.epoch_credit;
+				let credited_before = if credit_epoch == payout.epoch {
+					credited_before
+				} else {
+					Zero::zero()
+				};
+				let amount = share.min(payout.account_cap.saturating_sub(credited_before));
+				if amount < share {
+					Self::deposit_event(Event::RewardCapped {
+						id,
+						owner: entry.owner.clone(),
+						epoch: payout.epoch,
+						forgone: share.saturating_sub(amount),
+					});
+				}
+				account.epoch_credit = (payout.epoch, credited_before.saturating_add(amount));
+				AccountRewardsOf::<T>::insert(&entry.owner, account);
 				payout.credited = payout.credited.saturating_add(amount);
 				payout.remaining = payout.remaining.saturating_sub(1);
 				ContributionRewards::<T>::mutate(id, |r| {
@@ -627,22 +674,30 @@ pub mod pallet {
 		pub fn epoch_info() -> EpochInfo<BlockNumberFor<T>, BalanceOf<T>> {
 			let epoch = CurrentEpoch::<T>::get();
 			let tally = EpochTallies::<T>::get(epoch.index);
+			let budget = Budget::<T>::get();
+			let rules = Rules::<T>::get();
+			let pot_available = Self::pot_available();
+			let price_cap: BalanceOf<T> = rules.price_cap(tally.total_weight).saturated_into();
 			EpochInfo {
 				index: epoch.index,
 				start: epoch.start,
 				length: EpochLength::<T>::get(),
-				budget: Budget::<T>::get(),
+				budget,
 				total_weight: tally.total_weight,
 				entry_count: tally.entry_count,
-				pot_available: Self::pot_available(),
+				pot_available,
+				payable: budget.min(pot_available).min(price_cap),
+				account_cap: rules.max_account_share.mul_floor(budget),
+				rules,
 			}
 		}
 
 		/// Checks the pallet's invariants: credited = paid + pending, per account and in
 		/// total; credits never exceed what budgets and grants committed; the pot covers
 		/// every credited, unpaid reward and what the closing epoch has still to credit;
-		/// total issuance is the genesis issuance plus what governance minted; epoch tallies
-		/// match their entries.
+		/// total issuance is the genesis issuance plus what governance minted; the closing
+		/// epoch pays no more than its budget and price cap, and credits no account more than
+		/// the account cap; epoch tallies match their entries.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			let totals = Totals::<T>::get();
@@ -686,6 +741,20 @@ pub mod pallet {
 					payout.credited <= payout.to_pay,
 					"the closing epoch credited more than it pays"
 				);
+				ensure!(
+					payout.to_pay <= payout.budget.min(payout.price_cap),
+					"the closing epoch pays more than its budget or price cap"
+				);
+				ensure!(
+					payout.account_cap <= payout.budget,
+					"the account cap is above the budget"
+				);
+				for (_, r) in AccountRewardsOf::<T>::iter() {
+					ensure!(
+						r.epoch_credit.0 != payout.epoch || r.epoch_credit.1 <= payout.account_cap,
+						"an account was credited more than the account cap of the epoch"
+					);
+				}
 			}
 			let unminted =
 				UnmintedIssuance::<T>::get().ok_or("no record of the unminted issuance")?;

@@ -75,7 +75,14 @@ parameter_types! {
 	pub const RewardsPalletId: PalletId = PalletId(*b"gy/rewrd");
 	pub const DefaultEpochLength: u64 = EPOCH;
 	pub const DefaultRules: RewardRules =
-		RewardRules { dataset_weight: 1, fine_tune_weight: 2, per_submission_cost: 100 };
+		RewardRules {
+			dataset_weight: 1,
+			fine_tune_weight: 2,
+			per_submission_cost: 100,
+			// No caps unless a test sets them, so shares are exact.
+			max_price_per_weight: u128::MAX,
+			max_account_share: sp_runtime::Perbill::one(),
+		};
 	/// Verified contributions and their owners, as the contributions pallet would report.
 	pub static Verified: BTreeMap<ContributionId, AccountId> = BTreeMap::new();
 }

@@ -4,6 +4,7 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use pallet_contributions::{ContributionKind, Score};
 use scale_info::TypeInfo;
+use sp_runtime::Perbill;
 
 /// Index of a reward epoch (0 at genesis).
 pub type EpochIndex = u32;
@@ -35,6 +36,14 @@ pub struct RewardRules {
 	/// submission pays this once, splitting an artifact into `k` parts earns at most what the
 	/// whole earns, minus `(k - 1)` times this cost.
 	pub per_submission_cost: u64,
+	/// The most an epoch pays per unit of reward weight, in planck (the smallest unit of
+	/// GYU). An epoch pays at most `total weight × this`, however large its budget: a quiet
+	/// epoch whose only contribution is a few kilobytes pays for those kilobytes, not the
+	/// whole budget. What it does not pay stays in the pot.
+	pub max_price_per_weight: u128,
+	/// The most one account earns from one epoch, as a share of the epoch's budget. What a
+	/// contribution would earn beyond it stays in the pot.
+	pub max_account_share: Perbill,
 }
 
 impl RewardRules {
@@ -49,6 +58,11 @@ impl RewardRules {
 		RewardWeight::from(score)
 			.saturating_mul(RewardWeight::from(kind_weight))
 			.saturating_mul(RewardWeight::from(rewarded_bytes))
+	}
+
+	/// The most an epoch with `total_weight` pays by the price cap.
+	pub fn price_cap(&self, total_weight: RewardWeight) -> u128 {
+		total_weight.saturating_mul(self.max_price_per_weight)
 	}
 }
 
@@ -86,10 +100,14 @@ pub struct Payout<Balance> {
 	pub epoch: EpochIndex,
 	/// The budget governance had set.
 	pub budget: Balance,
-	/// What the epoch pays: the budget, or what the pot could afford if less.
+	/// What the epoch pays: the budget, or less if the pot or the price cap allow less.
 	pub to_pay: Balance,
 	/// The epoch's total reward weight.
 	pub total_weight: RewardWeight,
+	/// The most the epoch could pay by the price cap when it closed.
+	pub price_cap: Balance,
+	/// The most one account is credited from this epoch (the account share of the budget).
+	pub account_cap: Balance,
 	/// Credited so far.
 	pub credited: Balance,
 	/// Contributions still to credit.
@@ -116,6 +134,9 @@ pub struct AccountRewards<Balance, BlockNumber> {
 	pub paid: Balance,
 	/// The block of its last payment.
 	pub last_paid_at: Option<BlockNumber>,
+	/// What it was credited from the last epoch that paid it, and that epoch: the account
+	/// cap ([`RewardRules::max_account_share`]) is checked against it.
+	pub epoch_credit: (EpochIndex, Balance),
 }
 
 /// Chain-wide sums that `try_state` checks.
@@ -148,4 +169,12 @@ pub struct EpochInfo<BlockNumber, Balance> {
 	pub entry_count: u32,
 	/// What the pot can pay now, beyond rewards already credited but unpaid.
 	pub pot_available: Balance,
+	/// What the epoch would pay if it closed now: its budget, capped by the pot and by the
+	/// price per unit of weight ([`RewardRules::max_price_per_weight`]).
+	pub payable: Balance,
+	/// The most one account can earn from it ([`RewardRules::max_account_share`] of the
+	/// budget).
+	pub account_cap: Balance,
+	/// The rules it is weighed and capped by.
+	pub rules: RewardRules,
 }

@@ -69,14 +69,22 @@ impl pallet_contributions::Config for Runtime {
 	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
 }
 
+/// 0.1 µGYU (10⁵ planck) per unit of reward weight.
+const MAX_PRICE_PER_WEIGHT: u128 = crate::MICRO_UNIT / 10;
+
 parameter_types! {
 	/// Blocks per reward epoch until governance sets another length: one day.
 	pub const DefaultEpochLength: BlockNumber = DAYS;
-	/// Fine-tunes weigh twice a dataset byte; every submission pays for 4 KiB.
+	/// Fine-tunes weigh twice a dataset byte; every submission pays for 4 KiB. An epoch pays
+	/// at most 0.1 µGYU per unit of weight: a MiB of top-score (100) dataset earns at most
+	/// about 10.5 GYU, so the 1,000 GYU budget is paid in full only for about 95 MiB of such
+	/// data. One account earns at most a tenth of an epoch's budget.
 	pub const DefaultRewardRules: pallet_rewards::RewardRules = pallet_rewards::RewardRules {
 		dataset_weight: 1,
 		fine_tune_weight: 2,
 		per_submission_cost: 4096,
+		max_price_per_weight: MAX_PRICE_PER_WEIGHT,
+		max_account_share: sp_runtime::Perbill::from_percent(10),
 	};
 }
 

@@ -67,6 +67,8 @@ async function refreshChain(api) {
   show('epoch-entries', String(epoch.entries));
   show('epoch-budget', formatGyu(api, epoch.budget));
   show('pot', formatGyu(api, epoch.potAvailable));
+  show('epoch-payable', formatGyu(api, epoch.payable));
+  show('account-cap', formatGyu(api, epoch.accountCap));
 
   const next = (await api.query.contributions.nextContributionId()).toNumber();
   const ids = [];

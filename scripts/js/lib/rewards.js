@@ -70,5 +70,10 @@ export async function readEpoch(api) {
     totalWeight: BigInt(epoch.totalWeight.toString()),
     entries: epoch.entryCount.toNumber(),
     potAvailable: epoch.potAvailable.toBigInt(),
+    // What the epoch would pay if it closed now (budget capped by the pot and the price per
+    // unit of weight), and the most one account can earn from it.
+    payable: epoch.payable.toBigInt(),
+    accountCap: epoch.accountCap.toBigInt(),
+    maxPricePerWeight: BigInt(epoch.rules.maxPricePerWeight.toString()),
   };
 }

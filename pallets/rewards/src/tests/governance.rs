@@ -11,6 +11,8 @@ const RULES: RewardRules = RewardRules {
 	dataset_weight: 4,
 	fine_tune_weight: 9,
 	per_submission_cost: 0,
+	max_price_per_weight: 50,
+	max_account_share: sp_runtime::Perbill::from_percent(40),
 };
 
 #[test]
@@ -29,7 +31,9 @@ fn governance_sets_budget_rules_and_epoch_length() {
 		System::assert_last_event(Event::EpochLengthSet { length: 3 }.into());
 		verified(0, ALICE, Dataset, 10, 1);
 		run_to_block(3);
-		assert_eq!(free(ALICE), INITIAL_BALANCE + 7_000);
+		// Weight 1 × 4 × 10 = 40 at the rules' price of 50: 2,000 of the 7,000 budget, below
+		// the account cap of 40% (2,800).
+		assert_eq!(free(ALICE), INITIAL_BALANCE + 2_000);
 	});
 }
 
@@ -227,24 +231,68 @@ fn issuance_changed_other_than_by_minting_breaks_the_invariant() {
 }
 
 #[test]
-fn the_v2_migration_records_the_issuance_governance_did_not_mint() {
+fn the_v2_migration_adds_the_caps_and_records_the_issuance_governance_did_not_mint() {
+	use crate::migrations::v2::{v1, MigrateV1ToV2};
+	use codec::Encode;
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	ExtBuilder::default().build().execute_with(|| {
 		let genesis = Balances::total_issuance();
 		assert_ok!(RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 5_000));
-		// A version 1 chain: no record of the unminted issuance.
+		// A version 1 chain: rules and a closing epoch without caps, accounts without their
+		// epoch credit, no record of the unminted issuance.
 		UnmintedIssuance::<Test>::kill();
 		StorageVersion::new(1).put::<RewardsPallet>();
-		assert!(RewardsPallet::do_try_state().is_err());
+		v1::Rules::<Test>::put(v1::RewardRulesV1 {
+			dataset_weight: 3,
+			fine_tune_weight: 5,
+			per_submission_cost: 7,
+		});
+		v1::Closing::<Test>::put(v1::PayoutV1 {
+			epoch: 4,
+			budget: 1_000,
+			to_pay: 900,
+			total_weight: 12,
+			credited: 0,
+			remaining: 0,
+		});
+		let old_account = v1::AccountRewardsV1::<Balance, u64> {
+			earned: 30,
+			paid: 20,
+			last_paid_at: Some(9),
+		};
+		frame_support::storage::unhashed::put_raw(
+			&AccountRewardsOf::<Test>::hashed_key_for(BOB),
+			&old_account.encode(),
+		);
 
-		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		let defaults = <Test as Config>::DefaultRules::get();
+		assert_eq!(
+			Rules::<Test>::get(),
+			RewardRules {
+				dataset_weight: 3,
+				fine_tune_weight: 5,
+				per_submission_cost: 7,
+				max_price_per_weight: defaults.max_price_per_weight,
+				max_account_share: defaults.max_account_share,
+			}
+		);
+		let closing = Closing::<Test>::get().unwrap();
+		assert_eq!(
+			(closing.to_pay, closing.price_cap, closing.account_cap),
+			(900, 900, 1_000)
+		);
+		let bob = AccountRewardsOf::<Test>::get(BOB);
+		assert_eq!(
+			(bob.earned, bob.paid, bob.last_paid_at, bob.epoch_credit),
+			(30, 20, Some(9), (0, 0))
+		);
 		assert_eq!(UnmintedIssuance::<Test>::get(), Some(genesis));
 		assert_eq!(RewardsPallet::on_chain_storage_version(), 2);
-		assert_ok!(RewardsPallet::do_try_state());
 
 		// Run again, it changes nothing.
 		UnmintedIssuance::<Test>::put(1);
-		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert_eq!(UnmintedIssuance::<Test>::get(), Some(1));
 	});
 }

@@ -1,6 +1,7 @@
 //! Unit tests of pallet-rewards, by feature.
 #![allow(clippy::arithmetic_side_effects)]
 
+mod caps;
 mod governance;
 mod payouts;
 mod split;

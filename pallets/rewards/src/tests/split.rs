@@ -11,6 +11,8 @@ fn weight_of_parts_never_exceeds_weight_of_whole() {
 		dataset_weight: 3,
 		fine_tune_weight: 5,
 		per_submission_cost: 1_000,
+		max_price_per_weight: u128::MAX,
+		max_account_share: sp_runtime::Perbill::one(),
 	};
 	for whole in [1u64, 999, 1_000, 1_001, 10_000, 1 << 40] {
 		for k in 1..=16u64 {
