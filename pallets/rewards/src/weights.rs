@@ -59,24 +59,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Budget` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 9_148_000 picoseconds.
-		Weight::from_parts(9_999_000, 0)
+		// Minimum execution time: 9_087_000 picoseconds.
+		Weight::from_parts(10_049_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Rewards::Rules` (r:0 w:1)
-	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 9_288_000 picoseconds.
-		Weight::from_parts(10_139_000, 0)
+		// Minimum execution time: 9_458_000 picoseconds.
+		Weight::from_parts(10_349_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Rewards::EpochLength` (r:0 w:1)
 	/// Proof: `Rewards::EpochLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_epoch_length() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 8_947_000 picoseconds.
-		Weight::from_parts(9_929_000, 0)
+		// Minimum execution time: 9_147_000 picoseconds.
+		Weight::from_parts(9_948_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::Contributions` (r:1 w:0)
@@ -84,7 +84,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rewards::Totals` (r:1 w:1)
 	/// Proof: `Rewards::Totals` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Closing` (r:1 w:0)
-	/// Proof: `Rewards::Closing` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::Closing` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEpoch` (r:1 w:0)
@@ -96,11 +96,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rewards::ContributionRewards` (r:1 w:1)
 	/// Proof: `Rewards::ContributionRewards` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::AccountRewardsOf` (r:1 w:1)
-	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn grant_bonus() -> Weight {
-		// Proof size: measured `650`, estimated `6196`.
-		// Minimum execution time: 111_328_000 picoseconds.
-		Weight::from_parts(115_515_000, 6196)
+		// Proof size: measured `684`, estimated `6196`.
+		// Minimum execution time: 110_156_000 picoseconds.
+		Weight::from_parts(113_862_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::BonusCap` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_bonus_cap() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 9_067_000 picoseconds.
-		Weight::from_parts(9_879_000, 0)
+		// Minimum execution time: 9_147_000 picoseconds.
+		Weight::from_parts(9_918_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -117,27 +117,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rewards::Totals` (r:1 w:1)
 	/// Proof: `Rewards::Totals` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn mint_into_pot() -> Weight {
-		// Proof size: measured `310`, estimated `3593`.
-		// Minimum execution time: 44_172_000 picoseconds.
-		Weight::from_parts(46_557_000, 3593)
+		// Proof size: measured `343`, estimated `3593`.
+		// Minimum execution time: 44_303_000 picoseconds.
+		Weight::from_parts(46_637_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Rewards::AccountRewardsOf` (r:1 w:1)
-	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Totals` (r:1 w:1)
 	/// Proof: `Rewards::Totals` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
-		// Proof size: measured `554`, estimated `6196`.
-		// Minimum execution time: 82_584_000 picoseconds.
-		Weight::from_parts(85_761_000, 6196)
+		// Proof size: measured `607`, estimated `6196`.
+		// Minimum execution time: 82_825_000 picoseconds.
+		Weight::from_parts(86_110_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Rewards::Rules` (r:1 w:0)
-	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochTallies` (r:1 w:1)
@@ -145,26 +145,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn note_verified() -> Weight {
-		// Proof size: measured `170`, estimated `3497`.
-		// Minimum execution time: 18_164_000 picoseconds.
-		Weight::from_parts(19_547_000, 3497)
+		// Proof size: measured `206`, estimated `3497`.
+		// Minimum execution time: 19_116_000 picoseconds.
+		Weight::from_parts(20_298_000, 3497)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Rewards::Closing` (r:1 w:0)
-	/// Proof: `Rewards::Closing` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::Closing` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochLength` (r:1 w:0)
 	/// Proof: `Rewards::EpochLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
-		// Proof size: measured `172`, estimated `1557`.
-		// Minimum execution time: 8_977_000 picoseconds.
-		Weight::from_parts(9_899_000, 1557)
+		// Proof size: measured `206`, estimated `1589`.
+		// Minimum execution time: 9_077_000 picoseconds.
+		Weight::from_parts(9_848_000, 1589)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Rewards::Closing` (r:1 w:1)
-	/// Proof: `Rewards::Closing` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::Closing` (`max_values`: Some(1), `max_size`: Some(104), added: 599, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEpoch` (r:1 w:1)
 	/// Proof: `Rewards::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochLength` (r:1 w:0)
@@ -173,23 +173,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochTallies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Budget` (r:1 w:0)
 	/// Proof: `Rewards::Budget` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Rules` (r:1 w:0)
+	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Totals` (r:1 w:1)
 	/// Proof: `Rewards::Totals` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:33 w:33)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochEntries` (r:33 w:32)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::AccountRewardsOf` (r:32 w:32)
+	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::ContributionRewards` (r:32 w:32)
 	/// Proof: `Rewards::ContributionRewards` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
-	/// Storage: `Rewards::AccountRewardsOf` (r:32 w:32)
-	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize_payouts(n: u32, ) -> Weight {
-		// Proof size: measured `409`, estimated `3593`.
-		// Minimum execution time: 122_569_000 picoseconds.
-		Weight::from_parts(45_792_374, 3593)
-			.saturating_add(Weight::from_parts(77_641_385, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `446`, estimated `3593`.
+		// Minimum execution time: 130_464_000 picoseconds.
+		Weight::from_parts(52_731_074, 3593)
+			.saturating_add(Weight::from_parts(80_682_042, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
@@ -200,49 +202,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn set_budget() -> Weight {
-		Weight::from_parts(9_999_000, 0)
+		Weight::from_parts(10_049_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(10_139_000, 0)
+		Weight::from_parts(10_349_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_epoch_length() -> Weight {
-		Weight::from_parts(9_929_000, 0)
+		Weight::from_parts(9_948_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn grant_bonus() -> Weight {
-		Weight::from_parts(115_515_000, 6196)
+		Weight::from_parts(113_862_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_bonus_cap() -> Weight {
-		Weight::from_parts(9_879_000, 0)
+		Weight::from_parts(9_918_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mint_into_pot() -> Weight {
-		Weight::from_parts(46_557_000, 3593)
+		Weight::from_parts(46_637_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(85_761_000, 6196)
+		Weight::from_parts(86_110_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn note_verified() -> Weight {
-		Weight::from_parts(19_547_000, 3497)
+		Weight::from_parts(20_298_000, 3497)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(9_899_000, 1557)
+		Weight::from_parts(9_848_000, 1589)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 	}
 	fn on_initialize_payouts(n: u32, ) -> Weight {
-		Weight::from_parts(45_792_374, 3593)
-			.saturating_add(Weight::from_parts(77_641_385, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(52_731_074, 3593)
+			.saturating_add(Weight::from_parts(80_682_042, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
