@@ -4,13 +4,16 @@
 #   2. the release build of gongyu-node (node + wasm runtime), the binary every later step runs,
 #   3. cargo test for the whole workspace in the same release profile (pallet unit tests,
 #      runtime tests, node tests), so the dependencies the node build compiled are reused,
-#   4. the pallets' benchmark tests (`--features runtime-benchmarks`, each benchmark once
-#      against its pallet's mock),
-#   5. the toolkit's unit tests (scripts/js/test, no node needed),
-#   6. the end-to-end suites in tests/e2e, which start real gongyu-node processes,
+#   4. the toolkit's unit tests (scripts/js/test, no node needed),
+#   5. the end-to-end suites in tests/e2e, which start real gongyu-node processes,
+#   6. the pallets' benchmark tests (`runtime-benchmarks`: each benchmark once against its
+#      pallet's mock),
 #   7. the try-runtime check (runtime built with `try-runtime`: migrations' pre/post checks,
 #      every storage item decodes, every try_state hook) on the state the rewards suite's
 #      chain built and exported.
+# Steps 6 and 7 share one build (pallets and runtime with both features). It compiles at
+# the lowest CPU priority while the end-to-end suites run, which mostly wait for blocks, so
+# on an empty cache it costs little more than the suites themselves.
 # Prints the time of each step at the end. The long forms of the slow end-to-end suites run
 # with `bash scripts/test-long.sh`.
 set -euo pipefail
@@ -39,10 +42,14 @@ bash scripts/build.sh
 step cargo-test "cargo test (workspace, release profile shared with the node)"
 cargo test --locked --release --workspace
 
-step benchmark-tests "benchmark tests of our pallets (each benchmark runs once against the pallet's mock)"
-SKIP_WASM_BUILD=1 cargo test --locked --release -p pallet-contributions -p pallet-rewards \
-  -p pallet-governance -p pallet-validator-set -p pallet-network-admission \
-  --features runtime-benchmarks
+# Steps 6 and 7: one package set and one feature set, so one build serves both.
+checks=(-p pallet-contributions -p pallet-rewards -p pallet-governance -p pallet-validator-set
+  -p pallet-network-admission -p gongyu-runtime --features runtime-benchmarks,try-runtime)
+checks_log="$CARGO_TARGET_DIR/checks-build.log"
+SKIP_WASM_BUILD=1 nice -n 19 cargo test --locked --release "${checks[@]}" --no-run \
+  >"$checks_log" 2>&1 &
+checks_build=$!
+trap 'kill "$checks_build" 2>/dev/null || true' EXIT
 
 step js-unit "toolkit unit tests (scripts/js)"
 (cd scripts/js && node --test test/)
@@ -53,13 +60,24 @@ rm -f "$e2e_state"
 (cd tests/e2e && GONGYU_E2E_STATE_OUT="$e2e_state" \
   node --test --test-concurrency="${GONGYU_E2E_CONCURRENCY:-2}" --test-timeout=900000 .)
 
+step checks-build "rest of the build for benchmark tests and try-runtime (started before the end-to-end step)"
+if ! wait "$checks_build"; then
+  cat "$checks_log" >&2
+  echo "[test] the build for the benchmark tests and try-runtime failed (log above)" >&2
+  exit 1
+fi
+trap - EXIT
+
+step benchmark-tests "benchmark tests of our pallets (each benchmark runs once against the pallet's mock)"
+SKIP_WASM_BUILD=1 cargo test --locked --release "${checks[@]}" --lib
+
 step try-runtime "try-runtime check of the runtime on the state the end-to-end rewards chain built"
 if [ ! -s "$e2e_state" ]; then
   echo "[test] the end-to-end rewards suite left no exported state at $e2e_state" >&2
   exit 1
 fi
 GONGYU_TRY_RUNTIME_STATE="$e2e_state" SKIP_WASM_BUILD=1 cargo test --locked --release \
-  -p gongyu-runtime --features try-runtime --test try_runtime -- --nocapture
+  "${checks[@]}" --test try_runtime -- --nocapture
 
 step done ""
 echo "[test] steps: $(IFS=','; echo "${timings[*]}" | sed 's/,/, /g')" >&2
