@@ -111,6 +111,10 @@ pub enum Subcommand {
 	/// Print the BLAKE3 content root of a file or directory, as contributions register it.
 	Hash(crate::hash::HashCmd),
 
+	/// Count a carded dataset's records as verifiers will, and print the score and the bytes
+	/// the chain would reward.
+	Measure(crate::measure::MeasureCmd),
+
 	/// Check the runtime's invariants (every pallet's `try_state`, issuance against balances)
 	/// on the state of a chain spec, such as the output of `export-state`.
 	CheckInvariants(crate::check_invariants::CheckInvariantsCmd),

@@ -162,6 +162,7 @@ pub fn run() -> sc_cli::Result<()> {
 		#[cfg(not(feature = "runtime-benchmarks"))]
 		Some(Subcommand::Benchmark(_)) => Err(BENCHMARKS_NOT_COMPILED.into()),
 		Some(Subcommand::Hash(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::Measure(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::NewNetwork(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::CheckInvariants(cmd)) => cmd.run(&cli).map_err(sc_cli::Error::Input),
 		Some(Subcommand::ChainInfo(cmd)) => {

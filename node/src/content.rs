@@ -22,6 +22,8 @@ use indicatif::ProgressBar;
 use pallet_contributions::ContributionKind;
 use sp_core::crypto::Ss58Codec;
 
+use crate::dataset::DatasetSpec;
+
 /// Files at least this large are memory-mapped and hashed in parallel.
 pub const PARALLEL_THRESHOLD: u64 = 1 << 20;
 
@@ -166,6 +168,8 @@ pub struct Card {
 	pub base_model: Option<u64>,
 	/// SPDX license identifier, as registered.
 	pub license: String,
+	/// For a dataset: its format, language and data files (required for datasets).
+	pub dataset: Option<DatasetSpec>,
 }
 
 /// Why a card does not match the on-chain record.
@@ -189,6 +193,16 @@ impl Card {
 			kind: kind.to_owned(),
 			base_model,
 			license: license.to_owned(),
+			dataset: None,
+		}
+	}
+
+	/// This card with the dataset section `spec`.
+	#[cfg(test)]
+	pub fn with_dataset(self, spec: DatasetSpec) -> Self {
+		Self {
+			dataset: Some(spec),
+			..self
 		}
 	}
 
@@ -211,11 +225,19 @@ impl Card {
 				))
 			})?),
 		};
+		let dataset = match value.get("dataset") {
+			None | Some(serde_json::Value::Null) => None,
+			Some(section) => Some(
+				DatasetSpec::from_json(section)
+					.map_err(|e| CardError(format!("{CARD_FILE}: {e}")))?,
+			),
+		};
 		Ok(Self {
 			owner: text("owner")?,
 			kind: text("kind")?,
 			base_model,
 			license: text("license")?,
+			dataset,
 		})
 	}
 
@@ -230,11 +252,15 @@ impl Card {
 		if let (Some(base), Some(object)) = (self.base_model, value.as_object_mut()) {
 			object.insert("base_model".into(), base.into());
 		}
+		if let (Some(dataset), Some(object)) = (&self.dataset, value.as_object_mut()) {
+			object.insert("dataset".into(), dataset.to_json());
+		}
 		format!("{value}\n")
 	}
 
 	/// Checks the card against the on-chain record: owner (as an account, whatever the
-	/// address prefix), kind, base model and license must all agree.
+	/// address prefix), kind, base model and license must all agree, and a dataset's card
+	/// (only a dataset's) must declare its format, language and files.
 	pub fn check(
 		&self,
 		owner: &AccountId,
@@ -265,7 +291,15 @@ impl Card {
 				String::from_utf8_lossy(license)
 			)));
 		}
-		Ok(())
+		match (kind, &self.dataset) {
+			(ContributionKind::Dataset, None) => Err(CardError(
+				"a dataset's card must declare `dataset`: its format, language and files".into(),
+			)),
+			(ContributionKind::FineTune { .. }, Some(_)) => Err(CardError(
+				"a fine-tune's card has no `dataset` section".into(),
+			)),
+			_ => Ok(()),
+		}
 	}
 }
 
@@ -588,9 +622,17 @@ mod tests {
 		sp_keyring::Sr25519Keyring::Alice.to_account_id()
 	}
 
+	fn pairs_spec() -> DatasetSpec {
+		DatasetSpec::from_json(&serde_json::json!({
+			"format": "tsv", "fields": ["ko", "en"], "language": "ko-en", "files": ["pairs.tsv"]
+		}))
+		.unwrap()
+	}
+
 	#[test]
 	fn a_card_matches_its_record_under_any_address_prefix() {
-		let card = Card::new(&alice(), ContributionKind::Dataset, "CC-BY-4.0");
+		let card =
+			Card::new(&alice(), ContributionKind::Dataset, "CC-BY-4.0").with_dataset(pairs_spec());
 		let parsed = Card::parse(card.to_json().as_bytes()).unwrap();
 		assert_eq!(parsed, card);
 		assert!(parsed
@@ -624,6 +666,23 @@ mod tests {
 			..card
 		};
 		assert!(garbage.check(&alice(), tune, b"MIT").is_err());
+	}
+
+	#[test]
+	fn a_dataset_card_must_declare_its_format_and_only_a_dataset_card_may() {
+		let bare = Card::new(&alice(), ContributionKind::Dataset, "MIT");
+		let error = bare
+			.check(&alice(), ContributionKind::Dataset, b"MIT")
+			.unwrap_err();
+		assert!(error.0.contains("must declare `dataset`"), "{error}");
+		let tune = Card::new(&alice(), ContributionKind::FineTune { base: 0 }, "MIT")
+			.with_dataset(pairs_spec());
+		assert!(tune
+			.check(&alice(), ContributionKind::FineTune { base: 0 }, b"MIT")
+			.is_err());
+		let bad = br#"{"owner":"x","kind":"dataset","license":"MIT","dataset":{"format":"csv"}}"#;
+		let error = Card::parse(bad).unwrap_err();
+		assert!(error.0.contains("`format` must be"), "{error}");
 		assert!(Card::parse(b"{\"owner\": 1}").is_err());
 		assert!(Card::parse(b"\x7fELF").is_err());
 	}
@@ -631,12 +690,12 @@ mod tests {
 	#[test]
 	fn later_card_fields_are_ignored() {
 		let json = format!(
-			"{{\"owner\":\"{}\",\"kind\":\"dataset\",\"license\":\"MIT\",\"language\":\"ko\"}}",
+			"{{\"owner\":\"{}\",\"kind\":\"fine-tune\",\"base_model\":0,\"license\":\"MIT\",\"provenance\":\"x\"}}",
 			alice().to_ss58check()
 		);
 		let card = Card::parse(json.as_bytes()).unwrap();
 		assert!(card
-			.check(&alice(), ContributionKind::Dataset, b"MIT")
+			.check(&alice(), ContributionKind::FineTune { base: 0 }, b"MIT")
 			.is_ok());
 	}
 }

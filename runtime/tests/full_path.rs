@@ -14,7 +14,7 @@ use gongyu_runtime::{
 	genesis_config_presets, AllPalletsWithSystem, Balances, BuildStorage, Contributions, Council,
 	Rewards, Runtime, RuntimeCall, RuntimeEvent, System, UNIT,
 };
-use pallet_contributions::{ContributionKind, ContributionStatus, Verdict};
+use pallet_contributions::{ContributionKind, ContributionStatus, RecordCounts, Verdict};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
 use sp_runtime::DispatchError;
 use support::{council_vote, dev_chain, preset_config, run_to, signed};
@@ -48,15 +48,24 @@ fn council_budget_then_submit_attest_verify_and_get_paid() {
 			None,
 		));
 		let free_before = Balances::free_balance(&alice);
+		// Both verifiers count the same records: 10,000, of which 8,000 are valid, unique
+		// and in the dataset's language, 800,000 bytes of them. Score 80.
+		let counts = RecordCounts {
+			records: 10_000,
+			valid: 9_500,
+			duplicates: 500,
+			in_language: 8_000,
+			useful_bytes: 800_000,
+		};
 		assert_ok!(Contributions::attest(
 			signed(&Bob.to_account_id()),
 			0,
-			Verdict::Valid { score: 90 }
+			Verdict::Measured { counts }
 		));
 		assert_ok!(Contributions::attest(
 			signed(&Charlie.to_account_id()),
 			0,
-			Verdict::Valid { score: 70 }
+			Verdict::Measured { counts }
 		));
 		assert_eq!(
 			pallet_contributions::Contributions::<Runtime>::get(0)
@@ -77,11 +86,11 @@ fn council_budget_then_submit_attest_verify_and_get_paid() {
 		);
 
 		// The dev epoch is ten blocks: the epoch closes and pays Alice's contribution what
-		// its weight is worth at the price cap (80 × (1 MiB − 4 KiB) × 0.1 µGYU ≈ 8.36 GYU),
-		// not the whole budget it is alone in.
+		// its weight is worth at the price cap (score 80 × (800,000 useful bytes − 4 KiB) ×
+		// 0.1 µGYU ≈ 6.37 GYU), not the whole budget it is alone in, nor its 1 MiB.
 		let rules = pallet_rewards::Rules::<Runtime>::get();
-		let reward = 80 * ((1 << 20) - 4096) * rules.max_price_per_weight;
-		assert_eq!(reward, 8_355_840_000_000);
+		let reward = 80 * (800_000 - 4096) * rules.max_price_per_weight;
+		assert_eq!(reward, 6_367_232_000_000);
 		assert!(reward < rules.max_account_share * budget);
 		let epoch = pallet_rewards::CurrentEpoch::<Runtime>::get();
 		run_to(epoch.start + pallet_rewards::EpochLength::<Runtime>::get() + 1);

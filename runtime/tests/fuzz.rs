@@ -40,7 +40,9 @@ use gongyu_runtime::{
 	AccountId, Balance, Balances, Executive, Header, Runtime, RuntimeCall, SignedPayload, System,
 	UncheckedExtrinsic, UNIT,
 };
-use pallet_contributions::{ContributionKind, Decision, Parameters, UriSchemes, Verdict};
+use pallet_contributions::{
+	ContributionKind, Decision, Parameters, RecordCounts, UriSchemes, Verdict,
+};
 use rand::{rngs::StdRng, seq::IndexedRandom, Rng, SeedableRng};
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
 use sp_core::{sr25519, Pair};
@@ -347,13 +349,34 @@ impl Fuzz {
 	}
 
 	fn verdict(&mut self) -> Verdict {
-		match self.rng.random_range(0..6) {
+		match self.rng.random_range(0..8) {
 			0 => Verdict::HashMismatch,
 			1 => Verdict::Unreachable,
 			2 => Verdict::CardMismatch,
+			3 => Verdict::BadFormat,
+			4 | 5 => Verdict::Measured {
+				counts: self.counts(),
+			},
 			_ => Verdict::Valid {
 				score: self.rng.random_range(0..=120),
 			},
+		}
+	}
+
+	/// Record counts: consistent for a dataset of a few megabytes most of the time, from a
+	/// few fixed sets so that verifiers often agree.
+	fn counts(&mut self) -> RecordCounts {
+		let records = *[1u64, 10, 1_000].choose(&mut self.rng).unwrap();
+		let valid = self.rng.random_range(0..=records);
+		let duplicates = self.rng.random_range(0..=valid / 2);
+		let in_language = valid.saturating_sub(duplicates);
+		RecordCounts {
+			records,
+			valid,
+			duplicates,
+			in_language,
+			useful_bytes: in_language
+				.saturating_mul(*[1u64, 100, 10_000].choose(&mut self.rng).unwrap()),
 		}
 	}
 
@@ -382,9 +405,12 @@ impl Fuzz {
 		match self.rng.random_range(0..16) {
 			0 => RuntimeCall::Contributions(pallet_contributions::Call::force_decide {
 				id: self.contribution_id(),
-				decision: match self.rng.random_range(0..3) {
+				decision: match self.rng.random_range(0..4) {
 					0 => Decision::Rejected,
 					1 => Decision::Unavailable,
+					2 => Decision::Measured {
+						counts: self.counts(),
+					},
 					_ => Decision::Verified {
 						score: self.rng.random_range(0..=120),
 					},

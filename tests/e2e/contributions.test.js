@@ -44,12 +44,26 @@ describe('contributions on the dev chain', () => {
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  /** What a verifier does: fetch the bytes behind a file:// URI and compare root and size. */
+  /**
+   * What a verifier does: fetch the bytes behind a file:// URI, compare root and size, and
+   * count the records. This test's artifact is 2,000 distinct Korean JSON lines, all valid and
+   * in language; a tenth are declared off-language here so that the score is 90.
+   */
   async function verify(contribution) {
     const uri = Buffer.from(contribution.uri.toU8a(true)).toString('utf8');
-    const { root, size } = await hashFile(fileURLToPath(uri));
+    const file = fileURLToPath(uri);
+    const { root, size } = await hashFile(file);
     const matches = root === contribution.root.toHex() && BigInt(size) === contribution.bytes.toBigInt();
-    return matches ? { Valid: { score: 80 } } : 'HashMismatch';
+    if (!matches) return 'HashMismatch';
+    const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+    const counted = lines.slice(0, lines.length * 0.9);
+    return { Measured: { counts: {
+      records: lines.length,
+      valid: lines.length,
+      duplicates: 0,
+      inLanguage: counted.length,
+      usefulBytes: counted.reduce((sum, line) => sum + Buffer.byteLength(line), 0),
+    } } };
   }
 
   test('Alice submits a dataset and her deposit is held', async () => {
@@ -94,9 +108,26 @@ describe('contributions on the dev chain', () => {
     assert.ok(stored.status.isPending);
   });
 
+  test('a bare score cannot verify a dataset: DatasetNeedsCounts, nothing recorded', async () => {
+    const tx = api.tx.contributions.attest(contributionId, { Valid: { score: 100 } });
+    const failure = await sendAndWait(api, tx, bob).then(() => assert.fail('bare score accepted'), (e) => e);
+    assert.equal(`${failure.section}.${failure.name}`, 'contributions.DatasetNeedsCounts');
+    assert.equal((await api.query.contributions.contributions(contributionId)).unwrap().attestations.length, 0);
+  });
+
+  test('counts a dataset cannot hold fail with InconsistentCounts', async () => {
+    const contribution = (await api.query.contributions.contributions(contributionId)).unwrap();
+    const inflated = { records: 1, valid: 1, duplicates: 0, inLanguage: 1, usefulBytes: contribution.bytes.toBigInt() + 1n };
+    const tx = api.tx.contributions.attest(contributionId, { Measured: { counts: inflated } });
+    const failure = await sendAndWait(api, tx, bob).then(() => assert.fail('inflated counts accepted'), (e) => e);
+    assert.equal(`${failure.section}.${failure.name}`, 'contributions.InconsistentCounts');
+    assert.equal((await api.query.contributions.contributions(contributionId)).unwrap().attestations.length, 0);
+  });
+
   test('a verifier cannot attest its own contribution', async () => {
     // Alice is a dev verifier and the owner.
-    const tx = api.tx.contributions.attest(contributionId, { Valid: { score: 100 } });
+    const contribution = (await api.query.contributions.contributions(contributionId)).unwrap();
+    const tx = api.tx.contributions.attest(contributionId, await verify(contribution));
     const failure = await sendAndWait(api, tx, alice).then(() => assert.fail('self-attestation accepted'), (e) => e);
     assert.equal(`${failure.section}.${failure.name}`, 'contributions.OwnContribution');
     assert.equal((await api.query.contributions.contributions(contributionId)).unwrap().attestations.length, 0);
@@ -113,11 +144,18 @@ describe('contributions on the dev chain', () => {
     const second = await sendAndWait(api, api.tx.contributions.attest(contributionId, await verify(contribution)), charlie);
     const verified = second.events.find(({ event }) => api.events.contributions.ContributionVerified.is(event));
     assert.ok(verified, 'ContributionVerified emitted');
-    assert.equal(verified.event.data.score.toNumber(), 80);
+    assert.equal(verified.event.data.score.toNumber(), 90);
+    const measured = second.events.find(({ event }) => api.events.contributions.DatasetMeasured.is(event));
+    assert.ok(measured, 'DatasetMeasured emitted');
+    const counts = (await verify(contribution)).Measured.counts;
+    assert.equal(measured.event.data.counts.records.toNumber(), 2000);
+    assert.equal(measured.event.data.counts.inLanguage.toNumber(), 1800);
+    assert.equal(measured.event.data.rewardedBytes.toNumber(), counts.usefulBytes);
+    assert.ok(counts.usefulBytes < contribution.bytes.toNumber(), 'line endings and off-language records earn nothing');
 
     const stored = (await api.query.contributions.contributions(contributionId)).unwrap();
     assert.ok(stored.status.isVerified);
-    assert.equal(stored.status.asVerified.score.toNumber(), 80);
+    assert.equal(stored.status.asVerified.score.toNumber(), 90);
     assert.equal(stored.attestations.length, 2);
 
     const status = await api.call.contributionsApi.status(contributionId);

@@ -30,7 +30,7 @@ const COMMANDS = {
   setup: 'bash scripts/setup.sh',
   dataset: "mkdir -p my-dataset && seq 1 2000 | sed 's/.*/&\\t문장 &\\tsentence &/' > my-dataset/pairs.tsv",
   hash: '. scripts/env.sh && "$GONGYU_NODE" hash my-dataset',
-  contribute: 'scripts/gongyu contribute my-dataset --uri "file://$PWD/my-dataset" --license CC-BY-4.0 --suri //Ferdie',
+  contribute: 'scripts/gongyu contribute my-dataset --format tsv --fields id,ko,en --language ko-en --uri "file://$PWD/my-dataset" --license CC-BY-4.0 --suri //Ferdie',
   status: 'scripts/gongyu status 0 --wait rewarded',
   rewards: 'scripts/gongyu rewards 5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL',
   mine: 'scripts/gongyu mine 5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL',
@@ -170,12 +170,15 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
   test('status waits until it is verified and rewarded', async () => {
     const out = await runCommand(COMMANDS.status, env);
     assert.match(out, /status\s+Verified \(score 100\)/);
-    assert.match(out, /attestations .*Valid \(score 100\)\n\s+.*Valid \(score 100\)/);
+    // Both verifiers counted 2,000 valid, unique Korean-English pairs. The dataset is rewarded
+    // for the bytes of those records: pairs.tsv less its 2,000 line endings (not the card).
+    const useful = fs.statSync(path.join(DATASET, 'pairs.tsv')).size - 2000;
+    const measured = `Measured \\(2000 records: 2000 valid, 0 duplicate\\(s\\), 2000 in language \\(${useful} useful bytes\\)\\)`;
+    assert.match(out, new RegExp(`attestations .*${measured}\n\\s+.*${measured}`));
     // Alone in its epoch, the dataset earns what its weight is worth at the price cap
-    // (score 100 × dataset weight 1 × (size − 4 KiB) × 0.1 µGYU), far below the budget.
-    const { size } = await hashPath(DATASET);
+    // (score 100 × dataset weight 1 × (useful bytes − 4 KiB) × 0.1 µGYU), far below the budget.
     const { maxPricePerWeight, accountCap, budget } = await readEpoch(api);
-    const expected = 100n * (BigInt(size) - 4096n) * maxPricePerWeight;
+    const expected = 100n * (BigInt(useful) - 4096n) * maxPricePerWeight;
     assert.ok(expected < accountCap && accountCap < budget, `reward ${expected}`);
     reward = formatGyu(api, expected);
     assert.match(out, new RegExp(`reward\\s+${reward.replace('.', '\\.')} in epoch \\d+`));

@@ -136,7 +136,8 @@ describe('the gongyu tools on a dev chain', () => {
   test('an account without funds is told what submitting costs, and nothing is sent', async () => {
     const artifact = file('poor.bin', 8192);
     const before = await nextId();
-    const stderr = await fails(['contribute', artifact, '--uri', 'https://data.gongyu.example/p.bin', '--license', 'MIT', ...ws],
+    const stderr = await fails(['contribute', artifact, '--format', 'lines', '--language', 'en',
+      '--uri', 'https://data.gongyu.example/p.bin', '--license', 'MIT', ...ws],
       { GONGYU_SURI: mnemonicGenerate() });
     assert.match(stderr, /insufficient funds: 5\w+ has 0 GYU free; submitting needs [\d.]+ GYU \(deposit 1\.\d+ GYU/);
     assert.equal(await nextId(), before);
@@ -145,7 +146,8 @@ describe('the gongyu tools on a dev chain', () => {
   test('a pallet error is decoded into section.Name: doc, and stores nothing', async () => {
     const artifact = file('spaced.bin', 8192);
     const before = await nextId();
-    const stderr = await fails(['contribute', artifact, '--uri', 'https://data.gongyu.example/s/', '--license', 'MIT License',
+    const stderr = await fails(['contribute', artifact, '--format', 'lines', '--language', 'en',
+      '--uri', 'https://data.gongyu.example/s/', '--license', 'MIT License',
       '--suri', '//Dave', ...ws]);
     assert.match(stderr, /^gongyu contribute: contributions\.InvalidLicense: The license is empty or not a printable ASCII SPDX identifier/);
     assert.equal(await nextId(), before);
@@ -218,10 +220,25 @@ describe('the gongyu tools on a dev chain', () => {
     fs.symlinkSync(path.join(dir, 'b.txt'), path.join(dir, 'nested', 'link-to-b.txt'));
     const before = await nextId();
     // Without a gongyu-node binary, contribute cards and hashes in JavaScript...
-    const fallback = await ok(['contribute', dir, '--uri', 'https://data.gongyu.example/corpus/', '--license', 'CC0-1.0',
+    // A dataset's card must say how its records are written: nothing is written without it.
+    const undeclared = await fails(['contribute', dir, '--uri', 'https://data.gongyu.example/corpus/',
+      '--license', 'CC0-1.0', '--suri', '//Dave', ...ws]);
+    assert.match(undeclared, /a dataset card declares how its records are written and their language: give --format/);
+    assert.match(await fails(['contribute', dir, '--format', 'tsv', '--language', 'ko', '--uri', 'https://x/y',
+      '--license', 'MIT', '--suri', '//Dave', ...ws]), /--format tsv needs --fields/);
+    assert.match(await fails(['contribute', dir, '--format', 'lines', '--language', 'ko-en', '--uri', 'https://x/y',
+      '--license', 'MIT', '--suri', '//Dave', ...ws]), /--language ko-en needs records with at least two fields/);
+    assert.match(await fails(['contribute', dir, '--format', 'lines', '--language', 'ko', '--data-files', 'nope.txt',
+      '--uri', 'https://x/y', '--license', 'MIT', '--suri', '//Dave', ...ws]), /--data-files: nope.txt is not a file/);
+    assert.equal(fs.existsSync(path.join(dir, 'gongyu.json')), false);
+    const fallback = await ok(['contribute', dir, '--format', 'lines', '--language', 'ko',
+      '--uri', 'https://data.gongyu.example/corpus/', '--license', 'CC0-1.0',
       '--suri', '//Dave', '--dry-run', ...ws], { GONGYU_NODE: path.join(workDir, 'no-such-node') });
     assert.match(fallback, /Dry run: nothing submitted/);
-    assert.ok(fs.existsSync(path.join(dir, 'gongyu.json')), 'the card is written into the directory');
+    const card = JSON.parse(fs.readFileSync(path.join(dir, 'gongyu.json'), 'utf8'));
+    assert.deepEqual(card.dataset, {
+      format: 'lines', language: 'ko', files: ['A.txt', 'b.txt', 'nested/deeper/말뭉치.tsv', 'nested/link-to-b.txt'],
+    }, 'the card names every file as data by default');
     // ...to the root gongyu-node hash gives the carded directory.
     const native = JSON.parse(await runNodeCommand(['hash', '--json', dir]));
     assert.match(fallback, new RegExp(`with JavaScript BLAKE3: 5 file\\(s\\), ${native.size} bytes, root ${native.root}`));

@@ -1,5 +1,5 @@
 // End-to-end: the verifier service decides contributions without any manual attestation, and
-// none of the known ways to game it ends Valid or stalls it.
+// none of the known ways to game it ends verified or stalls it.
 //
 // One dev node runs with `--verifier` and holds the verifier keys of Bob and Charlie (two of
 // the three dev verifiers: the quorum). It may read `file://` below one directory, and reach
@@ -20,13 +20,20 @@ import { freePort, nodeBinary, runNodeCommand, startNode } from './support/node-
 import { connect, DispatchFailure, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
 import { cardJson, hashPath, MANIFEST_FILE } from '../../scripts/js/lib/hashing.js';
 
-/** Writes a contribution directory as `gongyu contribute` does: files, card, manifest. */
-async function publishDirectory(dir, owner, files) {
+/**
+ * Writes a contribution directory as `gongyu contribute` does: files, card, manifest. The card
+ * declares `dataset` (by default English lines in every file of the directory).
+ */
+async function publishDirectory(dir, owner, files, dataset = { format: 'lines', language: 'en' }) {
   for (const [name, contents] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), contents);
   }
-  fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson({ owner, kind: 'dataset', license: 'CC0-1.0' }));
+  fs.mkdirSync(dir, { recursive: true });
+  const every = fs.readdirSync(dir, { recursive: true })
+    .filter((name) => fs.statSync(path.join(dir, name)).isFile()).sort();
+  const card = { owner, kind: 'dataset', license: 'CC0-1.0', dataset: { files: every, ...dataset } };
+  fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson(card));
   const hashed = await hashPath(dir);
   fs.writeFileSync(path.join(dir, MANIFEST_FILE), hashed.manifest);
   return { root: hashed.root, size: hashed.size };
@@ -117,12 +124,19 @@ describe('verifier service on the dev chain', () => {
   const verdicts = async (id) => (await contribution(id)).attestations
     .map((a) => [a.verifier.toString(), a.verdict.type]).sort();
 
-  test('an honest directory over HTTP is Verified; every attack ends without a Valid verdict', async () => {
+  test('an honest directory over HTTP is Verified with its counts; every attack, junk included, ends unverified', async () => {
+    const honestLines = Array.from({ length: 3000 }, (_, i) => `{"id":${i},"text":"안녕 ${i}"}`);
     const honest = await publishDirectory(path.join(workDir, 'honest'), alice.address, {
-      'data/train set.jsonl': Array.from({ length: 3000 }, (_, i) => `{"id":${i},"text":"안녕 ${i}"}\n`).join(''),
+      'data/train set.jsonl': honestLines.map((line) => `${line}\n`).join(''),
       'README.md': '# An honest dataset\n',
-    });
+    }, { format: 'jsonl', fields: ['text'], language: 'ko', files: ['data/train set.jsonl'] });
     serveDirectory('honest', path.join(workDir, 'honest'));
+
+    // 4,097 random bytes declared as a dataset of English lines.
+    let state = 7;
+    const noise = Buffer.alloc(4097).map(() => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state >>> 24; });
+    const junk = await publishDirectory(path.join(workDir, 'junk'), alice.address, { 'data.txt': noise });
+    serveDirectory('junk', path.join(workDir, 'junk'));
 
     const registered = await publishDirectory(path.join(workDir, 'tampered'), alice.address, { 'a.txt': 'registered\n' });
     fs.writeFileSync(path.join(workDir, 'tampered', 'a.txt'), 'REGISTERED\n'); // same size, other bytes
@@ -169,6 +183,7 @@ describe('verifier service on the dev chain', () => {
     const started = Date.now();
     const ids = {
       honest: await submit(honest, `${baseUrl}/honest/`),
+      junk: await submit(junk, `${baseUrl}/junk/`),
       tampered: await submit(registered, `${baseUrl}/tampered`),
       stolen: await submit(stolen, `${baseUrl}/stolen/`, dave),
       longer: await submit(longer, `${baseUrl}/longer/`),
@@ -179,7 +194,8 @@ describe('verifier service on the dev chain', () => {
       escape: await submit(escape, `file://${path.join(fileRoot, 'escape')}`),
     };
     const expected = {
-      honest: ['Verified', 'Valid'],
+      honest: ['Verified', 'Measured'],
+      junk: ['Rejected', 'BadFormat'],
       tampered: ['Rejected', 'HashMismatch'],
       stolen: ['Rejected', 'CardMismatch'],
       longer: ['Rejected', 'HashMismatch'],
@@ -196,6 +212,13 @@ describe('verifier service on the dev chain', () => {
         [[bob.address, verdict], [charlie.address, verdict]].sort(), name);
     }
     assert.equal((await contribution(ids.honest)).status.asVerified.score.toNumber(), 100);
+    // Both verifiers counted the same records: 3,000 valid, unique Korean texts, rewarded for
+    // their lines' bytes only (not the card, the README or the line endings).
+    const counts = (await contribution(ids.honest)).attestations[0].verdict.asMeasured.counts;
+    assert.deepEqual(counts.toJSON(), {
+      records: 3000, valid: 3000, duplicates: 0, inLanguage: 3000,
+      usefulBytes: honestLines.reduce((sum, line) => sum + Buffer.byteLength(line), 0),
+    });
     // Nothing hung the verifier: the slow drip and the big binary took their time limit at most.
     assert.ok(Date.now() - started < 120_000, `decided in ${Date.now() - started} ms`);
 
@@ -252,7 +275,7 @@ describe('verifier service on the dev chain', () => {
   test('the verifier exports Prometheus metrics', async () => {
     const response = await fetch(`http://127.0.0.1:${prometheusPort}/metrics`);
     const text = await response.text();
-    for (const verdict of ['valid', 'hash_mismatch', 'card_mismatch', 'unreachable']) {
+    for (const verdict of ['measured', 'bad_format', 'hash_mismatch', 'card_mismatch', 'unreachable']) {
       assert.match(text, new RegExp(`gongyu_verifier_contributions_checked_total\\{verdict="${verdict}"[^}]*\\} [1-9]`));
       assert.match(text, new RegExp(`gongyu_verifier_check_seconds_count\\{verdict="${verdict}"[^}]*\\} [1-9]`));
     }

@@ -18,11 +18,14 @@ use std::{
 
 use futures::StreamExt;
 use gongyu_runtime::AccountId;
-use pallet_contributions::{ContentHash, ContributionKind, UriSchemes};
+use pallet_contributions::{ContentHash, ContributionKind, RecordCounts, UriSchemes};
 use tokio::{io::AsyncReadExt, sync::Semaphore};
 
 use super::address;
-use crate::content::{Card, Manifest, CARD_FILE, MANIFEST_FILE, MAX_CARD_BYTES};
+use crate::{
+	content::{Card, Manifest, CARD_FILE, MANIFEST_FILE, MAX_CARD_BYTES},
+	dataset::Measurer,
+};
 
 /// The largest manifest verifiers read, in bytes.
 pub const MAX_MANIFEST_BYTES: u64 = 16 << 20;
@@ -94,6 +97,9 @@ pub enum Finding {
 	HashMismatch(String),
 	/// The bytes match but their card is missing or disagrees with the record.
 	CardMismatch(String),
+	/// The bytes match but a dataset's files are not records in the format its card
+	/// declares.
+	BadFormat(String),
 	/// The bytes could not be fetched (after retries), or may not be fetched from here.
 	Unreachable(String),
 }
@@ -105,6 +111,8 @@ pub struct FetchedContent {
 	pub files: u64,
 	/// Bytes fetched and hashed.
 	pub bytes: u64,
+	/// For a dataset: the records counted in the files its card names.
+	pub counts: Option<RecordCounts>,
 }
 
 /// Why reading one file stopped.
@@ -268,19 +276,31 @@ impl Fetcher {
 			));
 		}
 
-		if let Err(finding) = self.check_card(&source, &manifest, expected).await {
-			return finding;
-		}
+		let card = match self.check_card(&source, &manifest, expected).await {
+			Ok(card) => card,
+			Err(finding) => return finding,
+		};
+		let mut measurer = card.dataset.map(Measurer::new);
 		for entry in manifest.entries() {
 			if entry.path == CARD_FILE {
 				continue;
 			}
 			let mut hasher = blake3::Hasher::new();
+			let mut measuring = measurer.as_mut().filter(|m| m.measures(&entry.path));
+			if let Some(measurer) = measuring.as_mut() {
+				measurer.start_file(&entry.path);
+			}
 			let read = self
 				.read(&source, &entry.path, entry.size, |chunk| {
 					hasher.update(chunk);
+					if let Some(measurer) = measuring.as_mut() {
+						measurer.update(chunk);
+					}
 				})
 				.await;
+			if let Some(measurer) = measuring {
+				measurer.finish_file();
+			}
 			match read {
 				Ok(size) if size == entry.size && *hasher.finalize().as_bytes() == entry.hash => {}
 				Ok(_) | Err(ReadError::TooLarge) => {
@@ -294,19 +314,25 @@ impl Fetcher {
 				}
 			}
 		}
+		let counts = match measurer.map(Measurer::finish).transpose() {
+			Ok(counts) => counts,
+			Err(error) => return Finding::BadFormat(error.to_string()),
+		};
 		Finding::Valid(FetchedContent {
 			files: manifest.entries().len() as u64,
 			bytes: manifest.total_size(),
+			counts,
 		})
 	}
 
-	/// Reads the card the manifest lists and compares it with the record.
+	/// Reads the card the manifest lists and compares it with the record; a dataset's card
+	/// must name data files the manifest lists.
 	async fn check_card(
 		&self,
 		source: &Source,
 		manifest: &Manifest,
 		expected: &Expected<'_>,
-	) -> Result<(), Finding> {
+	) -> Result<Card, Finding> {
 		let Some(entry) = manifest.entry(CARD_FILE) else {
 			return Err(Finding::CardMismatch(format!(
 				"the directory has no {CARD_FILE}"
@@ -339,9 +365,22 @@ impl Fetcher {
 				"{CARD_FILE} differs from the manifest"
 			)));
 		}
-		Card::parse(&bytes)
-			.and_then(|card| card.check(expected.owner, expected.kind, expected.license))
-			.map_err(|e| Finding::CardMismatch(e.to_string()))
+		let card = Card::parse(&bytes)
+			.and_then(|card| {
+				card.check(expected.owner, expected.kind, expected.license)?;
+				Ok(card)
+			})
+			.map_err(|e| Finding::CardMismatch(e.to_string()))?;
+		let files = card.dataset.iter().flat_map(|spec| spec.files.iter());
+		if let Some(missing) = files
+			.into_iter()
+			.find(|path| *path == CARD_FILE || manifest.entry(path).is_none())
+		{
+			return Err(Finding::CardMismatch(format!(
+				"the card names {missing} as a data file, which the manifest does not list"
+			)));
+		}
+		Ok(card)
 	}
 
 	/// Where the directory `uri` names may be read from, if anywhere.

@@ -86,5 +86,7 @@ pub fn verdict_label(verdict: &Verdict) -> &'static str {
 		Verdict::HashMismatch => "hash_mismatch",
 		Verdict::Unreachable => "unreachable",
 		Verdict::CardMismatch => "card_mismatch",
+		Verdict::Measured { .. } => "measured",
+		Verdict::BadFormat => "bad_format",
 	}
 }

@@ -36,7 +36,8 @@ use codec::Encode;
 use futures::StreamExt;
 use gongyu_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use pallet_contributions::{
-	runtime_api::ContributionsApi, ContributionId, ContributionInfo, UriSchemes, Verdict,
+	runtime_api::ContributionsApi, ContributionId, ContributionInfo, ContributionKind, UriSchemes,
+	Verdict,
 };
 use sc_client_api::BlockchainEvents;
 use sc_transaction_pool_api::{InPoolTransaction, TransactionPool, TransactionSource};
@@ -277,12 +278,18 @@ where
 				if let Some(m) = &self.metrics {
 					m.bytes_hashed.inc_by(content.bytes);
 				}
-				Verdict::Valid {
-					score: self.scorer.score(contribution, content),
+				match content.counts {
+					// A dataset is worth its records (the card check requires them).
+					Some(counts) => Verdict::Measured { counts },
+					None if contribution.kind == ContributionKind::Dataset => Verdict::CardMismatch,
+					None => Verdict::Valid {
+						score: self.scorer.score(contribution, content),
+					},
 				}
 			}
 			fetch::Finding::HashMismatch(_) => Verdict::HashMismatch,
 			fetch::Finding::CardMismatch(_) => Verdict::CardMismatch,
+			fetch::Finding::BadFormat(_) => Verdict::BadFormat,
 			fetch::Finding::Unreachable(_) => {
 				if let Some(m) = &self.metrics {
 					m.fetch_failures.inc();
@@ -299,6 +306,7 @@ where
 				fetch::Finding::Valid(_) => String::new(),
 				fetch::Finding::HashMismatch(why)
 				| fetch::Finding::CardMismatch(why)
+				| fetch::Finding::BadFormat(why)
 				| fetch::Finding::Unreachable(why) => format!(": {why}"),
 			}
 		);

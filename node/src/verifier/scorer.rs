@@ -1,12 +1,13 @@
-//! How a verifier scores contributions whose bytes match.
+//! How a verifier scores fine-tunes whose bytes match.
 
 use gongyu_runtime::{AccountId, Balance, BlockNumber};
 use pallet_contributions::{ContributionInfo, Score};
 
 use super::fetch::FetchedContent;
 
-/// Scores a contribution whose bytes match its registered root. Replace it to score by
-/// quality (evaluation runs, deduplication, ...).
+/// Scores a fine-tune whose bytes match its registered root. Replace it to score by an
+/// evaluation. (Datasets are not scored here: verifiers attest the records they count, and
+/// the runtime derives the score.)
 pub trait Scorer: Send + Sync {
 	/// The score, at most the chain's `MaxScore` (100).
 	fn score(

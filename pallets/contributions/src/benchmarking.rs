@@ -56,6 +56,20 @@ fn pending<T: Config>() -> Result<ContributionId, BenchmarkError> {
 	Ok(id)
 }
 
+/// A `Measured` verdict on a [`pending`] dataset (1,000 bytes): `10 + extra` records, 10 of
+/// them valid, one a duplicate, the other 9 useful. Different `extra`, different counts.
+fn measured(extra: u64) -> Verdict {
+	Verdict::Measured {
+		counts: RecordCounts {
+			records: extra.saturating_add(10),
+			valid: 10,
+			duplicates: 1,
+			in_language: 9,
+			useful_bytes: 450,
+		},
+	}
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -119,19 +133,11 @@ mod benchmarks {
 		let id = pending::<T>()?;
 		let (last, earlier) = verifiers.split_last().ok_or(BenchmarkError::Weightless)?;
 		for v in earlier {
-			let _ = Pallet::<T>::attest(
-				RawOrigin::Signed(v.clone()).into(),
-				id,
-				Verdict::Valid { score: 50 },
-			);
+			let _ = Pallet::<T>::attest(RawOrigin::Signed(v.clone()).into(), id, measured(0));
 		}
 
 		#[extrinsic_call]
-		_(
-			RawOrigin::Signed(last.clone()),
-			id,
-			Verdict::Valid { score: 60 },
-		);
+		_(RawOrigin::Signed(last.clone()), id, measured(0));
 
 		assert!(matches!(
 			Contributions::<T>::get(id).map(|c| c.status),
@@ -142,7 +148,8 @@ mod benchmarks {
 
 	/// An attestation that decides nothing, with `a - 1` attestations already recorded: what
 	/// `attest` costs after its refund. The quorum is every verifier, the earlier attestations
-	/// are valid and the last is not, so neither side reaches it.
+	/// all count different records (the tally compares each with every group) and the last
+	/// finds a mismatch, so no side reaches it.
 	#[benchmark]
 	fn attest_recorded(a: Linear<1, { T::MaxAttestations::get() }>) -> Result<(), BenchmarkError> {
 		let mut index = 0u32;
@@ -160,12 +167,8 @@ mod benchmarks {
 		Params::<T>::mutate(|p| p.quorum = Perbill::one());
 		let id = pending::<T>()?;
 		let (last, earlier) = verifiers.split_last().ok_or(BenchmarkError::Weightless)?;
-		for v in earlier {
-			let _ = Pallet::<T>::attest(
-				RawOrigin::Signed(v.clone()).into(),
-				id,
-				Verdict::Valid { score: 50 },
-			);
+		for (extra, v) in (0u64..).zip(earlier) {
+			let _ = Pallet::<T>::attest(RawOrigin::Signed(v.clone()).into(), id, measured(extra));
 		}
 
 		#[extrinsic_call]

@@ -40,6 +40,7 @@ mod lifecycle;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod quality;
 mod queries;
 pub mod quorum;
 pub mod runtime_api;
@@ -277,6 +278,14 @@ pub mod pallet {
 			owner: T::AccountId,
 			score: Score,
 		},
+		/// A dataset was verified by the records a quorum counted: its score and the bytes it
+		/// is rewarded for follow from `counts`.
+		DatasetMeasured {
+			id: ContributionId,
+			counts: RecordCounts,
+			score: Score,
+			rewarded_bytes: u64,
+		},
 		/// A contribution was rejected; `slashed` of its deposit went to the reward pot.
 		ContributionRejected {
 			id: ContributionId,
@@ -382,6 +391,16 @@ pub mod pallet {
 		UnknownParentModel,
 		/// No more ids are available.
 		IdsExhausted,
+		/// A dataset is verified only by the records verifiers count: attest `Measured` (or
+		/// `BadFormat`), not `Valid`.
+		DatasetNeedsCounts,
+		/// `Measured` and `BadFormat` are verdicts on datasets; a fine-tune is attested
+		/// `Valid` with a score.
+		CountsForDatasetsOnly,
+		/// The record counts cannot describe this dataset: each count must be part of the
+		/// one before it (records ≥ valid > duplicates, in-language ≤ unique), at least one
+		/// record valid, and the useful bytes no more than the registered size.
+		InconsistentCounts,
 	}
 
 	#[pallet::hooks]
@@ -517,6 +536,7 @@ pub mod pallet {
 			}
 			let mut contribution =
 				Contributions::<T>::get(id).ok_or(Error::<T>::UnknownContribution)?;
+			Self::ensure_verdict_fits(&contribution, &verdict)?;
 			ensure!(
 				contribution.status == ContributionStatus::Pending,
 				Error::<T>::NotPending
@@ -672,6 +692,14 @@ pub mod pallet {
 				contribution.status == ContributionStatus::Pending,
 				Error::<T>::NotPending
 			);
+			let as_verdict = match decision {
+				Decision::Verified { score } => Some(Verdict::Valid { score }),
+				Decision::Measured { counts } => Some(Verdict::Measured { counts }),
+				Decision::Rejected | Decision::Unavailable => None,
+			};
+			if let Some(verdict) = as_verdict {
+				Self::ensure_verdict_fits(&contribution, &verdict)?;
+			}
 
 			Self::decide(id, &mut contribution, decision);
 			Contributions::<T>::insert(id, contribution);

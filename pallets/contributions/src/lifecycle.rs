@@ -15,13 +15,38 @@ use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::traits::{One, Saturating, Zero};
 
 use crate::{
-	quorum, weights::WeightInfo, BalanceOf, ByHash, Config, ContributionId, ContributionOf,
-	ContributionStatus, Contributions, Decision, Event, Expiring, HoldReason, NextExpiryDeadline,
-	OnContributionVerified, Owners, Pallet, Params, RootClaim, Score, Verdict,
+	quality, quorum, weights::WeightInfo, BalanceOf, ByHash, Config, ContributionId,
+	ContributionKind, ContributionOf, ContributionStatus, Contributions, Decision, Error, Event,
+	Expiring, HoldReason, NextExpiryDeadline, OnContributionVerified, Owners, Pallet, Params,
+	RecordCounts, RootClaim, Score, Verdict,
 };
 
 impl<T: Config> Pallet<T> {
-	/// The decision the attestations of current verifiers reach, if any.
+	/// Whether `verdict` may be attested on `contribution`: a dataset is verified only by
+	/// consistent record counts ([`Verdict::Measured`]), a fine-tune only by a score.
+	pub(crate) fn ensure_verdict_fits(
+		contribution: &ContributionOf<T>,
+		verdict: &Verdict,
+	) -> DispatchResult {
+		let is_dataset = contribution.kind == ContributionKind::Dataset;
+		match verdict {
+			Verdict::Valid { .. } => ensure!(!is_dataset, Error::<T>::DatasetNeedsCounts),
+			Verdict::Measured { counts } => {
+				ensure!(is_dataset, Error::<T>::CountsForDatasetsOnly);
+				ensure!(
+					quality::is_consistent(counts, contribution.bytes),
+					Error::<T>::InconsistentCounts
+				);
+			}
+			Verdict::BadFormat => ensure!(is_dataset, Error::<T>::CountsForDatasetsOnly),
+			Verdict::HashMismatch | Verdict::Unreachable | Verdict::CardMismatch => {}
+		}
+		Ok(())
+	}
+
+	/// The decision the attestations of current verifiers reach, if any. Scores of valid
+	/// fine-tunes are combined by their median; counts of a dataset must be identical in a
+	/// quorum of attestations, since every honest verifier computes the same ones.
 	pub fn tally(contribution: &ContributionOf<T>) -> Option<Decision> {
 		let verifiers = T::Verifiers::sorted_members();
 		let params = Params::<T>::get();
@@ -34,15 +59,31 @@ impl<T: Config> Pallet<T> {
 			.attestations
 			.iter()
 			.filter(|a| verifiers.binary_search(&a.verifier).is_ok());
+		let is_dataset = contribution.kind == ContributionKind::Dataset;
 		let mut scores = Vec::new();
+		let mut measured: Vec<(RecordCounts, u32)> = Vec::new();
 		let mut wrong: u32 = 0;
 		let mut unreachable: u32 = 0;
 		for attestation in current {
 			match attestation.verdict {
+				// A dataset's `Valid` attestation (only from before counts were required)
+				// verifies nothing.
+				Verdict::Valid { .. } if is_dataset => {}
 				Verdict::Valid { score } => scores.push(score),
-				Verdict::HashMismatch | Verdict::CardMismatch => wrong = wrong.saturating_add(1),
+				Verdict::Measured { counts } => {
+					match measured.iter_mut().find(|(seen, _)| *seen == counts) {
+						Some((_, votes)) => *votes = votes.saturating_add(1),
+						None => measured.push((counts, 1)),
+					}
+				}
+				Verdict::HashMismatch | Verdict::CardMismatch | Verdict::BadFormat => {
+					wrong = wrong.saturating_add(1)
+				}
 				Verdict::Unreachable => unreachable = unreachable.saturating_add(1),
 			}
+		}
+		if let Some((counts, _)) = measured.iter().find(|(_, votes)| *votes >= required) {
+			return Some(Decision::Measured { counts: *counts });
 		}
 		if u32::try_from(scores.len()).unwrap_or(u32::MAX) >= required {
 			return quorum::median(&mut scores).map(|score| Decision::Verified { score });
@@ -61,14 +102,33 @@ impl<T: Config> Pallet<T> {
 		decision: Decision,
 	) {
 		match decision {
-			Decision::Verified { score } => Self::verify(id, contribution, score),
+			Decision::Verified { score } => {
+				Self::verify(id, contribution, score, contribution.bytes)
+			}
+			Decision::Measured { counts } => {
+				let score = quality::dataset_score(&counts, T::MaxScore::get());
+				let rewarded_bytes = quality::rewarded_bytes(&counts);
+				Self::verify(id, contribution, score, rewarded_bytes);
+				Self::deposit_event(Event::DatasetMeasured {
+					id,
+					counts,
+					score,
+					rewarded_bytes,
+				});
+			}
 			Decision::Rejected => Self::reject(id, contribution),
 			Decision::Unavailable => Self::mark_unavailable(id, contribution),
 		}
 	}
 
-	/// Marks `contribution` verified, releases its deposit and tells `OnVerified`.
-	pub(crate) fn verify(id: ContributionId, contribution: &mut ContributionOf<T>, score: Score) {
+	/// Marks `contribution` verified with `score`, releases its deposit and tells
+	/// `OnVerified` it is rewarded for `rewarded_bytes`.
+	pub(crate) fn verify(
+		id: ContributionId,
+		contribution: &mut ContributionOf<T>,
+		score: Score,
+		rewarded_bytes: u64,
+	) {
 		Self::close(
 			id,
 			contribution,
@@ -79,7 +139,7 @@ impl<T: Config> Pallet<T> {
 			id,
 			&contribution.owner,
 			contribution.kind,
-			contribution.bytes,
+			rewarded_bytes,
 			score,
 		);
 		Self::deposit_event(Event::ContributionVerified {

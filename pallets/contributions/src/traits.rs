@@ -11,7 +11,9 @@ use crate::{
 /// Told when a contribution is verified, so that other pallets (rewards) can act on it
 /// without this pallet knowing them.
 pub trait OnContributionVerified<AccountId> {
-	/// Contribution `id` of `owner`, of `kind` and `size` bytes, was verified with `score`.
+	/// Contribution `id` of `owner`, of `kind`, was verified with `score` and is rewarded
+	/// for `size` bytes: a fine-tune's registered size, a dataset's useful bytes (the bytes of
+	/// its valid, unique, in-language records; see [`crate::quality`]).
 	fn on_contribution_verified(
 		id: ContributionId,
 		owner: &AccountId,

@@ -65,20 +65,65 @@ pub enum Verdict {
 	/// The bytes could not be fetched from the URI.
 	Unreachable,
 	/// The bytes hash to the registered root, but their contribution card (`gongyu.json`)
-	/// is missing or names another owner, kind, base model or license than the record.
+	/// is missing or names another owner, kind, base model or license than the record, or
+	/// (for a dataset) declares no valid format and language.
 	CardMismatch,
+	/// A dataset's bytes hash to the registered root and were parsed in the format its card
+	/// declares; `counts` says how many records are valid, unique and in its language.
+	/// The only verdict that verifies a dataset: its score and rewarded bytes follow from the
+	/// counts ([`crate::quality`]).
+	Measured {
+		/// What the verifier counted.
+		counts: RecordCounts,
+	},
+	/// A dataset's bytes hash to the registered root but are not records in the format its
+	/// card declares: a named file is not UTF-8 text, or no record is valid.
+	BadFormat,
 }
 
 impl Verdict {
 	/// Whether this verdict speaks for the contribution.
 	pub fn is_valid(&self) -> bool {
-		matches!(self, Verdict::Valid { .. })
+		matches!(self, Verdict::Valid { .. } | Verdict::Measured { .. })
 	}
 
 	/// Whether this verdict says the published bytes are wrong (not merely out of reach).
 	pub fn is_content_fault(&self) -> bool {
-		matches!(self, Verdict::HashMismatch | Verdict::CardMismatch)
+		matches!(
+			self,
+			Verdict::HashMismatch | Verdict::CardMismatch | Verdict::BadFormat
+		)
 	}
+}
+
+/// What a verifier counts in a dataset's records, parsed in the format its card declares.
+/// Every verifier computes the same counts from the same bytes (the verifier's `dataset`
+/// module defines them); a quorum must attest identical counts to verify a dataset.
+#[derive(
+	Clone,
+	Copy,
+	Default,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct RecordCounts {
+	/// Non-empty lines of the data files the card names (a record each).
+	pub records: u64,
+	/// Records that parse in the declared format with every declared field non-empty.
+	pub valid: u64,
+	/// Valid records equal, after normalisation, to an earlier record of the dataset.
+	pub duplicates: u64,
+	/// Valid records that are not duplicates and are in the declared language.
+	pub in_language: u64,
+	/// Bytes of those records (each line without its line ending): what the dataset is
+	/// rewarded for.
+	pub useful_bytes: u64,
 }
 
 /// Where a contribution stands.
@@ -138,6 +183,12 @@ pub enum Decision {
 	Rejected,
 	/// Unavailable: part of the deposit is slashed and the root reserved for its owner.
 	Unavailable,
+	/// Verify a dataset by the records a quorum counted: the score and the rewarded bytes
+	/// follow from `counts` ([`crate::quality`]); the deposit is released.
+	Measured {
+		/// The counts a quorum of verifiers attested.
+		counts: RecordCounts,
+	},
 }
 
 /// What holds a content root: at most one contribution or model version at a time.

@@ -9,7 +9,9 @@ import nodePath from 'node:path';
 import { sendAndWait } from '../lib/chain.js';
 import { formatGyu } from '../lib/format.js';
 import { CliError, parseCount, printJson, resolveSigner } from '../lib/cli.js';
-import { CARD_FILE, cardJson, hashPath, MANIFEST_FILE } from '../lib/hashing.js';
+import {
+  CARD_FILE, cardJson, DATASET_FORMATS, DATASET_LANGUAGES, hashPath, MANIFEST_FILE,
+} from '../lib/hashing.js';
 import { nodeBinary, runNodeCommand } from '../lib/process.js';
 import { connection, signerOption, wsOptions } from './common.js';
 
@@ -17,7 +19,8 @@ import { connection, signerOption, wsOptions } from './common.js';
 export function register(program) {
   const command = program.command('contribute')
     .summary('card, hash and submit a directory (or a file) as a contribution')
-    .description('Write the contribution card (gongyu.json: owner, kind, license) into a directory, '
+    .description('Write the contribution card (gongyu.json: owner, kind, license; for a dataset its '
+      + 'format, language and data files, whose records verifiers count) into a directory, '
       + 'hash it (BLAKE3 of its manifest, which is written to gongyu-manifest.txt for verifiers to '
       + 'fetch), submit it with contributions.submit, wait until it is finalized and print the '
       + 'contribution id. A single file is first wrapped in a directory <file>.gongyu/ with its card. '
@@ -31,6 +34,13 @@ export function register(program) {
     .option('--base <id>', 'for --kind fine-tune: the model version it was tuned from (gongyu-ko-base-v1 is 0)')
     .option('--root <hex>', 'a root computed elsewhere (`gongyu-node hash --json`), instead of hashing <path>')
     .option('--size <bytes>', 'with --root: the size in bytes')
+    .addOption(new Option('--format <format>', 'for a dataset: how its records are written (one text per '
+      + 'line, tab-separated columns, or JSON objects per line)').choices(DATASET_FORMATS))
+    .option('--fields <names>', 'for --format tsv or jsonl: the column or field names, comma-separated, e.g. ko,en')
+    .addOption(new Option('--language <code>', 'for a dataset: the language of its records (ko-en: pairs, '
+      + 'one field Korean and another English)').choices(DATASET_LANGUAGES))
+    .option('--data-files <paths>', 'for a dataset: its data files, comma-separated paths inside the directory '
+      + '(default: every file but the card and manifest)')
     .option('--description <file>', 'a description document; its BLAKE3 is stored with the contribution')
     .option('--dry-run', 'hash and check everything, print the deposit and fee, submit nothing');
   signerOption(command);
@@ -53,7 +63,7 @@ async function content(path, options, card, say) {
   if (path === undefined) throw new CliError('nothing to submit: give a <path> to hash, or --root and --size');
   if (options.size !== undefined) throw new CliError('--size goes with --root; a hashed <path> has its own size');
   if (!fs.existsSync(path)) throw new CliError(`${path}: no such file or directory`);
-  const directory = writeCard(path, card, say);
+  const directory = writeCard(path, { ...card, dataset: datasetOf(options) }, say);
   const result = fs.existsSync(nodeBinary()) ? await hashNatively(directory) : await hashInJs(directory);
   say(`Hashed ${directory} with ${result.hasher}: ${result.files} file(s), ${result.size} bytes, root ${result.root}`);
   return { root: result.root, size: BigInt(result.size), files: result.files, directory };
@@ -74,12 +84,56 @@ function writeCard(path, card, say) {
     say(`Wrapped ${path} in ${directory}/ with its card: publish that directory at the --uri.`);
   }
   const cardPath = nodePath.join(directory, CARD_FILE);
-  const text = cardJson(card);
+  const dataset = card.dataset && { ...card.dataset, files: card.dataset.files ?? dataFilesIn(directory) };
+  if (dataset?.files.length === 0) throw new CliError(`${directory} holds no data file`);
+  for (const file of dataset?.files ?? []) {
+    if (!fs.statSync(nodePath.join(directory, file), { throwIfNoEntry: false })?.isFile()) {
+      throw new CliError(`--data-files: ${file} is not a file in ${directory}`);
+    }
+  }
+  const text = cardJson({ ...card, dataset });
   if (fs.existsSync(cardPath) && fs.readFileSync(cardPath, 'utf8') !== text) {
     say(`Replacing ${cardPath}: it named another owner, kind or license.`);
   }
   fs.writeFileSync(cardPath, text);
   return directory;
+}
+
+/** Every regular file below `directory` but the card and the manifest, as sorted relative paths. */
+function dataFilesIn(directory) {
+  return fs.readdirSync(directory, { recursive: true })
+    .map((file) => file.split(nodePath.sep).join('/'))
+    .filter((file) => file !== CARD_FILE && file !== MANIFEST_FILE)
+    .filter((file) => fs.statSync(nodePath.join(directory, file)).isFile())
+    .sort();
+}
+
+/**
+ * A dataset's card section from the options (`files` null: every file of the directory), or
+ * null for a fine-tune. Checks what verifiers would refuse as CardMismatch.
+ */
+function datasetOf(options) {
+  if (options.kind !== 'dataset') {
+    if (options.format || options.fields || options.language || options.dataFiles) {
+      throw new CliError('--format, --fields, --language and --data-files describe datasets only');
+    }
+    return null;
+  }
+  if (!options.format || !options.language) {
+    throw new CliError('a dataset card declares how its records are written and their language: '
+      + 'give --format lines|tsv|jsonl and --language ko|en|ko-en');
+  }
+  const list = (text) => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const fields = options.fields === undefined ? [] : list(options.fields);
+  if (options.format === 'lines' && fields.length > 0) throw new CliError('--format lines has no --fields');
+  if (options.format !== 'lines' && fields.length === 0) {
+    throw new CliError(`--format ${options.format} needs --fields, e.g. --fields ko,en`);
+  }
+  if (options.language === 'ko-en' && fields.length < 2) {
+    throw new CliError('--language ko-en needs records with at least two fields (--format tsv or jsonl)');
+  }
+  const files = options.dataFiles === undefined ? null : list(options.dataFiles);
+  return { format: options.format, fields, language: options.language, files };
 }
 
 /** Hashes with `gongyu-node hash` (native BLAKE3, many times faster than JavaScript). */
@@ -131,7 +185,10 @@ async function contribute(path, options) {
     : u8aToHex(blake3(fs.readFileSync(options.description)));
   const pair = await resolveSigner(options.suri);
   const card = {
-    owner: pair.address, kind: options.kind, base: kind.FineTune?.base, license: options.license,
+    owner: pair.address,
+    kind: options.kind,
+    base: kind.FineTune?.base,
+    license: options.license,
   };
 
   await connection(options, async (api) => {

@@ -12,13 +12,42 @@ function statusOf(status) {
   return { status: status.type, score: null };
 }
 
-/** An attestation as `{ verifier, verdict, score }`. */
+/** Record counts (`Measured` verdicts) as plain numbers, or null. */
+function countsOf(verdict) {
+  if (!verdict.isMeasured) return null;
+  const { records, valid, duplicates, inLanguage, usefulBytes } = verdict.asMeasured.counts;
+  return {
+    records: records.toNumber(),
+    valid: valid.toNumber(),
+    duplicates: duplicates.toNumber(),
+    inLanguage: inLanguage.toNumber(),
+    usefulBytes: usefulBytes.toNumber(),
+  };
+}
+
+/** An attestation as `{ verifier, verdict, score, counts }` (`counts` for `Measured`). */
 function attestationOf({ verifier, verdict }) {
   return {
     verifier: verifier.toString(),
     verdict: verdict.type,
     score: verdict.isValid ? verdict.asValid.score.toNumber() : null,
+    counts: countsOf(verdict),
   };
+}
+
+/** Verdicts that speak for a contribution. */
+const POSITIVE_VERDICTS = new Set(['Valid', 'Measured']);
+
+/** Record counts in words: "5 records: 4 valid, 1 duplicate, 2 in language (60 useful bytes)". */
+export function formatCounts(counts) {
+  return `${counts.records} records: ${counts.valid} valid, ${counts.duplicates} duplicate(s), `
+    + `${counts.inLanguage} in language (${counts.usefulBytes} useful bytes)`;
+}
+
+/** An attestation's verdict in words. */
+function formatVerdict(a) {
+  if (a.counts) return `Measured (${formatCounts(a.counts)})`;
+  return a.score === null ? a.verdict : `${a.verdict} (score ${a.score})`;
 }
 
 /**
@@ -74,14 +103,15 @@ export function nextStep(contribution, epoch) {
         ? `verified; paid when epoch ${epoch.index} closes at block #${epoch.start + epoch.length}`
         : `verified and rewarded in epoch ${contribution.reward.epoch}`;
     case 'Rejected':
-      return 'rejected by the verifiers (wrong bytes or card); the deposit went to the reward pot';
+      return 'rejected by the verifiers (wrong bytes or card, or not records in the declared format); '
+        + 'the deposit went to the reward pot';
     case 'Unavailable':
       return 'the verifiers could not fetch it; part of the deposit went to the reward pot and only '
         + 'its owner may register the root again during the cooldown';
     case 'Expired':
       return 'no quorum before the deadline; the deposit was returned less the storage fee';
     case 'Withdrawn':
-      return contribution.attestations.some((a) => a.verdict !== 'Valid')
+      return contribution.attestations.some((a) => !POSITIVE_VERDICTS.has(a.verdict))
         ? 'withdrawn by its owner after a negative attestation; the deposit went to the reward pot'
         : 'withdrawn by its owner; the deposit was returned less the storage fee';
     default:
@@ -104,7 +134,7 @@ export function formatContribution(api, c, epoch) {
   const kind = c.kind === 'FineTune' ? `FineTune (base model version ${c.base})` : 'Dataset';
   const status = c.score === null ? c.status : `${c.status} (score ${c.score})`;
   const attestations = c.attestations.length === 0 ? 'none yet' : c.attestations
-    .map((a) => `${a.verifier} ${a.verdict}${a.score === null ? '' : ` (score ${a.score})`}`)
+    .map((a) => `${a.verifier} ${formatVerdict(a)}`)
     .join('\n               ');
   const reward = c.reward.epoch === null
     ? 'not credited yet'

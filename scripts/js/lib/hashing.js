@@ -19,14 +19,27 @@ export const MANIFEST_FILE = 'gongyu-manifest.txt';
 /** The contribution card at the top of a contribution directory. */
 export const CARD_FILE = 'gongyu.json';
 
+/** Formats of dataset records a card may declare. */
+export const DATASET_FORMATS = ['lines', 'tsv', 'jsonl'];
+/** Languages a card may declare (judged by script: Hangul, Latin). */
+export const DATASET_LANGUAGES = ['ko', 'en', 'ko-en'];
+
 /**
  * The card of a contribution: `owner` (SS58), `kind` ('dataset' or 'fine-tune'), `base`
- * (the model version of a fine-tune) and `license`. Verifiers attest CardMismatch when it
- * disagrees with the on-chain record.
+ * (the model version of a fine-tune), `license` and, for a dataset, `dataset`:
+ * `{ format, fields, language, files }` (fields only for tsv and jsonl). Verifiers attest
+ * CardMismatch when it disagrees with the on-chain record and count the records of the files
+ * it names (node/src/dataset.rs).
  */
-export function cardJson({ owner, kind, base, license }) {
+export function cardJson({ owner, kind, base, license, dataset }) {
   const card = { owner, kind, license };
   if (kind === 'fine-tune') card.base_model = base;
+  if (dataset) {
+    card.dataset = { format: dataset.format };
+    if (dataset.format !== 'lines') card.dataset.fields = dataset.fields;
+    card.dataset.language = dataset.language;
+    card.dataset.files = dataset.files;
+  }
   return `${JSON.stringify(card)}\n`;
 }
 

@@ -151,11 +151,17 @@ describe('BLAKE3 roots', () => {
     }
   });
 
-  test('cards name owner, kind, base model and license', () => {
+  test('cards name owner, kind, base model, license and a dataset\'s format', () => {
     assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT' })),
       { owner: ALICE, kind: 'dataset', license: 'MIT' });
     assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'fine-tune', base: 0, license: 'MIT' })),
       { owner: ALICE, kind: 'fine-tune', license: 'MIT', base_model: 0 });
+    const dataset = { format: 'tsv', fields: ['ko', 'en'], language: 'ko-en', files: ['pairs.tsv'] };
+    assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT', dataset })),
+      { owner: ALICE, kind: 'dataset', license: 'MIT', dataset });
+    const lines = { format: 'lines', fields: [], language: 'ko', files: ['a.txt'] };
+    assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT', dataset: lines })).dataset,
+      { format: 'lines', language: 'ko', files: ['a.txt'] });
     assert.equal(CARD_FILE, 'gongyu.json');
     assert.equal(MANIFEST_FILE, 'gongyu-manifest.txt');
   });

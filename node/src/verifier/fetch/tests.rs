@@ -12,7 +12,10 @@ use tokio::{
 };
 
 use super::*;
-use crate::content::{hash_path, Card};
+use crate::{
+	content::{hash_path, Card},
+	dataset::{DatasetSpec, Format, Language},
+};
 
 /// What the test server answers on a path.
 #[derive(Clone)]
@@ -124,7 +127,25 @@ fn publish(dir: &Path, owner: &AccountId, files: &[(&str, &[u8])]) -> (ContentHa
 		std::fs::create_dir_all(path.parent().unwrap()).unwrap();
 		std::fs::write(path, bytes).unwrap();
 	}
-	let card = Card::new(owner, ContributionKind::Dataset, "CC0-1.0");
+	// Every file in the directory is a data file of English lines.
+	let data_files: Vec<String> = walkdir::WalkDir::new(dir)
+		.follow_links(true)
+		.into_iter()
+		.map(|entry| entry.unwrap())
+		.filter(|entry| entry.file_type().is_file())
+		.map(|entry| {
+			let relative = entry.path().strip_prefix(dir).unwrap();
+			relative.to_str().unwrap().to_owned()
+		})
+		.filter(|path| path != CARD_FILE && path != MANIFEST_FILE)
+		.collect();
+	let spec = DatasetSpec {
+		format: Format::Lines,
+		fields: Vec::new(),
+		language: Language::English,
+		files: data_files,
+	};
+	let card = Card::new(owner, ContributionKind::Dataset, "CC0-1.0").with_dataset(spec);
 	std::fs::write(dir.join(CARD_FILE), card.to_json()).unwrap();
 	let content = hash_path(dir, &ProgressBar::hidden()).unwrap();
 	std::fs::write(
@@ -199,8 +220,78 @@ async fn an_honest_directory_below_the_file_root_is_valid() {
 		finding,
 		Finding::Valid(FetchedContent {
 			files: 3,
-			bytes: size
+			bytes: size,
+			counts: Some(RecordCounts {
+				records: 1,
+				valid: 1,
+				duplicates: 0,
+				in_language: 1,
+				useful_bytes: 3,
+			}),
 		})
+	);
+}
+
+#[tokio::test]
+async fn random_bytes_declared_as_a_dataset_are_bad_format_unless_they_mismatch() {
+	let root = tempfile::tempdir().unwrap();
+	let dir = root.path().join("set");
+	std::fs::create_dir(&dir).unwrap();
+	let junk: Vec<u8> = (0u32..4096)
+		.map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+		.collect();
+	let (hash, size) = publish(&dir, &alice(), &[("data.txt", &junk)]);
+	let uri = format!("file://{}", dir.display());
+	let finding = check(
+		file_policy(root.path()),
+		&expected(&uri, hash, size, &alice()),
+	)
+	.await;
+	assert_eq!(
+		finding,
+		Finding::BadFormat("data.txt is not UTF-8 text".into())
+	);
+	// The same junk changed after hashing: the mismatch is what verifiers report.
+	let mut changed = junk.clone();
+	changed[0] ^= 1;
+	std::fs::write(dir.join("data.txt"), &changed).unwrap();
+	let finding = check(
+		file_policy(root.path()),
+		&expected(&uri, hash, size, &alice()),
+	)
+	.await;
+	assert!(matches!(finding, Finding::HashMismatch(_)), "{finding:?}");
+}
+
+#[tokio::test]
+async fn a_card_naming_a_data_file_the_manifest_lacks_does_not_match() {
+	let root = tempfile::tempdir().unwrap();
+	let dir = root.path().join("set");
+	std::fs::create_dir(&dir).unwrap();
+	std::fs::write(dir.join("a.txt"), b"hello").unwrap();
+	let spec = DatasetSpec {
+		format: Format::Lines,
+		fields: Vec::new(),
+		language: Language::English,
+		files: vec!["a.txt".into(), "missing.txt".into()],
+	};
+	let card = Card::new(&alice(), ContributionKind::Dataset, "CC0-1.0").with_dataset(spec);
+	std::fs::write(dir.join(CARD_FILE), card.to_json()).unwrap();
+	let content = hash_path(&dir, &ProgressBar::hidden()).unwrap();
+	std::fs::write(
+		dir.join(MANIFEST_FILE),
+		content.manifest.as_ref().unwrap().render(),
+	)
+	.unwrap();
+	let uri = format!("file://{}", dir.display());
+	let finding = check(
+		file_policy(root.path()),
+		&expected(&uri, content.root, content.size, &alice()),
+	)
+	.await;
+	assert!(
+		matches!(&finding, Finding::CardMismatch(why) if why.contains("missing.txt")),
+		"{finding:?}"
 	);
 }
 
@@ -318,7 +409,14 @@ async fn an_honest_directory_over_http_is_valid_and_a_tampered_file_is_a_mismatc
 		honest,
 		Finding::Valid(FetchedContent {
 			files: 3,
-			bytes: size
+			bytes: size,
+			counts: Some(RecordCounts {
+				records: 2,
+				valid: 2,
+				duplicates: 0,
+				in_language: 2,
+				useful_bytes: 18,
+			}),
 		})
 	);
 

@@ -12,7 +12,7 @@ fn valid(score: Score) -> Verdict {
 #[test]
 fn attestation_below_quorum_is_recorded() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(80)));
 		let c = Contributions::<Test>::get(id).unwrap();
 		assert_eq!(c.status, ContributionStatus::Pending);
@@ -37,7 +37,7 @@ fn attestation_below_quorum_is_recorded() {
 #[test]
 fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(80)));
 		assert_ok!(attest(V2, id, valid(60)));
 		// 50% of 3 verifiers rounds up to 2: decided by the second attestation.
@@ -52,7 +52,7 @@ fn quorum_of_valid_attestations_verifies_with_median_and_releases_deposit() {
 		);
 		assert_eq!(
 			VerifiedLog::get(),
-			vec![(id, ALICE, ContributionKind::Dataset, 1_000, 70)]
+			vec![(id, ALICE, ContributionKind::FineTune { base: 0 }, 1_000, 70)]
 		);
 		System::assert_last_event(
 			Event::ContributionVerified {
@@ -70,7 +70,7 @@ fn odd_count_median_is_the_middle_score() {
 	ExtBuilder::build_and_execute(|| {
 		VerifierSet::set(vec![V1, V2, V3, 14, 15]);
 		change_parameters(|p| p.quorum = Perbill::from_percent(60));
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(90)));
 		assert_ok!(attest(V2, id, valid(10)));
 		assert_eq!(status(id), ContributionStatus::Pending);
@@ -82,7 +82,7 @@ fn odd_count_median_is_the_middle_score() {
 #[test]
 fn quorum_of_negative_attestations_rejects_and_slashes_to_pot() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		let deposit = standard_deposit();
 		assert_ok!(attest(V1, id, Verdict::HashMismatch));
 		assert_ok!(attest(V2, id, Verdict::CardMismatch));
@@ -101,7 +101,7 @@ fn quorum_of_negative_attestations_rejects_and_slashes_to_pot() {
 			}
 			.into(),
 		);
-		submit_dataset(BOB, 1);
+		submit_fine_tune(BOB, 1);
 	});
 }
 
@@ -109,7 +109,7 @@ fn quorum_of_negative_attestations_rejects_and_slashes_to_pot() {
 fn split_vote_waits_for_a_quorum() {
 	ExtBuilder::build_and_execute(|| {
 		VerifierSet::set(vec![V1, V2, V3, 14]);
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		// 50% of 4 would be 2, but a decision needs a strict majority, 3: two valid and two
 		// mismatching attestations decide nothing, whichever pair comes first.
 		assert_ok!(attest(V1, id, valid(50)));
@@ -124,7 +124,7 @@ fn split_vote_waits_for_a_quorum() {
 #[test]
 fn tie_of_two_valid_scores_takes_their_mean() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(0)));
 		assert_ok!(attest(V2, id, valid(99)));
 		assert_eq!(status(id), ContributionStatus::Verified { score: 49 });
@@ -134,7 +134,7 @@ fn tie_of_two_valid_scores_takes_their_mean() {
 #[test]
 fn attestations_of_removed_verifiers_no_longer_count() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(80)));
 		// V1 leaves the set: its vote no longer counts.
 		VerifierSet::set(vec![V2, V3, 14]);
@@ -149,7 +149,7 @@ fn attestations_of_removed_verifiers_no_longer_count() {
 #[test]
 fn removed_verifier_cannot_attest() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		VerifierSet::set(vec![V2, V3]);
 		assert_noop!(attest(V1, id, valid(1)), Error::<Test>::NotVerifier);
 	});
@@ -158,7 +158,7 @@ fn removed_verifier_cannot_attest() {
 #[test]
 fn non_verifier_fails_and_changes_nothing() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_noop!(attest(BOB, id, valid(50)), Error::<Test>::NotVerifier);
 		assert_noop!(attest(ALICE, id, valid(50)), Error::<Test>::NotVerifier);
 	});
@@ -167,7 +167,7 @@ fn non_verifier_fails_and_changes_nothing() {
 #[test]
 fn root_and_unsigned_origins_cannot_attest() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_noop!(
 			ContributionsPallet::attest(RuntimeOrigin::root(), id, valid(5)),
 			DispatchError::BadOrigin
@@ -182,7 +182,7 @@ fn root_and_unsigned_origins_cannot_attest() {
 #[test]
 fn double_attestation_fails() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(50)));
 		assert_noop!(
 			attest(V1, id, Verdict::HashMismatch),
@@ -194,7 +194,7 @@ fn double_attestation_fails() {
 #[test]
 fn score_above_max_fails() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_noop!(attest(V1, id, valid(101)), Error::<Test>::ScoreOutOfRange);
 	});
 }
@@ -209,7 +209,7 @@ fn unknown_contribution_fails() {
 #[test]
 fn decided_contribution_cannot_be_attested() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(50)));
 		assert_ok!(attest(V2, id, valid(50)));
 		assert_noop!(attest(V3, id, valid(50)), Error::<Test>::NotPending);
@@ -219,7 +219,7 @@ fn decided_contribution_cannot_be_attested() {
 #[test]
 fn attestation_after_deadline_fails() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		System::set_block_number(1 + PERIOD + 1);
 		assert_noop!(
 			attest(V1, id, valid(50)),
@@ -233,7 +233,7 @@ fn attestation_after_deadline_fails() {
 fn contribution_with_full_attestations() -> ContributionId {
 	VerifierSet::set(vec![V1, V2, V3, 14, 15, 16]);
 	change_parameters(|p| p.quorum = Perbill::one());
-	let id = submit_dataset(ALICE, 1);
+	let id = submit_fine_tune(ALICE, 1);
 	for v in [V1, V2, V3, 14] {
 		assert_ok!(attest(v, id, valid(50)));
 	}
@@ -277,7 +277,7 @@ fn an_attestation_that_decides_nothing_is_refunded_to_the_cost_of_recording_it()
 	use frame_support::dispatch::{GetDispatchInfo, Pays};
 
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		let call = crate::Call::<Test>::attest {
 			id,
 			verdict: valid(80),
@@ -304,7 +304,7 @@ fn an_attestation_that_decides_nothing_is_refunded_to_the_cost_of_recording_it()
 fn a_verifier_cannot_attest_its_own_contribution() {
 	ExtBuilder::build_and_execute(|| {
 		// V1 is a verifier and submits: it may not vote for itself.
-		let id = submit_dataset(V1, 1);
+		let id = submit_fine_tune(V1, 1);
 		assert_noop!(attest(V1, id, valid(100)), Error::<Test>::OwnContribution);
 		// The other two decide as usual.
 		assert_ok!(attest(V2, id, valid(70)));
@@ -317,7 +317,7 @@ fn a_verifier_cannot_attest_its_own_contribution() {
 fn two_of_four_verifiers_cannot_race_to_a_decision() {
 	ExtBuilder::build_and_execute(|| {
 		VerifierSet::set(vec![V1, V2, V3, 14]);
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(100)));
 		assert_ok!(attest(V2, id, valid(100)));
 		assert_eq!(status(id), ContributionStatus::Pending);
@@ -331,7 +331,7 @@ fn a_shrunken_verifier_set_cannot_decide_below_the_minimum_count() {
 	ExtBuilder::build_and_execute(|| {
 		// One verifier left; governance asks for two attestations (the mock's minimum).
 		VerifierSet::set(vec![V1]);
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, valid(100)));
 		assert_eq!(status(id), ContributionStatus::Pending);
 		// A second verifier joins and its vote decides.
@@ -344,7 +344,7 @@ fn a_shrunken_verifier_set_cannot_decide_below_the_minimum_count() {
 #[test]
 fn a_quorum_of_unreachable_makes_it_unavailable_and_reserves_the_root() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		let deposit = standard_deposit();
 		let slashed = deposit / 5; // the mock's 20%
 		assert_ok!(attest(V1, id, Verdict::Unreachable));
@@ -378,7 +378,7 @@ fn a_quorum_of_unreachable_makes_it_unavailable_and_reserves_the_root() {
 #[test]
 fn unreachable_and_mismatch_together_make_it_unavailable_not_rejected() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, Verdict::HashMismatch));
 		assert_ok!(attest(V2, id, Verdict::Unreachable));
 		assert_eq!(status(id), ContributionStatus::Unavailable);
@@ -388,7 +388,7 @@ fn unreachable_and_mismatch_together_make_it_unavailable_not_rejected() {
 #[test]
 fn another_account_cannot_take_an_unavailable_root_during_the_cooldown() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, Verdict::Unreachable));
 		assert_ok!(attest(V2, id, Verdict::Unreachable));
 		// The host was down; Bob copies root and URI to take the reward.
@@ -405,7 +405,7 @@ fn another_account_cannot_take_an_unavailable_root_during_the_cooldown() {
 			Error::<Test>::RootReserved
 		);
 		// Alice registers it again once her host is back.
-		let again = submit_dataset(ALICE, 1);
+		let again = submit_fine_tune(ALICE, 1);
 		assert_eq!(
 			ByHash::<Test>::get([1; 32]),
 			Some(RootClaim::Contribution(again))
@@ -416,10 +416,10 @@ fn another_account_cannot_take_an_unavailable_root_during_the_cooldown() {
 #[test]
 fn an_unavailable_root_is_free_for_anyone_after_the_cooldown() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, Verdict::Unreachable));
 		assert_ok!(attest(V2, id, Verdict::Unreachable));
 		System::set_block_number(1 + COOLDOWN + 1);
-		submit_dataset(BOB, 1);
+		submit_fine_tune(BOB, 1);
 	});
 }

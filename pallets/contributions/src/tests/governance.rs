@@ -88,7 +88,7 @@ fn model_version_errors() {
 #[test]
 fn signed_origins_cannot_govern() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		for who in [ALICE, V1] {
 			let origin = || RuntimeOrigin::signed(who);
 			assert_noop!(
@@ -125,7 +125,7 @@ fn governance_sets_parameters_for_new_contributions() {
 			}
 			.into(),
 		);
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		let c = Contributions::<Test>::get(id).unwrap();
 		assert_eq!(c.deposit, 7 + 2 * (URI.len() + LICENSE.len()) as Balance);
 		assert_eq!(c.deadline, 1 + 3);
@@ -173,7 +173,7 @@ fn invalid_parameters_fail() {
 #[test]
 fn model_version_roots_are_reserved_like_contribution_roots() {
 	ExtBuilder::build_and_execute(|| {
-		submit_dataset(ALICE, 1);
+		submit_fine_tune(ALICE, 1);
 		// A root a contribution holds cannot become a model's weights...
 		assert_noop!(
 			ContributionsPallet::register_model_version(
@@ -210,7 +210,7 @@ fn model_version_roots_are_reserved_like_contribution_roots() {
 #[test]
 fn governance_may_decide_unavailable() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(ContributionsPallet::force_decide(
 			RuntimeOrigin::root(),
 			id,
@@ -224,8 +224,8 @@ fn governance_may_decide_unavailable() {
 #[test]
 fn force_decide_verifies_or_rejects() {
 	ExtBuilder::build_and_execute(|| {
-		let a = submit_dataset(ALICE, 1);
-		let b = submit_dataset(BOB, 2);
+		let a = submit_fine_tune(ALICE, 1);
+		let b = submit_fine_tune(BOB, 2);
 		assert_ok!(ContributionsPallet::force_decide(
 			RuntimeOrigin::root(),
 			a,
@@ -267,7 +267,7 @@ fn force_decide_errors() {
 			ContributionsPallet::force_decide(RuntimeOrigin::root(), 0, Decision::Rejected),
 			Error::<Test>::UnknownContribution
 		);
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_noop!(
 			ContributionsPallet::force_decide(
 				RuntimeOrigin::root(),
@@ -290,9 +290,9 @@ fn force_decide_errors() {
 #[test]
 fn runtime_api_helpers_report_contributions() {
 	ExtBuilder::build_and_execute(|| {
-		let a = submit_dataset(ALICE, 1);
-		let b = submit_dataset(ALICE, 2);
-		submit_dataset(BOB, 3);
+		let a = submit_fine_tune(ALICE, 1);
+		let b = submit_fine_tune(ALICE, 2);
+		submit_fine_tune(BOB, 3);
 		assert_eq!(
 			ContributionsPallet::contributions_of(&ALICE, 1000),
 			vec![a, b]
@@ -309,9 +309,9 @@ fn runtime_api_helpers_report_contributions() {
 #[test]
 fn awaiting_attestation_lists_what_a_verifier_has_left() {
 	ExtBuilder::build_and_execute(|| {
-		let a = submit_dataset(ALICE, 1);
-		let b = submit_dataset(BOB, 2);
-		let c = submit_dataset(CHARLIE, 3);
+		let a = submit_fine_tune(ALICE, 1);
+		let b = submit_fine_tune(BOB, 2);
+		let c = submit_fine_tune(CHARLIE, 3);
 		assert_ok!(attest(V1, b, Verdict::HashMismatch));
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(CHARLIE),
@@ -334,8 +334,8 @@ fn awaiting_attestation_lists_what_a_verifier_has_left() {
 #[test]
 fn awaiting_attestation_gives_no_work_to_outsiders_or_owners() {
 	ExtBuilder::build_and_execute(|| {
-		let mine = submit_dataset(V1, 1);
-		let other = submit_dataset(ALICE, 2);
+		let mine = submit_fine_tune(V1, 1);
+		let other = submit_fine_tune(ALICE, 2);
 		// A verifier never gets its own contribution to check.
 		let work: Vec<_> = ContributionsPallet::awaiting_attestation(&V1, 10)
 			.into_iter()
@@ -354,7 +354,7 @@ fn awaiting_attestation_gives_no_work_to_outsiders_or_owners() {
 #[test]
 fn an_unavailable_contribution_cannot_be_withdrawn_for_its_remaining_deposit() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, Verdict::Unreachable));
 		assert_ok!(attest(V2, id, Verdict::Unreachable));
 		assert_noop!(

@@ -8,7 +8,7 @@ use super::*;
 #[test]
 fn owner_withdraws_pending_contribution() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			id
@@ -32,7 +32,7 @@ fn owner_withdraws_pending_contribution() {
 #[test]
 fn only_the_owner_may_withdraw() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_noop!(
 			ContributionsPallet::withdraw(RuntimeOrigin::signed(BOB), id),
 			Error::<Test>::NotOwner
@@ -55,7 +55,7 @@ fn withdraw_unknown_or_decided_fails() {
 			ContributionsPallet::withdraw(RuntimeOrigin::signed(ALICE), 3),
 			Error::<Test>::UnknownContribution
 		);
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			id
@@ -70,7 +70,7 @@ fn withdraw_unknown_or_decided_fails() {
 #[test]
 fn pending_contribution_expires_after_deadline_with_deposit_back() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		run_to_block(1 + PERIOD);
 		assert_eq!(status(id), ContributionStatus::Pending);
 		run_to_block(1 + PERIOD + 1);
@@ -87,7 +87,7 @@ fn pending_contribution_expires_after_deadline_with_deposit_back() {
 fn expiry_is_bounded_per_block_and_resumes() {
 	ExtBuilder::build_and_execute(|| {
 		for (who, seed) in [(ALICE, 1), (ALICE, 2), (BOB, 3), (BOB, 4), (CHARLIE, 5)] {
-			submit_dataset(who, seed);
+			submit_fine_tune(who, seed);
 		}
 		// Expiry has caught up with every deadline before this one.
 		NextExpiryDeadline::<Test>::put(1 + PERIOD);
@@ -111,8 +111,8 @@ fn expiry_is_bounded_per_block_and_resumes() {
 #[test]
 fn decided_contributions_are_skipped_by_expiry() {
 	ExtBuilder::build_and_execute(|| {
-		let a = submit_dataset(ALICE, 1);
-		let b = submit_dataset(BOB, 2);
+		let a = submit_fine_tune(ALICE, 1);
+		let b = submit_fine_tune(BOB, 2);
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			a
@@ -126,9 +126,9 @@ fn decided_contributions_are_skipped_by_expiry() {
 #[test]
 fn a_contribution_still_in_its_period_waits_while_earlier_deadlines_expire() {
 	ExtBuilder::build_and_execute(|| {
-		let early = submit_dataset(ALICE, 1);
+		let early = submit_fine_tune(ALICE, 1);
 		run_to_block(5);
-		let late = submit_dataset(BOB, 2);
+		let late = submit_fine_tune(BOB, 2);
 		run_to_block(1 + PERIOD + 1);
 		assert_eq!(status(early), ContributionStatus::Expired);
 		assert_eq!(status(late), ContributionStatus::Pending);
@@ -145,9 +145,9 @@ fn a_contribution_still_in_its_period_waits_while_earlier_deadlines_expire() {
 #[test]
 fn a_shortened_period_strands_no_contribution_past_its_deadline() {
 	ExtBuilder::build_and_execute(|| {
-		let long = submit_dataset(ALICE, 1);
+		let long = submit_fine_tune(ALICE, 1);
 		change_parameters(|p| p.verification_period = 2);
-		let short = submit_dataset(BOB, 2);
+		let short = submit_fine_tune(BOB, 2);
 		assert_eq!(deadline(short), 3);
 		run_to_block(4);
 		assert_eq!(status(short), ContributionStatus::Expired);
@@ -162,7 +162,7 @@ fn a_shortened_period_strands_no_contribution_past_its_deadline() {
 #[test]
 fn expiry_catches_up_on_deadlines_a_few_per_block() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		// Expiry fell behind: the deadline is four blocks past; each empty deadline it looks
 		// at counts against MaxExpiriesPerBlock (2 in the mock).
 		NextExpiryDeadline::<Test>::put(1 + PERIOD - 4);
@@ -178,8 +178,8 @@ fn expiry_catches_up_on_deadlines_a_few_per_block() {
 #[test]
 fn decided_and_withdrawn_contributions_leave_the_expiry_list() {
 	ExtBuilder::build_and_execute(|| {
-		let withdrawn = submit_dataset(ALICE, 1);
-		let verified = submit_dataset(BOB, 2);
+		let withdrawn = submit_fine_tune(ALICE, 1);
+		let verified = submit_fine_tune(BOB, 2);
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			withdrawn
@@ -196,7 +196,7 @@ fn decided_and_withdrawn_contributions_leave_the_expiry_list() {
 #[test]
 fn withdrawing_after_a_negative_attestation_slashes_like_a_rejection() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		let deposit = standard_deposit();
 		// One verifier found the bytes wrong; Alice tries to take her deposit back.
 		assert_ok!(attest(V1, id, Verdict::HashMismatch));
@@ -224,7 +224,7 @@ fn withdrawing_after_a_negative_attestation_slashes_like_a_rejection() {
 #[test]
 fn withdrawing_after_only_valid_attestations_returns_the_deposit() {
 	ExtBuilder::build_and_execute(|| {
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		assert_ok!(attest(V1, id, Verdict::Valid { score: 50 }));
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
@@ -248,7 +248,7 @@ fn every_record_pays_the_storage_fee_when_it_leaves_the_pending_state() {
 	ExtBuilder::build_and_execute(|| {
 		charge_storage_fee();
 		let pot_before = free(POT);
-		let withdrawn = submit_dataset(ALICE, 1);
+		let withdrawn = submit_fine_tune(ALICE, 1);
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			withdrawn
@@ -264,7 +264,7 @@ fn every_record_pays_the_storage_fee_when_it_leaves_the_pending_state() {
 		assert_eq!(free(ALICE), INITIAL_BALANCE - FEE);
 		assert_eq!(held(ALICE), 0);
 
-		let verified = submit_dataset(BOB, 2);
+		let verified = submit_fine_tune(BOB, 2);
 		assert_ok!(ContributionsPallet::force_decide(
 			RuntimeOrigin::root(),
 			verified,
@@ -272,7 +272,7 @@ fn every_record_pays_the_storage_fee_when_it_leaves_the_pending_state() {
 		));
 		assert_eq!(free(BOB), INITIAL_BALANCE - FEE);
 
-		let expired = submit_dataset(CHARLIE, 3);
+		let expired = submit_fine_tune(CHARLIE, 3);
 		run_to_block(1 + PERIOD + 1);
 		assert_eq!(status(expired), ContributionStatus::Expired);
 		assert_eq!(free(CHARLIE), INITIAL_BALANCE - FEE);
@@ -284,7 +284,7 @@ fn every_record_pays_the_storage_fee_when_it_leaves_the_pending_state() {
 fn an_unavailable_contribution_pays_the_fee_besides_its_slash() {
 	ExtBuilder::build_and_execute(|| {
 		charge_storage_fee();
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		let deposit = Contributions::<Test>::get(id).unwrap().deposit;
 		assert_ok!(ContributionsPallet::force_decide(
 			RuntimeOrigin::root(),
@@ -301,7 +301,7 @@ fn an_unavailable_contribution_pays_the_fee_besides_its_slash() {
 fn a_rejection_takes_the_deposit_and_no_fee_on_top() {
 	ExtBuilder::build_and_execute(|| {
 		charge_storage_fee();
-		let id = submit_dataset(ALICE, 1);
+		let id = submit_fine_tune(ALICE, 1);
 		let deposit = Contributions::<Test>::get(id).unwrap().deposit;
 		assert_ok!(ContributionsPallet::force_decide(
 			RuntimeOrigin::root(),

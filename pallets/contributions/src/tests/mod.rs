@@ -4,6 +4,7 @@
 mod attest;
 mod governance;
 mod lifecycle;
+mod measured;
 mod migration;
 mod submit;
 
@@ -27,6 +28,22 @@ pub fn submit_dataset(who: AccountId, seed: u8) -> ContributionId {
 	assert_ok!(ContributionsPallet::submit(
 		RuntimeOrigin::signed(who),
 		ContributionKind::Dataset,
+		[seed; 32],
+		1_000,
+		URI.to_vec(),
+		LICENSE.to_vec(),
+		None,
+	));
+	id
+}
+
+/// Submits a fine-tune of the mock's base model 0 with root `[seed; 32]` as `who` and
+/// returns its id. Fine-tunes are verified by a quorum's median score.
+pub fn submit_fine_tune(who: AccountId, seed: u8) -> ContributionId {
+	let id = NextContributionId::<Test>::get();
+	assert_ok!(ContributionsPallet::submit(
+		RuntimeOrigin::signed(who),
+		ContributionKind::FineTune { base: 0 },
 		[seed; 32],
 		1_000,
 		URI.to_vec(),

@@ -1,0 +1,571 @@
+//! What a dataset declares and what its records are worth: the card's `dataset` section and
+//! the record counts every verifier computes, identically, from the files it names.
+//!
+//! A card declares `format` (`lines`, `tsv` or `jsonl`), `fields` (the TSV columns or JSON
+//! fields, in order), `language` (`ko`, `en` or `ko-en`) and `files` (the data files, as
+//! manifest paths). [`Measurer`] reads those files as they stream past the hasher and counts:
+//!
+//! - **records**: lines that hold anything but whitespace (a line ends at `\n`; a `\r`
+//!   before it is dropped);
+//! - **valid**: records that parse in the format, with every field non-empty after
+//!   normalisation. `lines`: the line is the one field. `tsv`: exactly one tab-separated
+//!   value per declared column. `jsonl`: a JSON object with a string for each declared
+//!   field (other fields are ignored). Records longer than [`MAX_RECORD_BYTES`] are invalid;
+//! - **duplicates**: valid records whose normalised fields equal an earlier valid record's
+//!   (across all files). Normalisation: Unicode NFC, runs of whitespace to one space, no
+//!   leading or trailing space, each character in lower case (scripts without case keep
+//!   theirs);
+//! - **in_language**: valid, non-duplicate records in the declared language, judged by
+//!   script over letters (`char::is_alphabetic`): a text is Korean when more than half its
+//!   letters are Hangul, English when more than half are Latin. `ko` and `en` judge all
+//!   fields together; `ko-en` needs one field in Korean and another in English;
+//! - **useful_bytes**: the bytes of the in-language records' lines (without line ending).
+//!
+//! The runtime turns counts into a score and rewarded bytes (`pallet_contributions::quality`).
+//! A named file that is not UTF-8, or a dataset without one valid record, is not a dataset
+//! in its declared format: verifiers attest `BadFormat`.
+
+use std::{
+	collections::HashSet,
+	fmt,
+	hash::{BuildHasherDefault, Hasher},
+};
+
+use pallet_contributions::RecordCounts;
+use serde_json::{Map, Value};
+use unicode_normalization::UnicodeNormalization;
+
+/// Records longer than this many bytes are invalid (their bytes are skipped, not kept).
+pub const MAX_RECORD_BYTES: usize = 1 << 20;
+
+/// Most fields a TSV or JSONL record may declare.
+pub const MAX_FIELDS: usize = 16;
+
+/// How the records of a dataset's files are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+	/// One text per line.
+	Lines,
+	/// Tab-separated values, one column per declared field, no header line.
+	Tsv,
+	/// One JSON object per line, with a string for each declared field.
+	Jsonl,
+}
+
+/// The language a dataset's records are in, judged by script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+	/// Korean: mostly Hangul.
+	Korean,
+	/// English: mostly Latin letters.
+	English,
+	/// Korean-English pairs: one field Korean, another English.
+	KoreanEnglish,
+}
+
+/// The `dataset` section of a contribution card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatasetSpec {
+	/// How records are written.
+	pub format: Format,
+	/// Column or field names, in order (one implicit field for `lines`).
+	pub fields: Vec<String>,
+	/// The language of the records.
+	pub language: Language,
+	/// The data files, as manifest paths.
+	pub files: Vec<String>,
+}
+
+/// Why a card's `dataset` section is not one verifiers can measure by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecError(pub String);
+
+impl fmt::Display for SpecError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "{}", self.0)
+	}
+}
+
+impl Format {
+	/// The format named `name` in a card.
+	pub fn parse(name: &str) -> Option<Self> {
+		match name {
+			"lines" => Some(Self::Lines),
+			"tsv" => Some(Self::Tsv),
+			"jsonl" => Some(Self::Jsonl),
+			_ => None,
+		}
+	}
+
+	/// Its name in a card.
+	pub fn name(self) -> &'static str {
+		match self {
+			Self::Lines => "lines",
+			Self::Tsv => "tsv",
+			Self::Jsonl => "jsonl",
+		}
+	}
+}
+
+impl Language {
+	/// The language named `code` in a card.
+	pub fn parse(code: &str) -> Option<Self> {
+		match code {
+			"ko" => Some(Self::Korean),
+			"en" => Some(Self::English),
+			"ko-en" => Some(Self::KoreanEnglish),
+			_ => None,
+		}
+	}
+
+	/// Its code in a card.
+	#[cfg(test)]
+	pub fn code(self) -> &'static str {
+		match self {
+			Self::Korean => "ko",
+			Self::English => "en",
+			Self::KoreanEnglish => "ko-en",
+		}
+	}
+}
+
+impl DatasetSpec {
+	/// Reads a card's `dataset` object.
+	pub fn from_json(value: &Value) -> Result<Self, SpecError> {
+		let bad = |what: &str| SpecError(format!("dataset: {what}"));
+		let object = value.as_object().ok_or_else(|| bad("not a JSON object"))?;
+		let text = |field: &str| object.get(field).and_then(Value::as_str);
+		let format = text("format")
+			.and_then(Format::parse)
+			.ok_or_else(|| bad("`format` must be \"lines\", \"tsv\" or \"jsonl\""))?;
+		let language = text("language")
+			.and_then(Language::parse)
+			.ok_or_else(|| bad("`language` must be \"ko\", \"en\" or \"ko-en\""))?;
+		let strings = |field: &str| -> Result<Vec<String>, SpecError> {
+			match object.get(field) {
+				None => Ok(Vec::new()),
+				Some(Value::Array(items)) => items
+					.iter()
+					.map(|item| item.as_str().map(str::to_owned))
+					.collect::<Option<Vec<_>>>()
+					.ok_or_else(|| bad(&format!("`{field}` must be a list of strings"))),
+				Some(_) => Err(bad(&format!("`{field}` must be a list of strings"))),
+			}
+		};
+		let spec = Self {
+			format,
+			fields: strings("fields")?,
+			language,
+			files: strings("files")?,
+		};
+		spec.validate()?;
+		Ok(spec)
+	}
+
+	/// The `dataset` object of a card (the toolkit writes cards; tests build them here).
+	#[cfg(test)]
+	pub fn to_json(&self) -> Value {
+		let mut object = Map::new();
+		object.insert("format".into(), self.format.name().into());
+		if self.format != Format::Lines {
+			object.insert("fields".into(), self.fields.clone().into());
+		}
+		object.insert("language".into(), self.language.code().into());
+		object.insert("files".into(), self.files.clone().into());
+		Value::Object(object)
+	}
+
+	/// Whether the section is complete and consistent.
+	pub fn validate(&self) -> Result<(), SpecError> {
+		let bad = |what: &str| Err(SpecError(format!("dataset: {what}")));
+		if self.files.is_empty() {
+			return bad("`files` names no data file");
+		}
+		let unique: HashSet<&String> = self.files.iter().collect();
+		if unique.len() != self.files.len() {
+			return bad("`files` names a file twice");
+		}
+		match self.format {
+			Format::Lines if !self.fields.is_empty() => {
+				return bad("`lines` records have no named fields")
+			}
+			Format::Tsv | Format::Jsonl if self.fields.is_empty() => {
+				return bad("`tsv` and `jsonl` need `fields`")
+			}
+			_ => {}
+		}
+		if self.fields.len() > MAX_FIELDS {
+			return bad(&format!("more than {MAX_FIELDS} fields"));
+		}
+		if self.fields.iter().any(|f| f.is_empty() || f.contains('\t')) {
+			return bad("a field name is empty or holds a tab");
+		}
+		if self.language == Language::KoreanEnglish && self.fields.len() < 2 {
+			return bad("`ko-en` pairs need at least two fields");
+		}
+		Ok(())
+	}
+}
+
+/// Why a dataset's files are not records in its declared format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError(pub String);
+
+impl fmt::Display for FormatError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "{}", self.0)
+	}
+}
+
+/// Hashes record keys, which are BLAKE3 digests already: their low 64 bits as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+	fn finish(&self) -> u64 {
+		self.0
+	}
+
+	fn write(&mut self, bytes: &[u8]) {
+		for byte in bytes {
+			self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
+		}
+	}
+
+	fn write_u128(&mut self, key: u128) {
+		self.0 = key as u64;
+	}
+}
+
+/// Counts a dataset's records as its files stream past (see the module documentation).
+pub struct Measurer {
+	spec: DatasetSpec,
+	counts: RecordCounts,
+	seen: HashSet<u128, BuildHasherDefault<KeyHasher>>,
+	record: Record,
+	line: Vec<u8>,
+	overlong: bool,
+	file: String,
+	not_text: Option<FormatError>,
+}
+
+impl Measurer {
+	/// A measurer for a dataset declared by `spec`.
+	pub fn new(spec: DatasetSpec) -> Self {
+		Self {
+			spec,
+			counts: RecordCounts::default(),
+			seen: HashSet::default(),
+			record: Record::default(),
+			line: Vec::new(),
+			overlong: false,
+			file: String::new(),
+			not_text: None,
+		}
+	}
+
+	/// Whether the card names `path` as a data file.
+	pub fn measures(&self, path: &str) -> bool {
+		self.spec.files.iter().any(|f| f == path)
+	}
+
+	/// Starts the data file `path`.
+	pub fn start_file(&mut self, path: &str) {
+		self.file = path.to_owned();
+		self.line.clear();
+		self.overlong = false;
+	}
+
+	/// Takes the next bytes of the current file.
+	pub fn update(&mut self, mut chunk: &[u8]) {
+		if self.not_text.is_some() {
+			return;
+		}
+		while let Some(end) = chunk.iter().position(|&b| b == b'\n') {
+			let (head, rest) = chunk.split_at(end);
+			self.push(head);
+			self.end_line();
+			chunk = rest.get(1..).unwrap_or_default();
+		}
+		self.push(chunk);
+	}
+
+	/// Ends the current file (its last line needs no line ending).
+	pub fn finish_file(&mut self) {
+		if self.not_text.is_none() && (!self.line.is_empty() || self.overlong) {
+			self.end_line();
+		}
+	}
+
+	/// The counts, or why the files are not a dataset in the declared format.
+	pub fn finish(self) -> Result<RecordCounts, FormatError> {
+		if let Some(error) = self.not_text {
+			return Err(error);
+		}
+		if self.counts.valid == 0 {
+			return Err(FormatError(format!(
+				"no record is valid {} with fields {:?}",
+				self.spec.format.name(),
+				self.spec.fields
+			)));
+		}
+		Ok(self.counts)
+	}
+
+	fn push(&mut self, bytes: &[u8]) {
+		if self.overlong {
+			return;
+		}
+		if self.line.len().saturating_add(bytes.len()) > MAX_RECORD_BYTES {
+			self.overlong = true;
+			self.line.clear();
+			return;
+		}
+		self.line.extend_from_slice(bytes);
+	}
+
+	fn end_line(&mut self) {
+		let line = std::mem::take(&mut self.line);
+		let overlong = std::mem::replace(&mut self.overlong, false);
+		if overlong {
+			self.counts.records = self.counts.records.saturating_add(1);
+		} else {
+			let raw = line.strip_suffix(b"\r").unwrap_or(&line);
+			match std::str::from_utf8(raw) {
+				Ok(text) => self.count(text),
+				Err(_) => {
+					self.not_text = Some(FormatError(format!("{} is not UTF-8 text", self.file)))
+				}
+			}
+		}
+		// Keep the buffer's capacity for the next line.
+		self.line = line;
+		self.line.clear();
+	}
+
+	/// Counts one line of text (without its line ending).
+	fn count(&mut self, text: &str) {
+		if text.trim().is_empty() {
+			return;
+		}
+		self.counts.records = self.counts.records.saturating_add(1);
+		if !self.record.parse(&self.spec, text) {
+			return;
+		}
+		self.counts.valid = self.counts.valid.saturating_add(1);
+		if !self.seen.insert(self.record.key()) {
+			self.counts.duplicates = self.counts.duplicates.saturating_add(1);
+			return;
+		}
+		if self.record.is_in(self.spec.language) {
+			self.counts.in_language = self.counts.in_language.saturating_add(1);
+			self.counts.useful_bytes = self.counts.useful_bytes.saturating_add(text.len() as u64);
+		}
+	}
+}
+
+/// Letters of a field by script.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Letters {
+	all: u64,
+	hangul: u64,
+	latin: u64,
+}
+
+impl Letters {
+	fn add(&mut self, c: char) {
+		// ASCII and Hangul syllables (all letters) first: Unicode's table is the slow path.
+		let letter = c.is_ascii_alphabetic()
+			|| matches!(c, '\u{AC00}'..='\u{D7A3}')
+			|| (!c.is_ascii() && c.is_alphabetic());
+		if letter {
+			self.all = self.all.saturating_add(1);
+			self.hangul = self.hangul.saturating_add(u64::from(is_hangul(c)));
+			self.latin = self.latin.saturating_add(u64::from(is_latin(c)));
+		}
+	}
+
+	fn merge(self, other: Self) -> Self {
+		Self {
+			all: self.all.saturating_add(other.all),
+			hangul: self.hangul.saturating_add(other.hangul),
+			latin: self.latin.saturating_add(other.latin),
+		}
+	}
+
+	/// More than half the letters are Hangul.
+	fn korean(self) -> bool {
+		self.hangul > 0 && self.hangul.saturating_mul(2) > self.all
+	}
+
+	/// More than half the letters are Latin.
+	fn english(self) -> bool {
+		self.latin > 0 && self.latin.saturating_mul(2) > self.all
+	}
+}
+
+/// One record's normalised fields, in a buffer reused from record to record.
+#[derive(Default)]
+struct Record {
+	/// The normalised fields, each followed by U+001F.
+	text: String,
+	/// Letters of each field.
+	letters: Vec<Letters>,
+	/// Scratch space for NFC.
+	composed: String,
+}
+
+impl Record {
+	/// Reads `text` as a record of `spec`'s format; whether it is valid.
+	fn parse(&mut self, spec: &DatasetSpec, text: &str) -> bool {
+		self.text.clear();
+		self.letters.clear();
+		match spec.format {
+			Format::Lines => self.push(text),
+			Format::Tsv => {
+				let mut values = 0usize;
+				for value in text.split('\t') {
+					values = values.saturating_add(1);
+					if values > spec.fields.len() || !self.push(value) {
+						return false;
+					}
+				}
+				values == spec.fields.len()
+			}
+			Format::Jsonl => {
+				let Ok(object) = serde_json::from_str::<Map<String, Value>>(text) else {
+					return false;
+				};
+				spec.fields.iter().all(|field| {
+					object
+						.get(field)
+						.and_then(Value::as_str)
+						.is_some_and(|value| self.push(value))
+				})
+			}
+		}
+	}
+
+	/// Appends the normalised `field`; whether it is non-empty.
+	fn push(&mut self, field: &str) -> bool {
+		let composed = if field.is_ascii()
+			|| unicode_normalization::is_nfc_quick(field.chars())
+				== unicode_normalization::IsNormalized::Yes
+		{
+			field
+		} else {
+			self.composed.clear();
+			self.composed.extend(field.nfc());
+			self.composed.as_str()
+		};
+		let start = self.text.len();
+		let mut letters = Letters::default();
+		if composed.is_ascii() {
+			// The common case, byte by byte: the same result as below.
+			let words = composed
+				.split(char::is_whitespace)
+				.filter(|w| !w.is_empty());
+			for word in words {
+				if self.text.len() > start {
+					self.text.push(' ');
+				}
+				for byte in word.bytes() {
+					self.text.push(char::from(byte.to_ascii_lowercase()));
+				}
+				let alphabetic = word.bytes().filter(u8::is_ascii_alphabetic).count() as u64;
+				letters.all = letters.all.saturating_add(alphabetic);
+				letters.latin = letters.latin.saturating_add(alphabetic);
+			}
+			let non_empty = self.text.len() > start;
+			self.text.push('\u{1f}');
+			self.letters.push(letters);
+			return non_empty;
+		}
+		for word in composed.split_whitespace() {
+			if self.text.len() > start {
+				self.text.push(' ');
+			}
+			for c in word.chars() {
+				if c.is_ascii() {
+					self.text.push(c.to_ascii_lowercase());
+				} else if is_hangul(c) {
+					// Hangul has no case.
+					self.text.push(c);
+				} else {
+					self.text.extend(c.to_lowercase());
+				}
+				letters.add(c);
+			}
+		}
+		let non_empty = self.text.len() > start;
+		self.text.push('\u{1f}');
+		self.letters.push(letters);
+		non_empty
+	}
+
+	/// 128 bits of the BLAKE3 of the normalised fields.
+	fn key(&self) -> u128 {
+		let digest = blake3::hash(self.text.as_bytes());
+		let mut key = [0u8; 16];
+		key.copy_from_slice(digest.as_bytes().get(..16).unwrap_or(&[0; 16]));
+		u128::from_le_bytes(key)
+	}
+
+	/// Whether the record is in `language`.
+	fn is_in(&self, language: Language) -> bool {
+		let all = || {
+			self.letters
+				.iter()
+				.fold(Letters::default(), |sum, field| sum.merge(*field))
+		};
+		match language {
+			Language::Korean => all().korean(),
+			Language::English => all().english(),
+			Language::KoreanEnglish => self.letters.iter().enumerate().any(|(i, ko)| {
+				ko.korean()
+					&& self
+						.letters
+						.iter()
+						.enumerate()
+						.any(|(j, en)| i != j && en.english())
+			}),
+		}
+	}
+}
+
+/// `text` as records are compared: Unicode NFC, whitespace runs as one space, trimmed, each
+/// character in lower case.
+pub fn normalise(text: &str) -> String {
+	let mut record = Record::default();
+	record.push(text);
+	record.text.pop();
+	record.text
+}
+
+fn is_hangul(c: char) -> bool {
+	matches!(c,
+		'\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}'
+		| '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
+}
+
+fn is_latin(c: char) -> bool {
+	let extended = matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
+	c.is_ascii_alphabetic() || (extended && c != '\u{00D7}' && c != '\u{00F7}')
+}
+
+/// Whether more than half the letters of `text` are Korean (Hangul).
+pub fn is_korean(text: &str) -> bool {
+	let mut letters = Letters::default();
+	text.chars().for_each(|c| letters.add(c));
+	letters.korean()
+}
+
+/// Whether more than half the letters of `text` are Latin.
+pub fn is_english(text: &str) -> bool {
+	let mut letters = Letters::default();
+	text.chars().for_each(|c| letters.add(c));
+	letters.english()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,262 @@
+use super::*;
+use serde_json::json;
+
+fn spec(format: Format, fields: &[&str], language: Language, files: &[&str]) -> DatasetSpec {
+	DatasetSpec {
+		format,
+		fields: fields.iter().map(|f| f.to_string()).collect(),
+		language,
+		files: files.iter().map(|f| f.to_string()).collect(),
+	}
+}
+
+fn pairs() -> DatasetSpec {
+	spec(
+		Format::Tsv,
+		&["ko", "en"],
+		Language::KoreanEnglish,
+		&["a.tsv", "b.tsv"],
+	)
+}
+
+/// Counts `files` (path, bytes) fed in chunks of `chunk` bytes.
+fn measure(
+	spec: &DatasetSpec,
+	files: &[(&str, &[u8])],
+	chunk: usize,
+) -> Result<RecordCounts, FormatError> {
+	let mut measurer = Measurer::new(spec.clone());
+	for (path, bytes) in files {
+		assert!(measurer.measures(path));
+		measurer.start_file(path);
+		for part in bytes.chunks(chunk) {
+			measurer.update(part);
+		}
+		measurer.finish_file();
+	}
+	measurer.finish()
+}
+
+const PAIRS: &str =
+	"안녕하세요\tHello\n고맙습니다\tThank you\n\n안녕하세요\tHELLO  \nbroken line\n감사\t감사\n";
+
+#[test]
+fn korean_english_pairs_are_counted() {
+	let counts = measure(&pairs(), &[("a.tsv", PAIRS.as_bytes())], 1 << 20).unwrap();
+	// Five records (the blank line is none): "broken line" has one column (invalid), the
+	// third repeats the first after normalisation, the last is Korean twice (not a pair).
+	let useful = "안녕하세요\tHello".len() + "고맙습니다\tThank you".len();
+	assert_eq!(
+		counts,
+		RecordCounts {
+			records: 5,
+			valid: 4,
+			duplicates: 1,
+			in_language: 2,
+			useful_bytes: useful as u64,
+		}
+	);
+	assert_eq!(
+		pallet_contributions::quality::dataset_score(&counts, 100),
+		40
+	);
+}
+
+#[test]
+fn counts_do_not_depend_on_chunking_order_or_the_split_into_files() {
+	let whole = measure(&pairs(), &[("a.tsv", PAIRS.as_bytes())], 1 << 20).unwrap();
+	for chunk in [1, 2, 3, 7, 64] {
+		assert_eq!(
+			measure(&pairs(), &[("a.tsv", PAIRS.as_bytes())], chunk).unwrap(),
+			whole
+		);
+	}
+	let lines: Vec<&str> = PAIRS.lines().collect();
+	let (first, second) = lines.split_at(2);
+	let first = first.join("\n");
+	// The second part ends without a line ending and uses CRLF: same records.
+	let second = second.join("\r\n");
+	let split = measure(
+		&pairs(),
+		&[("a.tsv", first.as_bytes()), ("b.tsv", second.as_bytes())],
+		5,
+	)
+	.unwrap();
+	assert_eq!(split, whole);
+	let mut reversed: Vec<&str> = PAIRS.lines().collect();
+	reversed.reverse();
+	let reversed = reversed.join("\n");
+	let counts = measure(&pairs(), &[("a.tsv", reversed.as_bytes())], 4).unwrap();
+	assert_eq!(
+		(
+			counts.records,
+			counts.valid,
+			counts.duplicates,
+			counts.in_language
+		),
+		(5, 4, 1, 2)
+	);
+}
+
+#[test]
+fn normalisation_makes_composed_spaced_and_cased_copies_duplicates() {
+	// "한" composed (U+D55C) and as conjoining jamo (U+1112 U+1161 U+11AB).
+	let composed = "한국어 문장\tKorean  sentence\n";
+	let decomposed = "\u{1112}\u{1161}\u{11AB}국어   문장\t KOREAN sentence \n";
+	let text = format!("{composed}{decomposed}");
+	let counts = measure(&pairs(), &[("a.tsv", text.as_bytes())], 3).unwrap();
+	assert_eq!(
+		(counts.valid, counts.duplicates, counts.in_language),
+		(2, 1, 1)
+	);
+	assert_eq!(normalise("  A\u{0301}  B \t C "), "\u{00E1} b c");
+}
+
+#[test]
+fn language_is_judged_by_the_script_of_most_letters() {
+	assert!(is_korean("오늘 날씨가 좋아요"));
+	assert!(is_korean("GPU 서버를 켜세요"));
+	assert!(!is_korean("The Seoul 서울 station is big"));
+	assert!(is_english("Héllo wörld"));
+	assert!(!is_english("12345 !!!"));
+	assert!(!is_korean("12345 !!!"));
+	let korean = spec(Format::Lines, &[], Language::Korean, &["k.txt"]);
+	let text = "오늘 날씨가 좋아요\nThe weather is nice\n날씨\n";
+	let counts = measure(&korean, &[("k.txt", text.as_bytes())], 8).unwrap();
+	assert_eq!(
+		(counts.records, counts.valid, counts.in_language),
+		(3, 3, 2)
+	);
+	let english = spec(Format::Lines, &[], Language::English, &["k.txt"]);
+	let counts = measure(&english, &[("k.txt", text.as_bytes())], 8).unwrap();
+	assert_eq!(counts.in_language, 1);
+	assert_eq!(counts.useful_bytes, "The weather is nice".len() as u64);
+}
+
+#[test]
+fn jsonl_records_need_a_string_for_every_declared_field() {
+	let jsonl = spec(
+		Format::Jsonl,
+		&["ko", "en"],
+		Language::KoreanEnglish,
+		&["d.jsonl"],
+	);
+	let text = concat!(
+		r#"{"ko":"사과","en":"apple","id":1}"#,
+		"\n",
+		r#"{"ko":"배"}"#,
+		"\n",
+		r#"{"ko":"배","en":7}"#,
+		"\n",
+		"not json\n",
+		r#"["사과","apple"]"#,
+		"\n",
+		r#"{"en":"APPLE","ko":"사과"}"#,
+		"\n",
+	);
+	let counts = measure(&jsonl, &[("d.jsonl", text.as_bytes())], 10).unwrap();
+	assert_eq!(
+		(
+			counts.records,
+			counts.valid,
+			counts.duplicates,
+			counts.in_language
+		),
+		(6, 2, 1, 1)
+	);
+}
+
+#[test]
+fn random_bytes_and_recordless_files_are_bad_format() {
+	let lines = spec(Format::Lines, &[], Language::English, &["x.bin"]);
+	let mut junk = Vec::new();
+	let mut state: u32 = 7;
+	for _ in 0..4096 {
+		state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+		junk.push((state >> 16) as u8);
+	}
+	let error = measure(&lines, &[("x.bin", &junk)], 1000).unwrap_err();
+	assert_eq!(error, FormatError("x.bin is not UTF-8 text".into()));
+	let tsv = pairs();
+	let error = measure(&tsv, &[("a.tsv", b"one column only\n\n  \n")], 4).unwrap_err();
+	assert!(error.0.starts_with("no record is valid tsv"), "{error}");
+}
+
+#[test]
+fn records_longer_than_the_limit_are_invalid_and_not_kept() {
+	let lines = spec(Format::Lines, &[], Language::English, &["l.txt"]);
+	let mut text = "a".repeat(MAX_RECORD_BYTES + 1).into_bytes();
+	text.extend_from_slice(b"\nshort line\n");
+	let counts = measure(&lines, &[("l.txt", &text)], 1 << 16).unwrap();
+	assert_eq!(
+		(counts.records, counts.valid, counts.useful_bytes),
+		(2, 1, 10)
+	);
+}
+
+#[test]
+fn the_card_section_round_trips_and_bad_sections_are_named() {
+	let spec = pairs();
+	assert_eq!(DatasetSpec::from_json(&spec.to_json()).unwrap(), spec);
+	let lines = super::DatasetSpec {
+		fields: vec![],
+		format: Format::Lines,
+		language: Language::Korean,
+		files: vec!["k.txt".into()],
+	};
+	assert_eq!(
+		lines.to_json(),
+		json!({"format":"lines","language":"ko","files":["k.txt"]})
+	);
+	let cases = [
+		(
+			json!({"format":"csv","language":"ko","files":["a"]}),
+			"`format` must be",
+		),
+		(
+			json!({"format":"lines","language":"fr","files":["a"]}),
+			"`language` must be",
+		),
+		(
+			json!({"format":"lines","language":"ko","files":[]}),
+			"names no data file",
+		),
+		(
+			json!({"format":"lines","language":"ko"}),
+			"names no data file",
+		),
+		(
+			json!({"format":"lines","language":"ko","files":["a","a"]}),
+			"names a file twice",
+		),
+		(
+			json!({"format":"tsv","language":"ko","files":["a"]}),
+			"need `fields`",
+		),
+		(
+			json!({"format":"lines","fields":["x"],"language":"ko","files":["a"]}),
+			"no named fields",
+		),
+		(
+			json!({"format":"tsv","fields":["ko"],"language":"ko-en","files":["a"]}),
+			"at least two fields",
+		),
+		(
+			json!({"format":"tsv","fields":"ko","language":"ko","files":["a"]}),
+			"list of strings",
+		),
+		(json!("tsv"), "not a JSON object"),
+	];
+	for (value, message) in cases {
+		let error = DatasetSpec::from_json(&value).unwrap_err();
+		assert!(error.0.contains(message), "{value}: {error}");
+	}
+}
+
+#[test]
+fn ascii_and_unicode_paths_normalise_alike() {
+	// Vertical tab and form feed are whitespace on both paths; "É" forces the Unicode one.
+	assert_eq!(normalise("A\u{0B}b\u{0C}C\td"), "a b c d");
+	assert_eq!(normalise("É\u{0B}b\u{0C}C\td"), "é b c d");
+	assert!(is_english("plain ascii words"));
+}
