@@ -7,6 +7,7 @@
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 . "$here/env.sh"
+. "$here/bench-common.sh"
 
 size_mib="${1:-1024}"
 runs="${RUNS:-5}"
@@ -31,16 +32,6 @@ if [ "$expected" != "$actual" ]; then
   echo "[bench-hash] roots differ: b3sum $expected, gongyu-node $actual" >&2
   exit 1
 fi
-
-best() { # best wall time in seconds over $runs runs of "$@"
-  local best_ns="" start end elapsed
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N)
-    elapsed=$((end - start))
-    if [ -z "$best_ns" ] || [ "$elapsed" -lt "$best_ns" ]; then best_ns=$elapsed; fi
-  done
-  echo "$best_ns"
-}
 
 b3_ns="$(best "$b3sum" --no-names "$file")"
 gy_ns="$(best "$GONGYU_NODE" hash --quiet "$file")"

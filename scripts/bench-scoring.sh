@@ -9,6 +9,7 @@
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 . "$here/env.sh"
+. "$here/bench-common.sh"
 
 size_mib="${1:-1024}"
 runs="${RUNS:-3}"
@@ -32,22 +33,16 @@ printf '{"owner":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY","kind":"data
   > "$dir/gongyu.json"
 cat "$dir/pairs.tsv" > /dev/null
 
-best() { # best wall time in seconds over $runs runs of "$@"
-  local best_ns="" start end elapsed
-  for _ in $(seq "$runs"); do
-    start=$(date +%s%N); "$@" > /dev/null; end=$(date +%s%N)
-    elapsed=$((end - start))
-    if [ -z "$best_ns" ] || [ "$elapsed" -lt "$best_ns" ]; then best_ns=$elapsed; fi
-  done
-  echo "scale=3; $best_ns / 1000000000" | bc
-}
-
 "$GONGYU_NODE" measure "$dir" >&2
-hash_s="$(best "$GONGYU_NODE" hash --quiet --json "$dir")"
-measure_s="$(best "$GONGYU_NODE" measure --json "$dir")"
+hash_ns="$(best "$GONGYU_NODE" hash --quiet --json "$dir")"
+measure_ns="$(best "$GONGYU_NODE" measure --json "$dir")"
 bytes="$(stat -c %s "$dir/pairs.tsv")"
-mib() { echo "scale=1; $bytes / 1048576 / $1" | bc; }
-echo "dataset      $bytes bytes"
-echo "hashing      $hash_s s  ($(mib "$hash_s") MiB/s, gongyu-node hash)"
-echo "scoring      $measure_s s  ($(mib "$measure_s") MiB/s, gongyu-node measure)"
-echo "ratio        $(echo "scale=2; $measure_s / $hash_s" | bc)  (scoring / hashing; goal <= 3)"
+python3 - "$bytes" "$hash_ns" "$measure_ns" <<'PY'
+import sys
+size, hashing, scoring = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+mib = size / 2**20
+print(f"dataset:  {size} bytes")
+print(f"hashing:  {mib / (hashing / 1e9):8.1f} MiB/s ({hashing / 1e6:.0f} ms, gongyu-node hash)")
+print(f"scoring:  {mib / (scoring / 1e9):8.1f} MiB/s ({scoring / 1e6:.0f} ms, gongyu-node measure)")
+print(f"ratio scoring / hashing: {scoring / hashing:.1f} (goal <= 3)")
+PY

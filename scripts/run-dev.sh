@@ -11,8 +11,14 @@
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 GONGYU_SKIP_JS="${GONGYU_SKIP_JS:-1}" bash "$here/setup.sh"
-bash "$here/build.sh"
 . "$here/env.sh"
+# GONGYU_PREBUILT=1 (set by scripts/test.sh, which built the node and may be compiling
+# other targets in the same directory) starts the existing binary without calling cargo.
+if [ "${GONGYU_PREBUILT:-0}" = 1 ] && [ -x "$GONGYU_NODE" ]; then
+  echo "[run-dev] using the prebuilt $GONGYU_NODE" >&2
+else
+  bash "$here/build.sh"
+fi
 
 args=("$@")
 wants_verifier=0

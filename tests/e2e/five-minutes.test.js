@@ -201,6 +201,10 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     const row = '#contributions tbody tr[data-id="0"]';
     await page.waitForFunction(([selector, amount]) => document.querySelector(`${selector} td.reward`)?.textContent.startsWith(amount),
       [row, reward], { timeout: 60_000 });
+    // What the reward was computed from: the records the verifiers counted.
+    const useful = fs.statSync(path.join(DATASET, 'pairs.tsv')).size - 2000;
+    assert.equal(await page.textContent(`${row} td.counts`), `2000 of 2000, ${useful} B useful`);
+    assert.match(await page.getAttribute(`${row} td.counts`, 'title'), /^2000 records: 2000 valid, 0 duplicate\(s\)/);
     assert.match(await page.textContent(`${row} td.status`), /^Verified \(100\)$/);
     await page.fill('#account-input', FERDIE);
     await page.click('#account-search');

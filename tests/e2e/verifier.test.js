@@ -272,6 +272,45 @@ describe('verifier service on the dev chain', () => {
     assert.ok(firstDecided.status.isVerified, firstDecided.status.type);
   });
 
+  test('a file split into parts verified in different epochs earns less than the whole', async () => {
+    const lines = Array.from({ length: 4000 }, (_, i) => `Sentence ${i}: the river runs past the old mill.\n`);
+    const publish = async (name, part) => {
+      const dir = path.join(workDir, name);
+      const content = await publishDirectory(dir, dave.address, { 'data.txt': part.join('') });
+      serveDirectory(name, dir);
+      return content;
+    };
+    const parts = [await publish('part-1', lines.slice(0, 2000)), await publish('part-2', lines.slice(2000))];
+    const price = (await api.query.rewards.rules()).maxPricePerWeight.toBigInt();
+
+    /** Submits `content`, waits until its epoch has credited it; returns its reward, epoch, weight. */
+    const earn = async (content, name) => {
+      const id = await submit(content, `${baseUrl}/${name}/`, dave);
+      const deadline = Date.now() + 180_000;
+      for (;;) {
+        const reward = await api.call.rewardsApi.contributionReward(id);
+        if (reward.epoch.isSome) {
+          const { score } = (await contribution(id)).status.asVerified;
+          return { amount: reward.reward.toBigInt(), epoch: reward.epoch.unwrap().toNumber(), score: score.toNumber() };
+        }
+        if (Date.now() > deadline) throw new Error(`${name} not rewarded within 180 s`);
+        await new Promise((r) => setTimeout(r, 1_000));
+      }
+    };
+    const first = await earn(parts[0], 'part-1');
+    const second = await earn(parts[1], 'part-2');
+    assert.ok(first.epoch < second.epoch, `epochs ${first.epoch}, ${second.epoch}`);
+    // Each earned its weight at the price cap, whatever the epoch's budget: score × (useful
+    // bytes − 4 KiB per submission) × price. The parts pay the 4 KiB twice, so together they
+    // earn less than the whole does at the same price.
+    const useful = (part) => BigInt(part.reduce((sum, line) => sum + line.length - 1, 0));
+    assert.equal(first.amount, BigInt(first.score) * (useful(lines.slice(0, 2000)) - 4096n) * price);
+    assert.equal(second.amount, BigInt(second.score) * (useful(lines.slice(2000)) - 4096n) * price);
+    const wholeWorth = 100n * (useful(lines) - 4096n) * price;
+    assert.ok(first.amount + second.amount < wholeWorth,
+      `parts earned ${first.amount} + ${second.amount}, the whole is worth ${wholeWorth}`);
+  });
+
   test('the verifier exports Prometheus metrics', async () => {
     const response = await fetch(`http://127.0.0.1:${prometheusPort}/metrics`);
     const text = await response.text();

@@ -490,8 +490,11 @@ pub mod pallet {
 			let budget = Budget::<T>::get();
 			let rules = Rules::<T>::get();
 			let available = Self::pot_available();
-			let price_cap: BalanceOf<T> = rules.price_cap(tally.total_weight).saturated_into();
-			let to_pay = budget.min(available).min(price_cap);
+			let EpochTerms {
+				to_pay,
+				price_cap,
+				account_cap,
+			} = Self::terms(&rules, budget, available, tally.total_weight);
 			if !tally.total_weight.is_zero() {
 				if available < budget.min(price_cap) {
 					Self::deposit_event(Event::EpochUnderfunded {
@@ -515,10 +518,26 @@ pub mod pallet {
 				to_pay,
 				total_weight: tally.total_weight,
 				price_cap,
-				account_cap: rules.max_account_share.mul_floor(budget),
+				account_cap,
 				credited: Zero::zero(),
 				remaining: tally.entry_count,
 			});
+		}
+
+		/// What an epoch of `total_weight` pays under `rules` and `budget` with `available` in
+		/// the pot: the one formula `begin_close` fixes and `epoch_info` shows.
+		fn terms(
+			rules: &RewardRules,
+			budget: BalanceOf<T>,
+			available: BalanceOf<T>,
+			total_weight: RewardWeight,
+		) -> EpochTerms<BalanceOf<T>> {
+			let price_cap: BalanceOf<T> = rules.price_cap(total_weight).saturated_into();
+			EpochTerms {
+				to_pay: budget.min(available).min(price_cap),
+				price_cap,
+				account_cap: rules.max_account_share.mul_floor(budget),
+			}
 		}
 
 		/// Credits and pays up to `max` rewards of the closing epoch; finishes the epoch when
@@ -554,14 +573,15 @@ pub mod pallet {
 					});
 				}
 				account.epoch_credit = (payout.epoch, credited_before.saturating_add(amount));
+				account.earned = account.earned.saturating_add(amount);
 				AccountRewardsOf::<T>::insert(&entry.owner, account);
+				Totals::<T>::mutate(|t| t.credited = t.credited.saturating_add(amount));
 				payout.credited = payout.credited.saturating_add(amount);
 				payout.remaining = payout.remaining.saturating_sub(1);
 				ContributionRewards::<T>::mutate(id, |r| {
 					r.epoch = Some(payout.epoch);
 					r.reward = r.reward.saturating_add(amount);
 				});
-				Self::credit(&entry.owner, amount);
 				Self::deposit_event(Event::RewardCredited {
 					id,
 					owner: entry.owner.clone(),
@@ -677,7 +697,7 @@ pub mod pallet {
 			let budget = Budget::<T>::get();
 			let rules = Rules::<T>::get();
 			let pot_available = Self::pot_available();
-			let price_cap: BalanceOf<T> = rules.price_cap(tally.total_weight).saturated_into();
+			let terms = Self::terms(&rules, budget, pot_available, tally.total_weight);
 			EpochInfo {
 				index: epoch.index,
 				start: epoch.start,
@@ -686,8 +706,8 @@ pub mod pallet {
 				total_weight: tally.total_weight,
 				entry_count: tally.entry_count,
 				pot_available,
-				payable: budget.min(pot_available).min(price_cap),
-				account_cap: rules.max_account_share.mul_floor(budget),
+				payable: terms.to_pay,
+				account_cap: terms.account_cap,
 				rules,
 			}
 		}

@@ -66,6 +66,17 @@ impl RewardRules {
 	}
 }
 
+/// What an epoch pays, fixed when it closes (and shown while it runs).
+#[derive(Clone, Copy, Eq, PartialEq, Debug)]
+pub struct EpochTerms<Balance> {
+	/// What it pays: the budget, or less if the pot or the price cap allow less.
+	pub to_pay: Balance,
+	/// The most it could pay by the price cap.
+	pub price_cap: Balance,
+	/// The most one account is credited from it (the account share of the budget).
+	pub account_cap: Balance,
+}
+
 /// The epoch under way.
 #[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct EpochState<BlockNumber> {

@@ -2,7 +2,7 @@
 // the latest and finalized block, recent contributions, the reward epoch and an account's
 // rewards. The node is `?ws=…` in the address, else the one config.json names.
 
-import { nextStep, readContribution } from './lib/contributions.js';
+import { formatCounts, nextStep, readContribution } from './lib/contributions.js';
 import { formatGyu, shortAddress } from './lib/format.js';
 import { readAccountRewards, readEpoch } from './lib/rewards.js';
 
@@ -36,6 +36,17 @@ function setConnection(state, text) {
   show('connection', text);
 }
 
+/**
+ * The records verifiers counted in a dataset (the first `Measured` attestation; a quorum
+ * agrees on identical counts): "2000 of 2000 in language, 56679 B useful", with the full
+ * counts as the cell's title.
+ */
+function counted(c) {
+  const counts = c.attestations.find((a) => a.counts)?.counts;
+  if (!counts) return ['–', null, 'counts'];
+  return [`${counts.inLanguage} of ${counts.records}, ${counts.usefulBytes} B useful`, formatCounts(counts), 'counts'];
+}
+
 /** One table row for a contribution. */
 function contributionRow(api, c, epoch) {
   const row = document.createElement('tr');
@@ -46,6 +57,7 @@ function contributionRow(api, c, epoch) {
     [shortAddress(c.owner), c.owner],
     [c.kind === 'FineTune' ? `FineTune (base ${c.base})` : 'Dataset'],
     [`${c.size} B`],
+    counted(c),
     [c.score === null ? c.status : `${c.status} (${c.score})`, nextStep(c, epoch), `status status-${c.status}`],
     [String(c.attestations.length)],
     [reward, null, 'reward'],

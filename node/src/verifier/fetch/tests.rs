@@ -147,6 +147,11 @@ fn publish(dir: &Path, owner: &AccountId, files: &[(&str, &[u8])]) -> (ContentHa
 	};
 	let card = Card::new(owner, ContributionKind::Dataset, "CC0-1.0").with_dataset(spec);
 	std::fs::write(dir.join(CARD_FILE), card.to_json()).unwrap();
+	write_manifest(dir)
+}
+
+/// Hashes `dir` and publishes its manifest in it; returns its root and size.
+fn write_manifest(dir: &Path) -> (ContentHash, u64) {
 	let content = hash_path(dir, &ProgressBar::hidden()).unwrap();
 	std::fs::write(
 		dir.join(MANIFEST_FILE),
@@ -277,16 +282,11 @@ async fn a_card_naming_a_data_file_the_manifest_lacks_does_not_match() {
 	};
 	let card = Card::new(&alice(), ContributionKind::Dataset, "CC0-1.0").with_dataset(spec);
 	std::fs::write(dir.join(CARD_FILE), card.to_json()).unwrap();
-	let content = hash_path(&dir, &ProgressBar::hidden()).unwrap();
-	std::fs::write(
-		dir.join(MANIFEST_FILE),
-		content.manifest.as_ref().unwrap().render(),
-	)
-	.unwrap();
+	let (hash, size) = write_manifest(&dir);
 	let uri = format!("file://{}", dir.display());
 	let finding = check(
 		file_policy(root.path()),
-		&expected(&uri, content.root, content.size, &alice()),
+		&expected(&uri, hash, size, &alice()),
 	)
 	.await;
 	assert!(
@@ -354,15 +354,10 @@ async fn cards_naming_someone_else_or_missing_do_not_match() {
 	// A directory without a card.
 	std::fs::remove_file(dir.join(CARD_FILE)).unwrap();
 	std::fs::remove_file(dir.join(MANIFEST_FILE)).unwrap();
-	let content = hash_path(&dir, &ProgressBar::hidden()).unwrap();
-	std::fs::write(
-		dir.join(MANIFEST_FILE),
-		content.manifest.as_ref().unwrap().render(),
-	)
-	.unwrap();
+	let (hash, size) = write_manifest(&dir);
 	let cardless = check(
 		file_policy(root.path()),
-		&expected(&uri, content.root, content.size, &alice()),
+		&expected(&uri, hash, size, &alice()),
 	)
 	.await;
 	assert!(matches!(cardless, Finding::CardMismatch(_)), "{cardless:?}");
