@@ -97,3 +97,63 @@ impl MeasureCmd {
 		Ok((counts, total))
 	}
 }
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn command(dir: &std::path::Path) -> MeasureCmd {
+		MeasureCmd {
+			path: dir.to_path_buf(),
+			json: true,
+		}
+	}
+
+	const CARD: &str = r#"{"owner":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY","kind":"dataset","license":"MIT","dataset":{"format":"tsv","fields":["ko","en"],"language":"ko-en","files":["pairs.tsv"]}}"#;
+
+	#[test]
+	fn a_carded_dataset_is_counted_as_verifiers_count_it() {
+		let dir = tempfile::tempdir().unwrap();
+		std::fs::write(dir.path().join(CARD_FILE), CARD).unwrap();
+		std::fs::write(
+			dir.path().join("pairs.tsv"),
+			"사과\tapple\n사과\tAPPLE\nbroken\n",
+		)
+		.unwrap();
+		let spec = Card::parse(CARD.as_bytes()).unwrap().dataset.unwrap();
+		let (counts, bytes) = command(dir.path()).measure(spec).unwrap();
+		assert_eq!(
+			counts,
+			RecordCounts {
+				records: 3,
+				valid: 2,
+				duplicates: 1,
+				in_language: 1,
+				useful_bytes: "사과\tapple".len() as u64,
+			}
+		);
+		assert_eq!(bytes, 33);
+		assert!(command(dir.path()).run().is_ok());
+	}
+
+	#[test]
+	fn what_verifiers_would_refuse_is_named_and_nothing_is_written() {
+		let dir = tempfile::tempdir().unwrap();
+		let error = command(dir.path()).run().unwrap_err();
+		assert!(error.contains("write the card first"), "{error}");
+
+		let tune = r#"{"owner":"5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY","kind":"fine-tune","base_model":0,"license":"MIT"}"#;
+		std::fs::write(dir.path().join(CARD_FILE), tune).unwrap();
+		let error = command(dir.path()).run().unwrap_err();
+		assert!(error.contains("declares no `dataset`"), "{error}");
+
+		std::fs::write(dir.path().join(CARD_FILE), CARD).unwrap();
+		std::fs::write(dir.path().join("pairs.tsv"), [0xff, 0xfe, b'\n']).unwrap();
+		let error = command(dir.path()).run().unwrap_err();
+		assert_eq!(
+			error,
+			"verifiers would attest BadFormat: pairs.tsv is not UTF-8 text"
+		);
+		assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+	}
+}
