@@ -21,7 +21,13 @@
 //!   fields together; `ko-en` needs one field in Korean and another in English;
 //! - **useful_bytes**: the bytes of the in-language records' lines (without line ending).
 //!
-//! The runtime turns counts into a score and rewarded bytes (`pallet_contributions::quality`).
+//! - **sketch**: a MinHash sketch of the unique, in-language records' keys (128 bits of the
+//!   BLAKE3 of their normalised fields), with the hash functions and seeds that
+//!   `pallet_contributions::novelty::sketch_hash` defines. It does not depend on the order of
+//!   records or on how they are split into files.
+//!
+//! The runtime turns counts into a score and rewarded bytes (`pallet_contributions::quality`)
+//! and the sketch into novelty against earlier datasets (`pallet_contributions::novelty`).
 //! A named file that is not UTF-8, or a dataset without one valid record, is not a dataset
 //! in its declared format: verifiers attest `BadFormat`.
 
@@ -31,7 +37,10 @@ use std::{
 	hash::{BuildHasherDefault, Hasher},
 };
 
-use pallet_contributions::RecordCounts;
+use pallet_contributions::{
+	novelty::{self, SKETCH_SIZE},
+	RecordCounts, Sketch,
+};
 use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
 
@@ -241,6 +250,8 @@ impl Hasher for KeyHasher {
 pub struct Measurer {
 	spec: DatasetSpec,
 	counts: RecordCounts,
+	sketch: Sketch,
+	seeds: [u64; SKETCH_SIZE],
 	seen: HashSet<u128, BuildHasherDefault<KeyHasher>>,
 	record: Record,
 	line: Vec<u8>,
@@ -255,6 +266,8 @@ impl Measurer {
 		Self {
 			spec,
 			counts: RecordCounts::default(),
+			sketch: [u32::MAX; SKETCH_SIZE],
+			seeds: novelty::sketch_seeds(),
 			seen: HashSet::default(),
 			record: Record::default(),
 			line: Vec::new(),
@@ -298,7 +311,7 @@ impl Measurer {
 	}
 
 	/// The counts, or why the files are not a dataset in the declared format.
-	pub fn finish(self) -> Result<RecordCounts, FormatError> {
+	pub fn finish(self) -> Result<Measurement, FormatError> {
 		if let Some(error) = self.not_text {
 			return Err(error);
 		}
@@ -309,7 +322,10 @@ impl Measurer {
 				self.spec.fields
 			)));
 		}
-		Ok(self.counts)
+		Ok(Measurement {
+			counts: self.counts,
+			sketch: self.sketch,
+		})
 	}
 
 	fn push(&mut self, bytes: &[u8]) {
@@ -360,8 +376,34 @@ impl Measurer {
 		if self.record.is_in(self.spec.language) {
 			self.counts.in_language = self.counts.in_language.saturating_add(1);
 			self.counts.useful_bytes = self.counts.useful_bytes.saturating_add(text.len() as u64);
+			self.add_to_sketch(self.record.key());
 		}
 	}
+}
+
+impl Measurer {
+	/// Takes the key of a unique, in-language record into the sketch: position `i` keeps the
+	/// smallest hash `i` of the key's low 64 bits (`pallet_contributions::novelty::sketch_hash`,
+	/// the one definition of the hash functions and their seeds).
+	fn add_to_sketch(&mut self, key: u128) {
+		let low = key as u64;
+		for (slot, seed) in self.sketch.iter_mut().zip(self.seeds) {
+			let hash = novelty::sketch_hash(low, seed);
+			if hash < *slot {
+				*slot = hash;
+			}
+		}
+	}
+}
+
+/// What verifiers attest about a dataset: its counts and the MinHash sketch of its unique,
+/// in-language records (`pallet_contributions::novelty`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measurement {
+	/// The record counts.
+	pub counts: RecordCounts,
+	/// The sketch.
+	pub sketch: Sketch,
 }
 
 /// Letters of a field by script.

@@ -91,10 +91,10 @@ impl MeasureCmd {
 			}
 			measurer.finish_file();
 		}
-		let counts = measurer
+		let measurement = measurer
 			.finish()
 			.map_err(|e| format!("verifiers would attest BadFormat: {e}"))?;
-		Ok((counts, total))
+		Ok((measurement.counts, total))
 	}
 }
 

@@ -153,7 +153,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(3)]
+	#[api_version(4)]
 	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -194,6 +194,10 @@ impl_runtime_apis! {
 			root: pallet_contributions::ContentHash,
 		) -> Option<pallet_contributions::RootClaim<AccountId, BlockNumber>> {
 			pallet_contributions::ByHash::<Runtime>::get(root)
+		}
+
+		fn receipt(id: pallet_contributions::ContributionId) -> Option<pallet_contributions::Receipt> {
+			pallet_contributions::Receipts::<Runtime>::get(id)
 		}
 
 		fn parameters() -> pallet_contributions::Parameters<Balance, BlockNumber> {

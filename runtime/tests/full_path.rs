@@ -60,12 +60,18 @@ fn council_budget_then_submit_attest_verify_and_get_paid() {
 		assert_ok!(Contributions::attest(
 			signed(&Bob.to_account_id()),
 			0,
-			Verdict::Measured { counts }
+			Verdict::Measured {
+				counts,
+				sketch: [7; 64],
+			}
 		));
 		assert_ok!(Contributions::attest(
 			signed(&Charlie.to_account_id()),
 			0,
-			Verdict::Measured { counts }
+			Verdict::Measured {
+				counts,
+				sketch: [7; 64],
+			}
 		));
 		assert_eq!(
 			pallet_contributions::Contributions::<Runtime>::get(0)

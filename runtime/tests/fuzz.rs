@@ -356,11 +356,20 @@ impl Fuzz {
 			3 => Verdict::BadFormat,
 			4 | 5 => Verdict::Measured {
 				counts: self.counts(),
+				sketch: self.sketch(),
 			},
 			_ => Verdict::Valid {
 				score: self.rng.random_range(0..=120),
 			},
 		}
+	}
+
+	/// A sketch from a few overlapping families, so that datasets often share bands and
+	/// verifiers often agree.
+	fn sketch(&mut self) -> pallet_contributions::Sketch {
+		let family: u32 = self.rng.random_range(0..4);
+		let shared = self.rng.random_range(0..=64usize);
+		core::array::from_fn(|i| if i < shared { family } else { 100 + i as u32 })
 	}
 
 	/// Record counts: consistent for a dataset of a few megabytes most of the time, from a
@@ -410,6 +419,7 @@ impl Fuzz {
 					1 => Decision::Unavailable,
 					2 => Decision::Measured {
 						counts: self.counts(),
+						sketch: self.sketch(),
 					},
 					_ => Decision::Verified {
 						score: self.rng.random_range(0..=120),

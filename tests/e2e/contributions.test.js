@@ -57,13 +57,17 @@ describe('contributions on the dev chain', () => {
     if (!matches) return 'HashMismatch';
     const lines = fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
     const counted = lines.slice(0, lines.length * 0.9);
-    return { Measured: { counts: {
-      records: lines.length,
-      valid: lines.length,
-      duplicates: 0,
-      inLanguage: counted.length,
-      usefulBytes: counted.reduce((sum, line) => sum + Buffer.byteLength(line), 0),
-    } } };
+    return { Measured: {
+      counts: {
+        records: lines.length,
+        valid: lines.length,
+        duplicates: 0,
+        inLanguage: counted.length,
+        usefulBytes: counted.reduce((sum, line) => sum + Buffer.byteLength(line), 0),
+      },
+      // Any fixed sketch: the chain holds no other dataset to compare it with.
+      sketch: Array.from({ length: 64 }, (_, i) => i),
+    } };
   }
 
   test('Alice submits a dataset and her deposit is held', async () => {
@@ -118,7 +122,7 @@ describe('contributions on the dev chain', () => {
   test('counts a dataset cannot hold fail with InconsistentCounts', async () => {
     const contribution = (await api.query.contributions.contributions(contributionId)).unwrap();
     const inflated = { records: 1, valid: 1, duplicates: 0, inLanguage: 1, usefulBytes: contribution.bytes.toBigInt() + 1n };
-    const tx = api.tx.contributions.attest(contributionId, { Measured: { counts: inflated } });
+    const tx = api.tx.contributions.attest(contributionId, { Measured: { counts: inflated, sketch: new Array(64).fill(0) } });
     const failure = await sendAndWait(api, tx, bob).then(() => assert.fail('inflated counts accepted'), (e) => e);
     assert.equal(`${failure.section}.${failure.name}`, 'contributions.InconsistentCounts');
     assert.equal((await api.query.contributions.contributions(contributionId)).unwrap().attestations.length, 0);

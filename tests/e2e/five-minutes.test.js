@@ -175,6 +175,8 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     const useful = fs.statSync(path.join(DATASET, 'pairs.tsv')).size - 2000;
     const measured = `Measured \\(2000 records: 2000 valid, 0 duplicate\\(s\\), 2000 in language \\(${useful} useful bytes\\)\\)`;
     assert.match(out, new RegExp(`attestations .*${measured}\n\\s+.*${measured}`));
+    // The receipt: the first dataset on the chain, so all of it is novel.
+    assert.match(out, new RegExp(`receipt\\s+score 100; from 2000 records: .*; novelty 100\\.0%; rewarded for ${useful} bytes`));
     // Alone in its epoch, the dataset earns what its weight is worth at the price cap
     // (score 100 × dataset weight 1 × (useful bytes − 4 KiB) × 0.1 µGYU), far below the budget.
     const { maxPricePerWeight, accountCap, budget } = await readEpoch(api);
@@ -206,6 +208,9 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     assert.equal(await page.textContent(`${row} td.counts`), `2000 of 2000, ${useful} B useful`);
     assert.match(await page.getAttribute(`${row} td.counts`, 'title'), /^2000 records: 2000 valid, 0 duplicate\(s\)/);
     assert.match(await page.textContent(`${row} td.status`), /^Verified \(100\)$/);
+    // The first dataset on the chain: no earlier one holds any of its records.
+    assert.equal(await page.textContent(`${row} td.novelty`), '100.0%');
+    assert.match(await page.getAttribute(`${row} td.novelty`, 'title'), new RegExp(`novelty 100\\.0%; rewarded for ${useful} bytes$`));
     await page.fill('#account-input', FERDIE);
     await page.click('#account-search');
     await page.waitForSelector('#account-result:not([hidden])');

@@ -20,9 +20,14 @@ const TOTAL_ISSUANCE_KEY = '0xc2261276cc9d1f8598ea4b6a74b15c2f57c875e4cff74148e4
 
 /**
  * What both verifiers count in these 1 MiB datasets: 10 records, all valid, 9 in language,
- * and every registered byte useful. Score 90; rewarded for the whole 1 MiB.
+ * and every registered byte useful. Score 90; rewarded for the whole 1 MiB, each dataset
+ * new (`seed` tells them apart).
  */
-const measuredAt90 = { Measured: { counts: { records: 10, valid: 10, duplicates: 0, inLanguage: 9, usefulBytes: 1n << 20n } } };
+const measuredAt90 = (seed) => ({ Measured: {
+  counts: { records: 10, valid: 10, duplicates: 0, inLanguage: 9, usefulBytes: 1n << 20n },
+  // Datasets of their own: sketches that share nothing.
+  sketch: Array.from({ length: 64 }, (_, i) => seed * 1000 + i),
+} });
 
 describe('council and rewards on the dev chain', () => {
   let node;
@@ -70,8 +75,8 @@ describe('council and rewards on the dev chain', () => {
     const { events } = await sendAndWait(api, submit, eve);
     const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id;
 
-    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90), bob, { until: 'inBlock' });
-    const verified = await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90), charlie, { until: 'inBlock' });
+    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(1)), bob, { until: 'inBlock' });
+    const verified = await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(1)), charlie, { until: 'inBlock' });
     assert.ok(verified.events.some(({ event }) => api.events.contributions.ContributionVerified.is(event)));
     const entered = verified.events.find(({ event }) => api.events.rewards.ContributionEntered.is(event));
     assert.ok(entered, 'the contribution entered the reward epoch');
@@ -123,8 +128,8 @@ describe('council and rewards on the dev chain', () => {
     const submit = api.tx.contributions.submit('Dataset', `0x${'cd'.repeat(32)}`, 1n << 20n, 'https://data.gongyu.example/f.tar', 'MIT', null);
     const { events } = await sendAndWait(api, submit, eve);
     const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id;
-    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90), bob, { until: 'inBlock' });
-    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90), charlie, { until: 'inBlock' });
+    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(2)), bob, { until: 'inBlock' });
+    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(2)), charlie, { until: 'inBlock' });
 
     const capped = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no RewardCapped within 120 s')), 120_000);

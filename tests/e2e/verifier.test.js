@@ -272,43 +272,58 @@ describe('verifier service on the dev chain', () => {
     assert.ok(firstDecided.status.isVerified, firstDecided.status.type);
   });
 
-  test('a file split into parts verified in different epochs earns less than the whole', async () => {
+  test('parts of a file earn no more than the whole; the whole and a re-packed copy earn their novel part only', async () => {
     const lines = Array.from({ length: 4000 }, (_, i) => `Sentence ${i}: the river runs past the old mill.\n`);
-    const publish = async (name, part) => {
+    const publish = async (name, files) => {
       const dir = path.join(workDir, name);
-      const content = await publishDirectory(dir, dave.address, { 'data.txt': part.join('') });
+      const content = await publishDirectory(dir, dave.address, files);
       serveDirectory(name, dir);
       return content;
     };
-    const parts = [await publish('part-1', lines.slice(0, 2000)), await publish('part-2', lines.slice(2000))];
     const price = (await api.query.rewards.rules()).maxPricePerWeight.toBigInt();
+    const useful = (part) => BigInt(part.reduce((sum, line) => sum + line.length - 1, 0));
 
-    /** Submits `content`, waits until its epoch has credited it; returns its reward, epoch, weight. */
+    /** Submits `content`, waits until its epoch has credited it; returns its reward and receipt. */
     const earn = async (content, name) => {
       const id = await submit(content, `${baseUrl}/${name}/`, dave);
       const deadline = Date.now() + 180_000;
       for (;;) {
         const reward = await api.call.rewardsApi.contributionReward(id);
         if (reward.epoch.isSome) {
+          const receipt = (await api.call.contributionsApi.receipt(id)).unwrap();
           const { score } = (await contribution(id)).status.asVerified;
-          return { amount: reward.reward.toBigInt(), epoch: reward.epoch.unwrap().toNumber(), score: score.toNumber() };
+          return { id, amount: reward.reward.toBigInt(), epoch: reward.epoch.unwrap().toNumber(), score: score.toNumber(), receipt };
         }
         if (Date.now() > deadline) throw new Error(`${name} not rewarded within 180 s`);
         await new Promise((r) => setTimeout(r, 1_000));
       }
     };
-    const first = await earn(parts[0], 'part-1');
-    const second = await earn(parts[1], 'part-2');
+    // The attack: the file in two parts, verified in different quiet epochs.
+    const first = await earn(await publish('part-1', { 'data.txt': lines.slice(0, 2000).join('') }), 'part-1');
+    const second = await earn(await publish('part-2', { 'data.txt': lines.slice(2000).join('') }), 'part-2');
     assert.ok(first.epoch < second.epoch, `epochs ${first.epoch}, ${second.epoch}`);
-    // Each earned its weight at the price cap, whatever the epoch's budget: score × (useful
-    // bytes − 4 KiB per submission) × price. The parts pay the 4 KiB twice, so together they
-    // earn less than the whole does at the same price.
-    const useful = (part) => BigInt(part.reduce((sum, line) => sum + line.length - 1, 0));
+    // Each part earned its weight at the price cap: score × (useful bytes − 4 KiB) × price.
     assert.equal(first.amount, BigInt(first.score) * (useful(lines.slice(0, 2000)) - 4096n) * price);
-    assert.equal(second.amount, BigInt(second.score) * (useful(lines.slice(2000)) - 4096n) * price);
     const wholeWorth = 100n * (useful(lines) - 4096n) * price;
     assert.ok(first.amount + second.amount < wholeWorth,
       `parts earned ${first.amount} + ${second.amount}, the whole is worth ${wholeWorth}`);
+
+    // The whole, after its parts, is half in each: it earns about half its worth.
+    const all = await earn(await publish('whole', { 'data.txt': lines.join('') }), 'whole');
+    const novelty = all.receipt.novelty.toNumber() / 1e9;
+    assert.ok(novelty > 0.3 && novelty < 0.7, `novelty ${novelty}`);
+    assert.ok([first.id, second.id].includes(all.receipt.overlaps.unwrap().toNumber()));
+
+    // The same records re-packed (re-ordered, in two files, one record changed) earn at most
+    // their novel part: nothing, or next to nothing.
+    const repacked = [...lines].reverse();
+    repacked[17] = 'Sentence seventeen, changed.\n';
+    const copy = await earn(await publish('repacked', {
+      'a.txt': repacked.slice(0, 1500).join(''), 'b.txt': repacked.slice(1500).join(''),
+    }), 'repacked');
+    assert.ok(copy.receipt.novelty.toNumber() / 1e9 < 0.1, `novelty ${copy.receipt.novelty}`);
+    assert.equal(copy.receipt.overlaps.unwrap().toNumber(), all.id);
+    assert.ok(copy.amount * 10n < wholeWorth, `the copy earned ${copy.amount}`);
   });
 
   test('the verifier exports Prometheus metrics', async () => {

@@ -1,4 +1,5 @@
 use super::*;
+use pallet_contributions::novelty::SKETCH_SIZE;
 use serde_json::json;
 
 fn spec(format: Format, fields: &[&str], language: Language, files: &[&str]) -> DatasetSpec {
@@ -25,6 +26,15 @@ fn measure(
 	files: &[(&str, &[u8])],
 	chunk: usize,
 ) -> Result<RecordCounts, FormatError> {
+	measure_all(spec, files, chunk).map(|m| m.counts)
+}
+
+/// Counts and sketch of `files` (path, bytes) fed in chunks of `chunk` bytes.
+fn measure_all(
+	spec: &DatasetSpec,
+	files: &[(&str, &[u8])],
+	chunk: usize,
+) -> Result<Measurement, FormatError> {
 	let mut measurer = Measurer::new(spec.clone());
 	for (path, bytes) in files {
 		assert!(measurer.measures(path));
@@ -259,4 +269,87 @@ fn ascii_and_unicode_paths_normalise_alike() {
 	assert_eq!(normalise("A\u{0B}b\u{0C}C\td"), "a b c d");
 	assert_eq!(normalise("É\u{0B}b\u{0C}C\td"), "é b c d");
 	assert!(is_english("plain ascii words"));
+}
+
+/// English lines `from..to`, one record each.
+fn english_lines(from: u32, to: u32) -> String {
+	(from..to)
+		.map(|i| format!("record number {i} of the sample\n"))
+		.collect()
+}
+
+fn agreeing(a: &Measurement, b: &Measurement) -> usize {
+	a.sketch
+		.iter()
+		.zip(&b.sketch)
+		.filter(|(x, y)| x == y)
+		.count()
+}
+
+#[test]
+fn the_sketch_does_not_depend_on_order_chunking_or_files() {
+	let spec = spec(Format::Lines, &[], Language::English, &["a.txt", "b.txt"]);
+	let whole = english_lines(0, 2000);
+	let one = measure_all(&spec, &[("a.txt", whole.as_bytes())], 1 << 20).unwrap();
+	let mut lines: Vec<&str> = whole.lines().collect();
+	lines.reverse();
+	let reversed = lines.join("\n");
+	let (first, second) = reversed.split_at(reversed.len() / 2);
+	let split = measure_all(
+		&spec,
+		&[("a.txt", first.as_bytes()), ("b.txt", second.as_bytes())],
+		7,
+	)
+	.unwrap();
+	// The split cuts one line in two: without it, the sketches agree everywhere.
+	assert!(agreeing(&one, &split) >= 62, "{}", agreeing(&one, &split));
+	let reordered = measure_all(&spec, &[("a.txt", reversed.as_bytes())], 13).unwrap();
+	assert_eq!(reordered.sketch, one.sketch);
+	assert!(one.sketch.iter().all(|v| *v < u32::MAX));
+}
+
+#[test]
+fn sketches_estimate_jaccard_similarity_within_three_standard_errors() {
+	let spec = spec(Format::Lines, &[], Language::English, &["a.txt"]);
+	let sketch_of = |from, to| {
+		measure_all(
+			&spec,
+			&[("a.txt", english_lines(from, to).as_bytes())],
+			1 << 16,
+		)
+		.unwrap()
+	};
+	let base = sketch_of(0, 3000);
+	// (other set, true Jaccard similarity with 0..3000)
+	for ((from, to), jaccard) in [
+		((0, 3000), 1.0),
+		((1000, 4000), 0.5),
+		((2000, 5000), 0.2),
+		((3000, 6000), 0.0),
+	] {
+		let estimate = agreeing(&base, &sketch_of(from, to)) as f64 / SKETCH_SIZE as f64;
+		let error = (jaccard * (1.0 - jaccard) / SKETCH_SIZE as f64).sqrt() * 3.0 + 0.02;
+		assert!(
+			(estimate - jaccard).abs() <= error,
+			"{from}..{to}: {estimate} vs {jaccard}"
+		);
+	}
+	// One record changed: still nearly the same set.
+	let mut changed = english_lines(0, 3000);
+	changed = changed.replacen("record number 17 ", "record number seventeen ", 1);
+	let edited = measure_all(&spec, &[("a.txt", changed.as_bytes())], 1 << 16).unwrap();
+	assert!(agreeing(&base, &edited) >= 60);
+}
+
+#[test]
+fn only_in_language_records_enter_the_sketch() {
+	let spec = spec(Format::Lines, &[], Language::Korean, &["a.txt"]);
+	let korean = measure_all(&spec, &[("a.txt", "안녕하세요\n".as_bytes())], 64).unwrap();
+	let mixed = measure_all(
+		&spec,
+		&[("a.txt", "안녕하세요\nhello there\n".as_bytes())],
+		64,
+	)
+	.unwrap();
+	assert_eq!(korean.sketch, mixed.sketch);
 }

@@ -18,13 +18,13 @@ use std::{
 
 use futures::StreamExt;
 use gongyu_runtime::AccountId;
-use pallet_contributions::{ContentHash, ContributionKind, RecordCounts, UriSchemes};
+use pallet_contributions::{ContentHash, ContributionKind, UriSchemes};
 use tokio::{io::AsyncReadExt, sync::Semaphore};
 
 use super::address;
 use crate::{
 	content::{Card, Manifest, CARD_FILE, MANIFEST_FILE, MAX_CARD_BYTES},
-	dataset::Measurer,
+	dataset::{Measurement, Measurer},
 };
 
 /// The largest manifest verifiers read, in bytes.
@@ -111,8 +111,9 @@ pub struct FetchedContent {
 	pub files: u64,
 	/// Bytes fetched and hashed.
 	pub bytes: u64,
-	/// For a dataset: the records counted in the files its card names.
-	pub counts: Option<RecordCounts>,
+	/// For a dataset: the records counted in the files its card names, and their sketch.
+	/// (Boxed: the sketch would make every `Finding` as large as a valid one.)
+	pub measurement: Option<Box<Measurement>>,
 }
 
 /// Why reading one file stopped.
@@ -314,14 +315,14 @@ impl Fetcher {
 				}
 			}
 		}
-		let counts = match measurer.map(Measurer::finish).transpose() {
-			Ok(counts) => counts,
+		let measurement = match measurer.map(Measurer::finish).transpose() {
+			Ok(measurement) => measurement,
 			Err(error) => return Finding::BadFormat(error.to_string()),
 		};
 		Finding::Valid(FetchedContent {
 			files: manifest.entries().len() as u64,
 			bytes: manifest.total_size(),
-			counts,
+			measurement: measurement.map(Box::new),
 		})
 	}
 

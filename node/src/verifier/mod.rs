@@ -278,9 +278,12 @@ where
 				if let Some(m) = &self.metrics {
 					m.bytes_hashed.inc_by(content.bytes);
 				}
-				match content.counts {
+				match &content.measurement {
 					// A dataset is worth its records (the card check requires them).
-					Some(counts) => Verdict::Measured { counts },
+					Some(m) => Verdict::Measured {
+						counts: m.counts,
+						sketch: m.sketch,
+					},
 					None if contribution.kind == ContributionKind::Dataset => Verdict::CardMismatch,
 					None => Verdict::Valid {
 						score: self.scorer.score(contribution, content),

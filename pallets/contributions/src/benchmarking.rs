@@ -67,6 +67,56 @@ fn measured(extra: u64) -> Verdict {
 			in_language: 9,
 			useful_bytes: 450,
 		},
+		sketch: benchmark_sketch(),
+	}
+}
+
+/// The sketch of every [`measured`] verdict.
+fn benchmark_sketch() -> Sketch {
+	core::array::from_fn(|i| u32::try_from(i).unwrap_or_default())
+}
+
+/// Fills every bucket of [`benchmark_sketch`]'s bands with `MaxBandBucket` earlier verified
+/// datasets of their own, each in one band only: the most sketches a decision reads.
+fn fill_novelty_index<T: Config>(before: ContributionId) {
+	let per_bucket = u64::from(T::MaxBandBucket::get());
+	let sketch = benchmark_sketch();
+	let mut id: ContributionId = 0;
+	for band in 0..novelty::BANDS {
+		let key = (
+			u8::try_from(band).unwrap_or_default(),
+			novelty::band_key(&sketch, band),
+		);
+		for _ in 0..per_bucket {
+			if id >= before {
+				return;
+			}
+			// Shares this band with the benchmark sketch and nothing else.
+			let mut theirs: Sketch = core::array::from_fn(|i| {
+				u32::MAX.saturating_sub(u32::try_from(i).unwrap_or_default())
+			});
+			let rows = band.saturating_mul(novelty::ROWS);
+			for row in rows..rows.saturating_add(novelty::ROWS) {
+				if let (Some(slot), Some(value)) = (theirs.get_mut(row), sketch.get(row)) {
+					*slot = *value;
+				}
+			}
+			// Any other value makes each candidate distinct.
+			if let Some(last) = theirs.last_mut() {
+				*last = last.wrapping_sub(u32::try_from(id).unwrap_or_default());
+			}
+			Sketches::<T>::insert(
+				id,
+				DatasetSketch {
+					sketch: theirs,
+					records: 9,
+				},
+			);
+			Bands::<T>::mutate(key, |bucket| {
+				let _ = bucket.try_push(id);
+			});
+			id = id.saturating_add(1);
+		}
 	}
 }
 
@@ -107,8 +157,9 @@ mod benchmarks {
 	}
 
 	/// The deciding attestation, with `a - 1` attestations already recorded: verifies the
-	/// contribution and computes the median over all of them. From two attestations up: a
-	/// decision needs a strict majority of the verifiers, which one vote is only alone.
+	/// dataset by its counts, against a full novelty index (every bucket of its bands full of
+	/// earlier datasets, each read). From two attestations up: a decision needs a strict
+	/// majority of the verifiers, which one vote is only alone.
 	#[benchmark]
 	fn attest(a: Linear<2, { T::MaxAttestations::get() }>) -> Result<(), BenchmarkError> {
 		// `a` verifiers attest: members the chain has already, topped up with new ones.
@@ -130,7 +181,12 @@ mod benchmarks {
 			p.quorum = Perbill::from_rational(a, total);
 			p.min_attestations = 1;
 		});
+		// Room below the pending id for a full novelty index of earlier datasets.
+		let earlier_datasets =
+			u64::from(T::MaxBandBucket::get()).saturating_mul(novelty::BANDS as u64);
+		NextContributionId::<T>::mutate(|next| *next = (*next).max(earlier_datasets));
 		let id = pending::<T>()?;
+		fill_novelty_index::<T>(id);
 		let (last, earlier) = verifiers.split_last().ok_or(BenchmarkError::Weightless)?;
 		for v in earlier {
 			let _ = Pallet::<T>::attest(RawOrigin::Signed(v.clone()).into(), id, measured(0));
@@ -239,20 +295,32 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// Rejection is the heavier decision: it slashes and resolves funds into the pot.
+	/// Verifying a dataset by its counts against a full novelty index is the heaviest
+	/// decision: it reads every candidate's sketch, where a rejection slashes into the pot.
 	#[benchmark]
 	fn force_decide() -> Result<(), BenchmarkError> {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let earlier_datasets =
+			u64::from(T::MaxBandBucket::get()).saturating_mul(novelty::BANDS as u64);
+		NextContributionId::<T>::mutate(|next| *next = (*next).max(earlier_datasets));
 		let id = pending::<T>()?;
+		fill_novelty_index::<T>(id);
+		let Verdict::Measured { counts, sketch } = measured(0) else {
+			return Err(BenchmarkError::Weightless);
+		};
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id, Decision::Rejected);
-
-		assert_eq!(
-			Contributions::<T>::get(id).map(|c| c.status),
-			Some(ContributionStatus::Rejected)
+		_(
+			origin as T::RuntimeOrigin,
+			id,
+			Decision::Measured { counts, sketch },
 		);
+
+		assert!(matches!(
+			Contributions::<T>::get(id).map(|c| c.status),
+			Some(ContributionStatus::Verified { .. })
+		));
 		Ok(())
 	}
 

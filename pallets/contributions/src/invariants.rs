@@ -4,8 +4,9 @@ use frame_support::ensure;
 use sp_runtime::traits::Saturating;
 
 use crate::{
-	BalanceOf, ByHash, Config, ContributionStatus, Contributions, Expiring, HoldReason,
-	ModelVersions, NextContributionId, NextExpiryDeadline, Owners, Pallet, RootClaim,
+	novelty, BalanceOf, Bands, ByHash, Config, ContributionKind, ContributionStatus, Contributions,
+	Expiring, HoldReason, ModelVersions, NextContributionId, NextExpiryDeadline, Owners, Pallet,
+	Receipts, RootClaim, Sketches,
 };
 
 impl<T: Config> Pallet<T> {
@@ -142,6 +143,46 @@ impl<T: Config> Pallet<T> {
 			listed == Contributions::<T>::iter().count() as u64,
 			"a contribution is on no owner's list"
 		);
+		Self::check_novelty_index()
+	}
+
+	/// Receipts and the novelty index hold verified contributions only: every receipt and
+	/// sketch belongs to one, and every bucket lists indexed datasets, oldest first, under
+	/// their own band keys.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	fn check_novelty_index() -> Result<(), sp_runtime::TryRuntimeError> {
+		for (id, _) in Receipts::<T>::iter() {
+			let c = Contributions::<T>::get(id).ok_or("a receipt of no contribution")?;
+			ensure!(
+				matches!(c.status, ContributionStatus::Verified { .. }),
+				"a receipt of a contribution that is not verified"
+			);
+		}
+		for (id, _) in Sketches::<T>::iter() {
+			let c = Contributions::<T>::get(id).ok_or("a sketch of no contribution")?;
+			ensure!(
+				c.kind == ContributionKind::Dataset
+					&& matches!(c.status, ContributionStatus::Verified { .. }),
+				"a sketch of something other than a verified dataset"
+			);
+		}
+		for ((band, key), bucket) in Bands::<T>::iter() {
+			ensure!(
+				usize::from(band) < novelty::BANDS,
+				"a bucket of a band that does not exist"
+			);
+			ensure!(
+				bucket.windows(2).all(|pair| pair.first() < pair.get(1)),
+				"a bucket out of order"
+			);
+			for id in bucket {
+				let entry = Sketches::<T>::get(id).ok_or("a bucket lists an unindexed dataset")?;
+				ensure!(
+					novelty::band_key(&entry.sketch, usize::from(band)) == key,
+					"a bucket lists a dataset under another band key"
+				);
+			}
+		}
 		Ok(())
 	}
 }

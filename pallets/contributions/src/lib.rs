@@ -40,6 +40,7 @@ mod lifecycle;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
+pub mod novelty;
 pub mod quality;
 mod queries;
 pub mod quorum;
@@ -50,6 +51,7 @@ pub mod traits;
 pub mod types;
 pub mod weights;
 
+pub use novelty::{DatasetSketch, Sketch};
 pub use traits::{ContributionRegistry, OnContributionVerified};
 pub use types::*;
 pub use weights::WeightInfo;
@@ -68,7 +70,10 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::{Saturating, Zero};
+	use sp_runtime::{
+		traits::{Saturating, Zero},
+		Perbill,
+	};
 
 	use super::*;
 
@@ -92,7 +97,7 @@ pub mod pallet {
 	/// The governance parameters as this runtime stores them.
 	pub type ParametersOf<T> = Parameters<BalanceOf<T>, BlockNumberFor<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(4);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -146,6 +151,11 @@ pub mod pallet {
 		/// Most contributions `on_initialize` examines for expiry in one block.
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
+
+		/// Most datasets one bucket of the novelty index holds ([`novelty`]); a full bucket
+		/// keeps its earliest datasets.
+		#[pallet::constant]
+		type MaxBandBucket: Get<u32>;
 
 		/// Weights of this pallet's calls, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -219,6 +229,27 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextExpiryDeadline<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
 
+	/// What each verified contribution's reward was computed from, by id.
+	#[pallet::storage]
+	pub type Receipts<T: Config> =
+		StorageMap<_, Twox64Concat, ContributionId, Receipt, OptionQuery>;
+
+	/// The sketch of every verified dataset in the novelty index, by id.
+	#[pallet::storage]
+	pub type Sketches<T: Config> =
+		StorageMap<_, Twox64Concat, ContributionId, DatasetSketch, OptionQuery>;
+
+	/// The novelty index: for each band and bucket key, the verified datasets whose sketch
+	/// has that band ([`novelty::band_key`]), oldest first.
+	#[pallet::storage]
+	pub type Bands<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		(u8, u64),
+		BoundedVec<ContributionId, <T as Config>::MaxBandBucket>,
+		ValueQuery,
+	>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -280,10 +311,15 @@ pub mod pallet {
 		},
 		/// A dataset was verified by the records a quorum counted: its score and the bytes it
 		/// is rewarded for follow from `counts`.
+		/// `novelty` is the part of its records no earlier verified dataset holds; the closest
+		/// such dataset, if any holds a part, is `overlaps`. The rewarded bytes are the useful
+		/// bytes times the novelty.
 		DatasetMeasured {
 			id: ContributionId,
 			counts: RecordCounts,
 			score: Score,
+			novelty: Perbill,
+			overlaps: Option<ContributionId>,
 			rewarded_bytes: u64,
 		},
 		/// A contribution was rejected; `slashed` of its deposit went to the reward pot.
@@ -694,7 +730,7 @@ pub mod pallet {
 			);
 			let as_verdict = match decision {
 				Decision::Verified { score } => Some(Verdict::Valid { score }),
-				Decision::Measured { counts } => Some(Verdict::Measured { counts }),
+				Decision::Measured { counts, sketch } => Some(Verdict::Measured { counts, sketch }),
 				Decision::Rejected | Decision::Unavailable => None,
 			};
 			if let Some(verdict) = as_verdict {

@@ -1,7 +1,7 @@
 //! How a pending contribution is decided: the tally of attestations, verification,
 //! rejection, the release of deposits and expiry.
 
-use alloc::vec::Vec;
+use alloc::{collections::BTreeSet, vec::Vec};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{
@@ -12,14 +12,26 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 
-use sp_runtime::traits::{One, Saturating, Zero};
+use sp_runtime::{
+	traits::{One, Saturating, Zero},
+	Perbill,
+};
 
+use crate::{
+	novelty::{self, DatasetSketch, Sketch},
+	Bands, Receipt, Receipts, Sketches,
+};
 use crate::{
 	quality, quorum, weights::WeightInfo, BalanceOf, ByHash, Config, ContributionId,
 	ContributionKind, ContributionOf, ContributionStatus, Contributions, Decision, Error, Event,
 	Expiring, HoldReason, NextExpiryDeadline, OnContributionVerified, Owners, Pallet, Params,
 	RecordCounts, RootClaim, Score, Verdict,
 };
+
+/// Band numbers as stored in the index keys (`BANDS` fits in a byte).
+fn band_index(band: usize) -> u8 {
+	u8::try_from(band).unwrap_or(u8::MAX)
+}
 
 impl<T: Config> Pallet<T> {
 	/// Whether `verdict` may be attested on `contribution`: a dataset is verified only by
@@ -31,7 +43,7 @@ impl<T: Config> Pallet<T> {
 		let is_dataset = contribution.kind == ContributionKind::Dataset;
 		match verdict {
 			Verdict::Valid { .. } => ensure!(!is_dataset, Error::<T>::DatasetNeedsCounts),
-			Verdict::Measured { counts } => {
+			Verdict::Measured { counts, .. } => {
 				ensure!(is_dataset, Error::<T>::CountsForDatasetsOnly);
 				ensure!(
 					quality::is_consistent(counts, contribution.bytes),
@@ -61,7 +73,7 @@ impl<T: Config> Pallet<T> {
 			.filter(|a| verifiers.binary_search(&a.verifier).is_ok());
 		let is_dataset = contribution.kind == ContributionKind::Dataset;
 		let mut scores = Vec::new();
-		let mut measured: Vec<(RecordCounts, u32)> = Vec::new();
+		let mut measured: Vec<((RecordCounts, Sketch), u32)> = Vec::new();
 		let mut wrong: u32 = 0;
 		let mut unreachable: u32 = 0;
 		for attestation in current {
@@ -70,10 +82,11 @@ impl<T: Config> Pallet<T> {
 				// verifies nothing.
 				Verdict::Valid { .. } if is_dataset => {}
 				Verdict::Valid { score } => scores.push(score),
-				Verdict::Measured { counts } => {
-					match measured.iter_mut().find(|(seen, _)| *seen == counts) {
+				Verdict::Measured { counts, sketch } => {
+					let found = (counts, sketch);
+					match measured.iter_mut().find(|(seen, _)| *seen == found) {
 						Some((_, votes)) => *votes = votes.saturating_add(1),
-						None => measured.push((counts, 1)),
+						None => measured.push((found, 1)),
 					}
 				}
 				Verdict::HashMismatch | Verdict::CardMismatch | Verdict::BadFormat => {
@@ -82,8 +95,11 @@ impl<T: Config> Pallet<T> {
 				Verdict::Unreachable => unreachable = unreachable.saturating_add(1),
 			}
 		}
-		if let Some((counts, _)) = measured.iter().find(|(_, votes)| *votes >= required) {
-			return Some(Decision::Measured { counts: *counts });
+		if let Some(((counts, sketch), _)) = measured.iter().find(|(_, votes)| *votes >= required) {
+			return Some(Decision::Measured {
+				counts: *counts,
+				sketch: *sketch,
+			});
 		}
 		if u32::try_from(scores.len()).unwrap_or(u32::MAX) >= required {
 			return quorum::median(&mut scores).map(|score| Decision::Verified { score });
@@ -103,22 +119,106 @@ impl<T: Config> Pallet<T> {
 	) {
 		match decision {
 			Decision::Verified { score } => {
-				Self::verify(id, contribution, score, contribution.bytes)
+				Self::verify(id, contribution, score, contribution.bytes);
+				Receipts::<T>::insert(
+					id,
+					Receipt {
+						counts: None,
+						score,
+						novelty: Perbill::one(),
+						overlaps: None,
+						rewarded_bytes: contribution.bytes,
+					},
+				);
 			}
-			Decision::Measured { counts } => {
+			Decision::Measured { counts, sketch } => {
 				let score = quality::dataset_score(&counts, T::MaxScore::get());
-				let rewarded_bytes = quality::rewarded_bytes(&counts);
+				let entry = DatasetSketch {
+					sketch,
+					records: counts.in_language,
+				};
+				let closest = Self::closest_earlier(id, &entry);
+				let contained = closest.map_or(Perbill::zero(), |(_, part)| part);
+				let novelty = Perbill::one().saturating_sub(contained);
+				let rewarded_bytes = novelty.mul_floor(quality::rewarded_bytes(&counts));
 				Self::verify(id, contribution, score, rewarded_bytes);
+				if entry.records > 0 {
+					Self::add_to_index(id, entry);
+				}
+				let overlaps = closest.map(|(earlier, _)| earlier);
+				Receipts::<T>::insert(
+					id,
+					Receipt {
+						counts: Some(counts),
+						score,
+						novelty,
+						overlaps,
+						rewarded_bytes,
+					},
+				);
 				Self::deposit_event(Event::DatasetMeasured {
 					id,
 					counts,
 					score,
+					novelty,
+					overlaps,
 					rewarded_bytes,
 				});
 			}
 			Decision::Rejected => Self::reject(id, contribution),
 			Decision::Unavailable => Self::mark_unavailable(id, contribution),
 		}
+	}
+
+	/// The earlier verified dataset in the novelty index that holds the largest part of
+	/// `entry`'s records, with that part; `None` when no bucket holds an earlier dataset that
+	/// shares a record. Reads at most `BANDS` buckets and `BANDS × MaxBandBucket` sketches.
+	pub(crate) fn closest_earlier(
+		id: ContributionId,
+		entry: &DatasetSketch,
+	) -> Option<(ContributionId, Perbill)> {
+		if entry.records == 0 {
+			return None;
+		}
+		let mut candidates: BTreeSet<ContributionId> = BTreeSet::new();
+		for band in 0..novelty::BANDS {
+			let key = (band_index(band), novelty::band_key(&entry.sketch, band));
+			candidates.extend(
+				Bands::<T>::get(key)
+					.into_iter()
+					.filter(|earlier| *earlier < id),
+			);
+		}
+		candidates
+			.into_iter()
+			.filter_map(|earlier| {
+				let sketch = Sketches::<T>::get(earlier)?;
+				let part = novelty::containment(&sketch, entry);
+				(!part.is_zero()).then_some((earlier, part))
+			})
+			// The largest part; of equal parts, the earliest dataset.
+			.fold(
+				None,
+				|best: Option<(ContributionId, Perbill)>, (earlier, part)| match best {
+					Some((_, best_part)) if best_part >= part => best,
+					_ => Some((earlier, part)),
+				},
+			)
+	}
+
+	/// Adds dataset `id` to the novelty index: its sketch, and its id to each of its bands'
+	/// buckets in id order. A full bucket keeps its earliest datasets: `id` takes the place of
+	/// the latest one if it is earlier, and is left out otherwise.
+	pub(crate) fn add_to_index(id: ContributionId, entry: DatasetSketch) {
+		for band in 0..novelty::BANDS {
+			let key = (band_index(band), novelty::band_key(&entry.sketch, band));
+			Bands::<T>::mutate(key, |bucket| {
+				let at = bucket.partition_point(|earlier| *earlier < id);
+				// `Err` only when the bucket is full of earlier datasets: `id` stays out.
+				let _ = bucket.force_insert_keep_left(at, id);
+			});
+		}
+		Sketches::<T>::insert(id, entry);
 	}
 
 	/// Marks `contribution` verified with `score`, releases its deposit and tells

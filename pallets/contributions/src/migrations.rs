@@ -422,3 +422,182 @@ pub mod v4 {
 		<T as frame_system::Config>::DbWeight,
 	>;
 }
+
+/// Version 5: a dataset's verdict carries its MinHash sketch ([`crate::Verdict::Measured`]).
+///
+/// Version 4's `Measured` attestations have no sketch, and none can be made up on chain, so
+/// the migration drops them: a pending dataset's verifiers see it awaiting their attestation
+/// again and attest it with a sketch; a decided one keeps its status, and its counts stay in
+/// its `DatasetMeasured` event. Every other attestation is kept as it was.
+///
+/// The migration reads every contribution in one block, like version 2's.
+pub mod v5 {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::*,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	use crate::{
+		Attestation, BalanceOf, Config, ContentHash, Contribution, ContributionId,
+		ContributionKind, ContributionStatus, Contributions, Pallet, RecordCounts, Score, Verdict,
+	};
+
+	/// The version 4 layout.
+	pub mod v4 {
+		use super::*;
+
+		/// A verdict as version 4 stored it: `Measured` without a sketch.
+		#[derive(Encode, Decode, Clone, Copy)]
+		pub enum VerdictV4 {
+			/// Valid, with a score.
+			Valid {
+				/// Score.
+				score: Score,
+			},
+			/// Hash mismatch.
+			HashMismatch,
+			/// Unreachable.
+			Unreachable,
+			/// Card mismatch.
+			CardMismatch,
+			/// Measured, without a sketch.
+			Measured {
+				/// Counts.
+				counts: RecordCounts,
+			},
+			/// Bad format.
+			BadFormat,
+		}
+
+		/// An attestation as version 4 stored it.
+		#[derive(Encode, Decode)]
+		pub struct AttestationV4<AccountId> {
+			/// Verifier.
+			pub verifier: AccountId,
+			/// Verdict.
+			pub verdict: VerdictV4,
+		}
+
+		/// A contribution as version 4 stored it.
+		#[derive(Encode, Decode)]
+		pub struct ContributionV4<AccountId, Balance, BlockNumber, Uri, License, Attestations> {
+			/// Owner.
+			pub owner: AccountId,
+			/// Kind.
+			pub kind: ContributionKind,
+			/// Root.
+			pub root: ContentHash,
+			/// Size.
+			pub bytes: u64,
+			/// URI.
+			pub uri: Uri,
+			/// License.
+			pub license: License,
+			/// Description hash.
+			pub description_hash: Option<[u8; 32]>,
+			/// Deposit.
+			pub deposit: Balance,
+			/// Submission block.
+			pub submitted_at: BlockNumber,
+			/// Deadline.
+			pub deadline: BlockNumber,
+			/// Status.
+			pub status: ContributionStatus,
+			/// Attestations.
+			pub attestations: Attestations,
+			/// The owner's previous contribution.
+			pub previous_of_owner: Option<ContributionId>,
+		}
+
+		/// Version 4's contribution record in this runtime's types.
+		pub type ContributionV4Of<T> = ContributionV4<
+			<T as frame_system::Config>::AccountId,
+			BalanceOf<T>,
+			BlockNumberFor<T>,
+			BoundedVec<u8, <T as Config>::MaxUriLen>,
+			BoundedVec<u8, <T as Config>::MaxLicenseLen>,
+			Vec<AttestationV4<<T as frame_system::Config>::AccountId>>,
+		>;
+	}
+
+	/// Version 4's verdict in version 5's type; `None` for `Measured`, which has no sketch.
+	pub fn upgrade_verdict(old: v4::VerdictV4) -> Option<Verdict> {
+		Some(match old {
+			v4::VerdictV4::Valid { score } => Verdict::Valid { score },
+			v4::VerdictV4::HashMismatch => Verdict::HashMismatch,
+			v4::VerdictV4::Unreachable => Verdict::Unreachable,
+			v4::VerdictV4::CardMismatch => Verdict::CardMismatch,
+			v4::VerdictV4::Measured { .. } => return None,
+			v4::VerdictV4::BadFormat => Verdict::BadFormat,
+		})
+	}
+
+	/// The migration itself; run it through [`MigrateV4ToV5`], which checks the version.
+	pub struct InnerMigrateV4ToV5<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV4ToV5<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut items: u64 = 0;
+			Contributions::<T>::translate::<v4::ContributionV4Of<T>, _>(|_, old| {
+				items = items.saturating_add(1);
+				let attestations: Vec<Attestation<T::AccountId>> = old
+					.attestations
+					.into_iter()
+					.filter_map(|a| {
+						upgrade_verdict(a.verdict).map(|verdict| Attestation {
+							verifier: a.verifier,
+							verdict,
+						})
+					})
+					.collect();
+				Some(Contribution {
+					owner: old.owner,
+					kind: old.kind,
+					root: old.root,
+					bytes: old.bytes,
+					uri: old.uri,
+					license: old.license,
+					description_hash: old.description_hash,
+					deposit: old.deposit,
+					submitted_at: old.submitted_at,
+					deadline: old.deadline,
+					status: old.status,
+					// As many as before at most, so within the bound.
+					attestations: BoundedVec::truncate_from(attestations),
+					previous_of_owner: old.previous_of_owner,
+				})
+			});
+			T::DbWeight::get().reads_writes(items, items)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((Contributions::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("undecodable pre-upgrade state"))?;
+			ensure!(
+				Contributions::<T>::iter_keys().count() as u64 == before,
+				"a contribution was lost"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 4 to 5, run once: checks and bumps the pallet's storage version.
+	pub type MigrateV4ToV5<T> = VersionedMigration<
+		4,
+		5,
+		InnerMigrateV4ToV5<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}

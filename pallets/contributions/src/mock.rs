@@ -137,6 +137,7 @@ impl Config for Test {
 	type MaxAttestations = frame_support::traits::ConstU32<4>;
 	type MaxPendingPerAccount = frame_support::traits::ConstU32<3>;
 	type MaxScore = frame_support::traits::ConstU8<100>;
+	type MaxBandBucket = frame_support::traits::ConstU32<4>;
 	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
 	type WeightInfo = ();
 }

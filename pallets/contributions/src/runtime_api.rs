@@ -5,13 +5,14 @@ use alloc::vec::Vec;
 use codec::Codec;
 
 use crate::types::{
-	ContentHash, ContributionId, ContributionInfo, ContributionStatus, Parameters, RootClaim,
+	ContentHash, ContributionId, ContributionInfo, ContributionStatus, Parameters, Receipt,
+	RootClaim,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the contributions pallet. Version 2 added `submission_deposit`, version 3
-	/// `root_claim` and `parameters`.
-	#[api_version(3)]
+	/// `root_claim` and `parameters`, version 4 `receipt`.
+	#[api_version(4)]
 	pub trait ContributionsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -39,5 +40,9 @@ sp_api::decl_runtime_apis! {
 		fn root_claim(root: ContentHash) -> Option<RootClaim<AccountId, BlockNumber>>;
 		/// The parameters in force: quorum, deposits, the URI schemes `submit` accepts, ...
 		fn parameters() -> Parameters<Balance, BlockNumber>;
+		/// What verified contribution `id`'s reward was computed from: counts, score,
+		/// novelty, the earlier dataset it overlaps and the bytes it is rewarded for.
+		#[api_version(4)]
+		fn receipt(id: ContributionId) -> Option<Receipt>;
 	}
 }

@@ -6,6 +6,8 @@ use frame_support::{pallet_prelude::Get, BoundedVec};
 use scale_info::TypeInfo;
 use sp_runtime::{traits::AtLeast32BitUnsigned, Perbill};
 
+use crate::novelty::Sketch;
+
 /// Sequential identifier of a contribution.
 pub type ContributionId = u64;
 
@@ -42,6 +44,9 @@ pub enum ContributionKind {
 }
 
 /// A verifier's finding after fetching and re-hashing a contribution's bytes.
+// The sketch makes `Measured` large; these values are passed once per call and stored in
+// attestations encoded, where boxing would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(
 	Clone,
 	Copy,
@@ -75,6 +80,8 @@ pub enum Verdict {
 	Measured {
 		/// What the verifier counted.
 		counts: RecordCounts,
+		/// The MinHash sketch of the unique, in-language records ([`crate::novelty`]).
+		sketch: Sketch,
 	},
 	/// A dataset's bytes hash to the registered root but are not records in the format its
 	/// card declares: a named file is not UTF-8 text, or no record is valid.
@@ -94,6 +101,34 @@ impl Verdict {
 			Verdict::HashMismatch | Verdict::CardMismatch | Verdict::BadFormat
 		)
 	}
+}
+
+/// What a verified contribution's reward was computed from (`ContributionsApi::receipt`).
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub struct Receipt {
+	/// For a dataset: the records a quorum of verifiers counted.
+	pub counts: Option<RecordCounts>,
+	/// The score: a dataset's from its counts, a fine-tune's the median of its verifiers'.
+	pub score: Score,
+	/// The part of a dataset's records no earlier verified dataset holds (all of a
+	/// fine-tune's).
+	pub novelty: Perbill,
+	/// The earlier dataset holding the largest part of its records, if any does.
+	pub overlaps: Option<ContributionId>,
+	/// The bytes it is rewarded for: a dataset's useful bytes times its novelty, a
+	/// fine-tune's size.
+	pub rewarded_bytes: u64,
 }
 
 /// What a verifier counts in a dataset's records, parsed in the format its card declares.
@@ -161,6 +196,9 @@ pub enum ContributionStatus {
 }
 
 /// The decision governance imposes with `force_decide`.
+// The sketch makes `Measured` large; these values are passed once per call and stored in
+// attestations encoded, where boxing would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(
 	Clone,
 	Copy,
@@ -188,6 +226,8 @@ pub enum Decision {
 	Measured {
 		/// The counts a quorum of verifiers attested.
 		counts: RecordCounts,
+		/// The sketch they attested with them.
+		sketch: Sketch,
 	},
 }
 

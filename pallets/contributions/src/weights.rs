@@ -68,26 +68,30 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:0 w:1)
-	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Expiring` (r:0 w:1)
 	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[9, 512]`.
 	/// The range of component `l` is `[1, 64]`.
 	fn submit(u: u32, l: u32, ) -> Weight {
 		// Proof size: measured `899`, estimated `3593`.
-		// Minimum execution time: 108_923_000 picoseconds.
-		Weight::from_parts(113_013_077, 3593)
-			.saturating_add(Weight::from_parts(366, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(3_734, 0).saturating_mul(l.into()))
+		// Minimum execution time: 109_465_000 picoseconds.
+		Weight::from_parts(110_632_142, 3593)
+			.saturating_add(Weight::from_parts(17_630, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(47_625, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `VerifierMembership::Members` (r:1 w:0)
 	/// Proof: `VerifierMembership::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
-	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
 	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Bands` (r:16 w:16)
+	/// Proof: `Contributions::Bands` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Sketches` (r:128 w:1)
+	/// Proof: `Contributions::Sketches` (`max_values`: None, `max_size`: Some(280), added: 2755, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -95,41 +99,43 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Owners` (r:1 w:1)
 	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Rules` (r:1 w:0)
-	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
+	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::CurrentEpoch` (r:1 w:0)
 	/// Proof: `Rewards::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochTallies` (r:1 w:1)
 	/// Proof: `Rewards::EpochTallies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Receipts` (r:0 w:1)
+	/// Proof: `Contributions::Receipts` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Expiring` (r:0 w:1)
 	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[2, 32]`.
 	fn attest(a: u32, ) -> Weight {
-		// Proof size: measured `1535`, estimated `6196`.
-		// Minimum execution time: 160_650_000 picoseconds.
-		Weight::from_parts(165_058_119, 6196)
-			.saturating_add(Weight::from_parts(230_759, 0).saturating_mul(a.into()))
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Proof size: measured `39643`, estimated `353630`.
+		// Minimum execution time: 929_005_000 picoseconds.
+		Weight::from_parts(990_618_455, 353630)
+			.saturating_add(Weight::from_parts(802_104, 0).saturating_mul(a.into()))
+			.saturating_add(T::DbWeight::get().reads(154_u64))
+			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
 	/// Storage: `VerifierMembership::Members` (r:1 w:0)
 	/// Proof: `VerifierMembership::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
-	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
 	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 32]`.
 	fn attest_recorded(a: u32, ) -> Weight {
-		// Proof size: measured `1017`, estimated `5295`.
-		// Minimum execution time: 34_244_000 picoseconds.
-		Weight::from_parts(36_155_184, 5295)
-			.saturating_add(Weight::from_parts(148_513, 0).saturating_mul(a.into()))
+		// Proof size: measured `722`, estimated `14735`.
+		// Minimum execution time: 35_377_000 picoseconds.
+		Weight::from_parts(37_430_972, 14735)
+			.saturating_add(Weight::from_parts(708_514, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
-	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -141,9 +147,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::ByHash` (r:0 w:1)
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size: measured `1338`, estimated `6196`.
-		// Minimum execution time: 86_652_000 picoseconds.
-		Weight::from_parts(89_707_000, 6196)
+		// Proof size: measured `1338`, estimated `14735`.
+		// Minimum execution time: 87_203_000 picoseconds.
+		Weight::from_parts(90_629_000, 14735)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -155,8 +161,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn register_model_version() -> Weight {
 		// Proof size: measured `255`, estimated `3584`.
-		// Minimum execution time: 30_647_000 picoseconds.
-		Weight::from_parts(32_211_000, 3584)
+		// Minimum execution time: 30_246_000 picoseconds.
+		Weight::from_parts(32_610_000, 3584)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -164,35 +170,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 10_780_000 picoseconds.
-		Weight::from_parts(11_642_000, 0)
+		// Minimum execution time: 10_299_000 picoseconds.
+		Weight::from_parts(11_732_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
-	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Bands` (r:16 w:16)
+	/// Proof: `Contributions::Bands` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Sketches` (r:128 w:1)
+	/// Proof: `Contributions::Sketches` (`max_values`: None, `max_size`: Some(280), added: 2755, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Params` (r:1 w:0)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Owners` (r:1 w:1)
 	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Rules` (r:1 w:0)
+	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::CurrentEpoch` (r:1 w:0)
+	/// Proof: `Rewards::CurrentEpoch` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::EpochTallies` (r:1 w:1)
+	/// Proof: `Rewards::EpochTallies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Receipts` (r:0 w:1)
+	/// Proof: `Contributions::Receipts` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Expiring` (r:0 w:1)
 	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::ByHash` (r:0 w:1)
-	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
+	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn force_decide() -> Weight {
-		// Proof size: measured `1305`, estimated `6196`.
-		// Minimum execution time: 88_686_000 picoseconds.
-		Weight::from_parts(91_741_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Proof size: measured `39939`, estimated `353630`.
+		// Minimum execution time: 915_890_000 picoseconds.
+		Weight::from_parts(970_142_000, 353630)
+			.saturating_add(T::DbWeight::get().reads(153_u64))
+			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
 	/// Storage: `Contributions::NextExpiryDeadline` (r:1 w:1)
 	/// Proof: `Contributions::NextExpiryDeadline` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Expiring` (r:17 w:16)
 	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:16 w:16)
-	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(1830), added: 4305, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
 	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
@@ -206,64 +226,64 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `486`, estimated `3593`.
-		// Minimum execution time: 12_043_000 picoseconds.
-		Weight::from_parts(21_227_351, 3593)
-			.saturating_add(Weight::from_parts(115_064_178, 0).saturating_mul(n.into()))
+		// Minimum execution time: 12_023_000 picoseconds.
+		Weight::from_parts(21_473_207, 3593)
+			.saturating_add(Weight::from_parts(116_441_422, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 4305).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 13745).saturating_mul(n.into()))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn submit(u: u32, l: u32, ) -> Weight {
-		Weight::from_parts(113_013_077, 3593)
-			.saturating_add(Weight::from_parts(366, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(3_734, 0).saturating_mul(l.into()))
+		Weight::from_parts(110_632_142, 3593)
+			.saturating_add(Weight::from_parts(17_630, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(47_625, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn attest(a: u32, ) -> Weight {
-		Weight::from_parts(165_058_119, 6196)
-			.saturating_add(Weight::from_parts(230_759, 0).saturating_mul(a.into()))
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(990_618_455, 353630)
+			.saturating_add(Weight::from_parts(802_104, 0).saturating_mul(a.into()))
+			.saturating_add(RocksDbWeight::get().reads(154_u64))
+			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn attest_recorded(a: u32, ) -> Weight {
-		Weight::from_parts(36_155_184, 5295)
-			.saturating_add(Weight::from_parts(148_513, 0).saturating_mul(a.into()))
+		Weight::from_parts(37_430_972, 14735)
+			.saturating_add(Weight::from_parts(708_514, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(89_707_000, 6196)
+		Weight::from_parts(90_629_000, 14735)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn register_model_version() -> Weight {
-		Weight::from_parts(32_211_000, 3584)
+		Weight::from_parts(32_610_000, 3584)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(11_642_000, 0)
+		Weight::from_parts(11_732_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_decide() -> Weight {
-		Weight::from_parts(91_741_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(970_142_000, 353630)
+			.saturating_add(RocksDbWeight::get().reads(153_u64))
+			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(21_227_351, 3593)
-			.saturating_add(Weight::from_parts(115_064_178, 0).saturating_mul(n.into()))
+		Weight::from_parts(21_473_207, 3593)
+			.saturating_add(Weight::from_parts(116_441_422, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 4305).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 13745).saturating_mul(n.into()))
 	}
 }

@@ -66,6 +66,7 @@ impl pallet_contributions::Config for Runtime {
 	type MaxPendingPerAccount = ConstU32<16>;
 	type MaxScore = ConstU8<100>;
 	type MaxExpiriesPerBlock = ConstU32<16>;
+	type MaxBandBucket = ConstU32<8>;
 	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
 }
 

@@ -2,7 +2,7 @@
 // the latest and finalized block, recent contributions, the reward epoch and an account's
 // rewards. The node is `?ws=…` in the address, else the one config.json names.
 
-import { formatCounts, nextStep, readContribution } from './lib/contributions.js';
+import { formatCounts, formatReceipt, nextStep, readContribution } from './lib/contributions.js';
 import { formatGyu, shortAddress } from './lib/format.js';
 import { readAccountRewards, readEpoch } from './lib/rewards.js';
 
@@ -47,6 +47,17 @@ function counted(c) {
   return [`${counts.inLanguage} of ${counts.records}, ${counts.usefulBytes} B useful`, formatCounts(counts), 'counts'];
 }
 
+/**
+ * The part of a verified contribution no earlier dataset holds, from its receipt: "100.0%",
+ * or "9.7% (rest in #3)", with the whole receipt as the cell's title.
+ */
+function novel(c) {
+  if (!c.receipt) return ['–', null, 'novelty'];
+  const { novelty, overlaps } = c.receipt;
+  const text = `${(novelty * 100).toFixed(1)}%` + (overlaps === null ? '' : ` (rest in #${overlaps})`);
+  return [text, formatReceipt(c.receipt), 'novelty'];
+}
+
 /** One table row for a contribution. */
 function contributionRow(api, c, epoch) {
   const row = document.createElement('tr');
@@ -58,6 +69,7 @@ function contributionRow(api, c, epoch) {
     [c.kind === 'FineTune' ? `FineTune (base ${c.base})` : 'Dataset'],
     [`${c.size} B`],
     counted(c),
+    novel(c),
     [c.score === null ? c.status : `${c.status} (${c.score})`, nextStep(c, epoch), `status status-${c.status}`],
     [String(c.attestations.length)],
     [reward, null, 'reward'],

@@ -35,6 +35,40 @@ function attestationOf({ verifier, verdict }) {
   };
 }
 
+/**
+ * What a verified contribution's reward was computed from, or null: `{ counts, score,
+ * novelty (0..1), overlaps (an earlier id or null), rewardedBytes }`.
+ */
+function receiptOf(option) {
+  if (option.isNone) return null;
+  const receipt = option.unwrap();
+  const counts = receipt.counts.isSome ? receipt.counts.unwrap() : null;
+  return {
+    counts: counts && {
+      records: counts.records.toNumber(),
+      valid: counts.valid.toNumber(),
+      duplicates: counts.duplicates.toNumber(),
+      inLanguage: counts.inLanguage.toNumber(),
+      usefulBytes: counts.usefulBytes.toNumber(),
+    },
+    score: receipt.score.toNumber(),
+    novelty: receipt.novelty.toNumber() / 1e9,
+    overlaps: receipt.overlaps.isSome ? receipt.overlaps.unwrap().toNumber() : null,
+    rewardedBytes: receipt.rewardedBytes.toNumber(),
+  };
+}
+
+/** A receipt in words, for `gongyu status`. */
+export function formatReceipt(receipt) {
+  if (!receipt) return 'none (not verified)';
+  const parts = [`score ${receipt.score}`];
+  if (receipt.counts) parts.push(`from ${formatCounts(receipt.counts)}`);
+  parts.push(`novelty ${(receipt.novelty * 100).toFixed(1)}%`
+    + (receipt.overlaps === null ? '' : ` (the rest is in contribution #${receipt.overlaps})`));
+  parts.push(`rewarded for ${receipt.rewardedBytes} bytes`);
+  return parts.join('; ');
+}
+
 /** Verdicts that speak for a contribution. */
 const POSITIVE_VERDICTS = new Set(['Valid', 'Measured']);
 
@@ -55,9 +89,10 @@ function formatVerdict(a) {
  * bigints in planck; `reward.epoch` is null until an epoch has credited it.
  */
 export async function readContribution(api, id) {
-  const [found, reward] = await Promise.all([
+  const [found, reward, receipt] = await Promise.all([
     api.call.contributionsApi.contribution(id),
     api.call.rewardsApi.contributionReward(id),
+    api.call.contributionsApi.receipt(id),
   ]);
   if (found.isNone) return null;
   const info = found.unwrap();
@@ -78,6 +113,7 @@ export async function readContribution(api, id) {
     deadline: info.deadline.toNumber(),
     ...statusOf(info.status),
     attestations: info.attestations.map(attestationOf),
+    receipt: receiptOf(receipt),
     reward: {
       epoch: reward.epoch.isSome ? reward.epoch.unwrap().toNumber() : null,
       amount: reward.reward.toBigInt(),
@@ -152,6 +188,7 @@ export function formatContribution(api, c, epoch) {
     `  submitted    block #${c.submittedAt} (deadline #${c.deadline})`,
     `  status       ${status}`,
     `  attestations ${attestations}`,
+    `  receipt      ${formatReceipt(c.receipt)}`,
     `  reward       ${reward}`,
     `  next         ${nextStep(c, epoch)}`,
   ].join('\n');

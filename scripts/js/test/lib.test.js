@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   CliError, parseAddress, parseCount, parseGyu, resolveSigner, SURI_ENV,
 } from '../lib/cli.js';
-import { nextStep } from '../lib/contributions.js';
+import { formatReceipt, nextStep } from '../lib/contributions.js';
 import {
   DECISIONS, MAJORITY, MOTIONS, thresholdFor, TWO_THIRDS,
 } from '../lib/council.js';
@@ -123,6 +123,16 @@ describe('formatting', () => {
     assert.equal(nextStep({ ...base, status: 'Verified' }, epoch), 'verified; paid when epoch 3 closes at block #40');
     assert.equal(nextStep({ ...base, status: 'Verified', reward: { epoch: 2 } }, epoch), 'verified and rewarded in epoch 2');
     assert.match(nextStep({ ...base, status: 'Rejected' }, epoch), /deposit went to the reward pot/);
+  });
+
+  test('a receipt names the score, the counts, the novelty and the earlier dataset', () => {
+    const counts = { records: 10, valid: 9, duplicates: 1, inLanguage: 8, usefulBytes: 400 };
+    assert.equal(formatReceipt(null), 'none (not verified)');
+    assert.equal(formatReceipt({ counts, score: 80, novelty: 0.25, overlaps: 3, rewardedBytes: 100 }),
+      'score 80; from 10 records: 9 valid, 1 duplicate(s), 8 in language (400 useful bytes); '
+      + 'novelty 25.0% (the rest is in contribution #3); rewarded for 100 bytes');
+    assert.equal(formatReceipt({ counts: null, score: 70, novelty: 1, overlaps: null, rewardedBytes: 1000 }),
+      'score 70; novelty 100.0%; rewarded for 1000 bytes');
   });
 });
 

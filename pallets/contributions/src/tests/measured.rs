@@ -2,7 +2,7 @@
 //! attacks on them (a bare score, inflated counts, disagreeing counts).
 
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::DispatchError;
+use sp_runtime::{DispatchError, Perbill};
 
 use super::*;
 
@@ -18,8 +18,16 @@ fn counts() -> RecordCounts {
 	}
 }
 
+/// A sketch no other test dataset shares.
+fn sketch(seed: u32) -> Sketch {
+	core::array::from_fn(|i| seed.wrapping_mul(1_000).wrapping_add(i as u32))
+}
+
 fn measured(counts: RecordCounts) -> Verdict {
-	Verdict::Measured { counts }
+	Verdict::Measured {
+		counts,
+		sketch: sketch(1),
+	}
 }
 
 #[test]
@@ -49,6 +57,8 @@ fn a_quorum_of_identical_counts_verifies_a_dataset_for_its_useful_bytes() {
 				id,
 				counts: counts(),
 				score: 60,
+				novelty: Perbill::one(),
+				overlaps: None,
 				rewarded_bytes: 300,
 			}
 			.into(),
@@ -91,7 +101,10 @@ fn counts_are_for_datasets_only() {
 			ContributionsPallet::force_decide(
 				RuntimeOrigin::root(),
 				id,
-				Decision::Measured { counts: counts() }
+				Decision::Measured {
+					counts: counts(),
+					sketch: sketch(1),
+				}
 			),
 			Error::<Test>::CountsForDatasetsOnly
 		);
@@ -141,7 +154,8 @@ fn counts_that_claim_more_than_the_bytes_hold_are_refused() {
 					counts: RecordCounts {
 						useful_bytes: 1_001,
 						..counts()
-					}
+					},
+					sketch: sketch(1),
 				}
 			),
 			Error::<Test>::InconsistentCounts
@@ -191,14 +205,20 @@ fn governance_verifies_a_dataset_by_counts() {
 			ContributionsPallet::force_decide(
 				RuntimeOrigin::signed(V1),
 				id,
-				Decision::Measured { counts: counts() }
+				Decision::Measured {
+					counts: counts(),
+					sketch: sketch(1),
+				}
 			),
 			DispatchError::BadOrigin
 		);
 		assert_ok!(ContributionsPallet::force_decide(
 			RuntimeOrigin::root(),
 			id,
-			Decision::Measured { counts: counts() }
+			Decision::Measured {
+				counts: counts(),
+				sketch: sketch(1),
+			}
 		));
 		assert_eq!(status(id), ContributionStatus::Verified { score: 60 });
 		assert_eq!(

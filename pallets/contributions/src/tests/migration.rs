@@ -1,7 +1,10 @@
-//! The version 1 to 2 storage migration.
+//! The storage migrations, each from the layout before it.
 
 use codec::Encode;
-use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+use frame_support::{
+	assert_ok,
+	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
+};
 
 use sp_runtime::Perbill;
 
@@ -10,6 +13,7 @@ use crate::migrations::{
 	v2::{v1, MigrateV1ToV2},
 	v3::{self, MigrateV2ToV3},
 	v4::{self, MigrateV3ToV4},
+	v5::{self, MigrateV4ToV5},
 };
 
 fn v1_contribution(
@@ -210,5 +214,68 @@ fn v3_pending_contributions_are_listed_by_deadline() {
 		assert!(!v4::v3::ExpiryCursor::<Test>::exists());
 		run_to_block(deadline(pending) + 1);
 		assert_eq!(status(pending), ContributionStatus::Expired);
+	});
+}
+
+#[test]
+fn v4_measured_attestations_without_a_sketch_are_dropped_and_attested_again() {
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_dataset(ALICE, 1);
+		let now = Contributions::<Test>::get(id).unwrap();
+		let counts = RecordCounts {
+			records: 10,
+			valid: 10,
+			duplicates: 0,
+			in_language: 10,
+			useful_bytes: 100,
+		};
+		// Version 4: V1 attested counts without a sketch, V2 a mismatch.
+		let old = v5::v4::ContributionV4 {
+			owner: now.owner,
+			kind: now.kind,
+			root: now.root,
+			bytes: now.bytes,
+			uri: now.uri.clone(),
+			license: now.license.clone(),
+			description_hash: now.description_hash,
+			deposit: now.deposit,
+			submitted_at: now.submitted_at,
+			deadline: now.deadline,
+			status: now.status,
+			attestations: vec![
+				v5::v4::AttestationV4 {
+					verifier: V1,
+					verdict: v5::v4::VerdictV4::Measured { counts },
+				},
+				v5::v4::AttestationV4 {
+					verifier: V2,
+					verdict: v5::v4::VerdictV4::HashMismatch,
+				},
+			],
+			previous_of_owner: now.previous_of_owner,
+		};
+		frame_support::storage::unhashed::put_raw(
+			&Contributions::<Test>::hashed_key_for(id),
+			&old.encode(),
+		);
+		StorageVersion::new(4).put::<ContributionsPallet>();
+
+		MigrateV4ToV5::<Test>::on_runtime_upgrade();
+
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 5);
+		let migrated = Contributions::<Test>::get(id).unwrap();
+		assert_eq!(
+			migrated.attestations.to_vec(),
+			vec![Attestation {
+				verifier: V2,
+				verdict: Verdict::HashMismatch
+			}]
+		);
+		assert_eq!(migrated.status, ContributionStatus::Pending);
+		// V1 may attest again, now with a sketch, and with V3 verify the dataset.
+		let sketch = [7; crate::novelty::SKETCH_SIZE];
+		assert_ok!(attest(V1, id, Verdict::Measured { counts, sketch }));
+		assert_ok!(attest(V3, id, Verdict::Measured { counts, sketch }));
+		assert!(matches!(status(id), ContributionStatus::Verified { .. }));
 	});
 }

@@ -6,6 +6,7 @@ mod governance;
 mod lifecycle;
 mod measured;
 mod migration;
+mod novelty;
 mod submit;
 
 use frame_support::{assert_ok, BoundedVec};
