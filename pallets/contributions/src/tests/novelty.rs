@@ -29,6 +29,23 @@ fn sketch(family: u32, shared: usize, seed: u32) -> Sketch {
 	})
 }
 
+/// The mock's bucket size (`MaxBandBucket`).
+fn bucket_size() -> usize {
+	let size: u32 = <Test as Config>::MaxBandBucket::get();
+	size as usize
+}
+
+/// Sketches of `n` datasets that share their first band (one bucket) and nothing else.
+fn first_band_sharers(n: usize) -> Vec<Sketch> {
+	(0..n as u32)
+		.map(|i| {
+			let mut s = sketch(9, novelty::ROWS, i);
+			s[SKETCH_SIZE - 1] = i;
+			s
+		})
+		.collect()
+}
+
 /// Submits a dataset as `who` (root `[seed; 32]`) and has V1 and V2 verify it.
 fn verify_dataset(
 	who: AccountId,
@@ -163,17 +180,14 @@ fn only_earlier_submissions_count_against_a_dataset() {
 #[test]
 fn full_buckets_keep_their_earliest_datasets() {
 	ExtBuilder::build_and_execute(|| {
-		let bucket_size: u32 = <Test as Config>::MaxBandBucket::get();
-		let bucket_size = bucket_size as usize;
+		let bucket_size = bucket_size();
 		// Datasets sharing only their first band (4 values) with each other.
-		let ids: Vec<ContributionId> = (0..=bucket_size as u8)
-			.map(|n| {
-				let mut s = sketch(9, novelty::ROWS, u32::from(n));
-				s[SKETCH_SIZE - 1] = u32::from(n);
-				verify_dataset(ALICE, 10 + n, counts(90), s)
-			})
+		let sketches = first_band_sharers(bucket_size + 1);
+		let ids: Vec<ContributionId> = (10u8..)
+			.zip(&sketches)
+			.map(|(seed, s)| verify_dataset(ALICE, seed, counts(90), *s))
 			.collect();
-		let key = (0u8, novelty::band_key(&sketch(9, novelty::ROWS, 0), 0));
+		let key = (0u8, novelty::band_key(&sketches[0], 0));
 		assert_eq!(
 			Bands::<Test>::get(key).to_vec(),
 			ids[..bucket_size].to_vec()
@@ -204,15 +218,8 @@ fn a_dataset_without_useful_records_is_not_indexed() {
 #[test]
 fn buckets_keep_id_order_whatever_the_verification_order() {
 	ExtBuilder::build_and_execute(|| {
-		let bucket_size: u32 = <Test as Config>::MaxBandBucket::get();
-		let bucket_size = bucket_size as usize;
-		let sketches: Vec<Sketch> = (0..=bucket_size as u32)
-			.map(|n| {
-				let mut s = sketch(9, novelty::ROWS, n);
-				s[SKETCH_SIZE - 1] = n;
-				s
-			})
-			.collect();
+		let bucket_size = bucket_size();
+		let sketches = first_band_sharers(bucket_size + 1);
 		let ids: Vec<ContributionId> = (0..=bucket_size as u8)
 			// Three owners, since one may have only three pending.
 			.map(|n| submit_dataset([ALICE, BOB, CHARLIE][usize::from(n) % 3], 10 + n))
