@@ -271,3 +271,22 @@ fn a_quorum_must_agree_on_the_sketch_as_well_as_the_counts() {
 		assert_eq!(measured_event(copy), (Perbill::zero(), Some(original), 0));
 	});
 }
+
+#[test]
+fn governance_forcing_a_copy_through_pays_only_its_novel_part() {
+	ExtBuilder::build_and_execute(|| {
+		let original = verify_dataset(ALICE, 1, counts(90), sketch(1, SKETCH_SIZE, 0));
+		// A council decides a copy directly, bypassing the verifiers: the index still applies.
+		let copy = submit_dataset(BOB, 2);
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			copy,
+			Decision::Measured {
+				counts: counts(90),
+				sketch: sketch(1, SKETCH_SIZE, 0)
+			}
+		));
+		assert_eq!(measured_event(copy), (Perbill::zero(), Some(original), 0));
+		assert_eq!(Receipts::<Test>::get(copy).unwrap().rewarded_bytes, 0);
+	});
+}
