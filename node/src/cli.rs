@@ -60,6 +60,17 @@ pub struct VerifierCli {
 	/// Test networks only: one non-global `IP:PORT` http(s) may reach (repeatable).
 	#[arg(long, value_name = "IP:PORT")]
 	pub verifier_allow_address: Vec<std::net::SocketAddr>,
+	/// An evaluator for fine-tunes whose weights fit their base: a program run as
+	/// `PROGRAM <artifact dir> <base weights URI>` (with `GONGYU_WEIGHTS=full|lora`,
+	/// `GONGYU_BASE_ROOT` and `GONGYU_ARTIFACT_ROOT` in its environment) that prints a JSON
+	/// object with a `score` from 0 to 100. A run that fails, times out or prints no such
+	/// score attests 0. Without it, fine-tunes are attested `Unevaluated` and count as the
+	/// chain's default score.
+	#[arg(long, value_name = "PROGRAM")]
+	pub verifier_evaluator: Option<std::path::PathBuf>,
+	/// Seconds one evaluation may take before it is stopped (and attests 0).
+	#[arg(long, default_value_t = 3600, value_name = "SECONDS")]
+	pub verifier_evaluator_timeout: u64,
 }
 
 /// The subcommands of `gongyu-node`.
@@ -110,6 +121,9 @@ pub enum Subcommand {
 
 	/// Print the BLAKE3 content root of a file or directory, as contributions register it.
 	Hash(crate::hash::HashCmd),
+	/// Print the architecture fingerprint of the weights (`.safetensors` files) below a
+	/// directory, as a model version registers it.
+	Fingerprint(crate::fingerprint::FingerprintCmd),
 
 	/// Count a carded dataset's records as verifiers will, and print the score and the bytes
 	/// the chain would reward.

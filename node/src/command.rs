@@ -162,6 +162,7 @@ pub fn run() -> sc_cli::Result<()> {
 		#[cfg(not(feature = "runtime-benchmarks"))]
 		Some(Subcommand::Benchmark(_)) => Err(BENCHMARKS_NOT_COMPILED.into()),
 		Some(Subcommand::Hash(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
+		Some(Subcommand::Fingerprint(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::Measure(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::NewNetwork(cmd)) => cmd.run().map_err(sc_cli::Error::Input),
 		Some(Subcommand::CheckInvariants(cmd)) => cmd.run(&cli).map_err(sc_cli::Error::Input),
@@ -176,7 +177,7 @@ pub fn run() -> sc_cli::Result<()> {
 					.map_err(sc_cli::Error::Input)?;
 			}
 			let verifier = if cli.verifier.verifier {
-				Some(crate::verifier::policy(&cli.verifier).map_err(sc_cli::Error::Input)?)
+				Some(crate::verifier::config(&cli.verifier).map_err(sc_cli::Error::Input)?)
 			} else {
 				None
 			};

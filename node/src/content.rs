@@ -170,6 +170,8 @@ pub struct Card {
 	pub license: String,
 	/// For a dataset: its format, language and data files (required for datasets).
 	pub dataset: Option<DatasetSpec>,
+	/// For a fine-tune: `"full"` weights or a `"lora"` adapter (required for fine-tunes).
+	pub weights: Option<String>,
 }
 
 /// Why a card does not match the on-chain record.
@@ -194,6 +196,16 @@ impl Card {
 			base_model,
 			license: license.to_owned(),
 			dataset: None,
+			weights: None,
+		}
+	}
+
+	/// This card declaring its weights as `kind` (a fine-tune's).
+	#[cfg(test)]
+	pub fn with_weights(self, kind: crate::architecture::WeightsKind) -> Self {
+		Self {
+			weights: Some(kind.as_str().to_owned()),
+			..self
 		}
 	}
 
@@ -232,12 +244,21 @@ impl Card {
 					.map_err(|e| CardError(format!("{CARD_FILE}: {e}")))?,
 			),
 		};
+		let weights = match value.get("weights") {
+			None | Some(serde_json::Value::Null) => None,
+			Some(v) => Some(
+				v.as_str()
+					.map(str::to_owned)
+					.ok_or_else(|| CardError(format!("`weights` in {CARD_FILE} is not text")))?,
+			),
+		};
 		Ok(Self {
 			owner: text("owner")?,
 			kind: text("kind")?,
 			base_model,
 			license: text("license")?,
 			dataset,
+			weights,
 		})
 	}
 
@@ -255,12 +276,16 @@ impl Card {
 		if let (Some(dataset), Some(object)) = (&self.dataset, value.as_object_mut()) {
 			object.insert("dataset".into(), dataset.to_json());
 		}
+		if let (Some(weights), Some(object)) = (&self.weights, value.as_object_mut()) {
+			object.insert("weights".into(), weights.clone().into());
+		}
 		format!("{value}\n")
 	}
 
 	/// Checks the card against the on-chain record: owner (as an account, whatever the
-	/// address prefix), kind, base model and license must all agree, and a dataset's card
-	/// (only a dataset's) must declare its format, language and files.
+	/// address prefix), kind, base model and license must all agree, a dataset's card (only
+	/// a dataset's) must declare its format, language and files, and a fine-tune's card
+	/// whether its weights are `full` or a `lora` adapter.
 	pub fn check(
 		&self,
 		owner: &AccountId,
@@ -298,8 +323,18 @@ impl Card {
 			(ContributionKind::FineTune { .. }, Some(_)) => Err(CardError(
 				"a fine-tune's card has no `dataset` section".into(),
 			)),
+			(ContributionKind::FineTune { .. }, None) if self.weights_kind().is_none() => Err(
+				CardError("a fine-tune's card must declare `weights`: \"full\" or \"lora\"".into()),
+			),
 			_ => Ok(()),
 		}
+	}
+
+	/// What a fine-tune's card declares its weights to be, if it names a known kind.
+	pub fn weights_kind(&self) -> Option<crate::architecture::WeightsKind> {
+		self.weights
+			.as_deref()
+			.and_then(crate::architecture::WeightsKind::parse)
 	}
 }
 
@@ -487,6 +522,7 @@ fn walk_error(dir: &Path, error: walkdir::Error) -> HashError {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::architecture::WeightsKind;
 	use sp_core::crypto::Ss58AddressFormat;
 
 	/// The vectors Rust and JavaScript both check (`tests/vectors/content-roots.json`).
@@ -650,7 +686,8 @@ mod tests {
 	#[test]
 	fn a_card_naming_another_owner_kind_base_or_license_does_not_match() {
 		let bob = sp_keyring::Sr25519Keyring::Bob.to_account_id();
-		let card = Card::new(&alice(), ContributionKind::FineTune { base: 0 }, "MIT");
+		let card = Card::new(&alice(), ContributionKind::FineTune { base: 0 }, "MIT")
+			.with_weights(WeightsKind::Lora);
 		let tune = ContributionKind::FineTune { base: 0 };
 		assert!(card.check(&alice(), tune, b"MIT").is_ok());
 		assert!(card.check(&bob, tune, b"MIT").is_err());
@@ -688,9 +725,26 @@ mod tests {
 	}
 
 	#[test]
+	fn a_fine_tune_card_must_say_whether_its_weights_are_full_or_an_adapter() {
+		let tune = ContributionKind::FineTune { base: 0 };
+		let bare = Card::new(&alice(), tune, "MIT");
+		let error = bare.check(&alice(), tune, b"MIT").unwrap_err();
+		assert!(error.0.contains("must declare `weights`"), "{error}");
+		let full = bare.clone().with_weights(WeightsKind::Full);
+		let parsed = Card::parse(full.to_json().as_bytes()).unwrap();
+		assert_eq!(parsed.weights_kind(), Some(WeightsKind::Full));
+		assert!(parsed.check(&alice(), tune, b"MIT").is_ok());
+		let unknown = Card {
+			weights: Some("qlora-8bit".into()),
+			..bare
+		};
+		assert!(unknown.check(&alice(), tune, b"MIT").is_err());
+	}
+
+	#[test]
 	fn later_card_fields_are_ignored() {
 		let json = format!(
-			"{{\"owner\":\"{}\",\"kind\":\"fine-tune\",\"base_model\":0,\"license\":\"MIT\",\"provenance\":\"x\"}}",
+			"{{\"owner\":\"{}\",\"kind\":\"fine-tune\",\"base_model\":0,\"license\":\"MIT\",\"weights\":\"full\",\"provenance\":\"x\"}}",
 			alice().to_ss58check()
 		);
 		let card = Card::parse(json.as_bytes()).unwrap();

@@ -4,6 +4,7 @@
 // every command returns them.
 #![allow(clippy::result_large_err)]
 
+mod architecture;
 mod chain_spec;
 mod check_invariants;
 mod cli;
@@ -11,6 +12,7 @@ mod client;
 mod command;
 mod content;
 mod dataset;
+mod fingerprint;
 mod hash;
 mod measure;
 mod new_network;

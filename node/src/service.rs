@@ -126,12 +126,12 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 
 /// Builds and starts a full node; returns its task manager, which runs until shutdown.
 ///
-/// With `verifier` set, it also runs the verifier service with that fetch policy.
+/// With `verifier` set, it also runs the verifier service with that configuration.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
-	verifier: Option<crate::verifier::FetchPolicy>,
+	verifier: Option<crate::verifier::VerifierConfig>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -247,7 +247,7 @@ pub fn new_full<
 		tracing_execute_block: None,
 	})?;
 
-	if let Some(policy) = verifier {
+	if let Some(config) = verifier {
 		task_manager.spawn_handle().spawn(
 			"gongyu-verifier",
 			Some("verifier"),
@@ -256,7 +256,7 @@ pub fn new_full<
 				pool: transaction_pool.clone(),
 				keystore: keystore_container.keystore(),
 				registry: prometheus_registry.clone(),
-				policy,
+				config,
 			}),
 		);
 	}

@@ -153,7 +153,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(4)]
+	#[api_version(5)]
 	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -202,6 +202,12 @@ impl_runtime_apis! {
 
 		fn parameters() -> pallet_contributions::Parameters<Balance, BlockNumber> {
 			pallet_contributions::Params::<Runtime>::get()
+		}
+
+		fn model_version(
+			id: pallet_contributions::ModelVersionId,
+		) -> Option<pallet_contributions::ModelVersionInfo<BlockNumber>> {
+			pallet_contributions::ModelVersions::<Runtime>::get(id).map(|v| v.into_info())
 		}
 	}
 

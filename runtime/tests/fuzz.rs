@@ -349,11 +349,14 @@ impl Fuzz {
 	}
 
 	fn verdict(&mut self) -> Verdict {
-		match self.rng.random_range(0..8) {
+		match self.rng.random_range(0..11) {
 			0 => Verdict::HashMismatch,
 			1 => Verdict::Unreachable,
 			2 => Verdict::CardMismatch,
 			3 => Verdict::BadFormat,
+			8 => Verdict::ArchitectureMismatch,
+			9 => Verdict::AdapterMismatch,
+			10 => Verdict::Unevaluated,
 			4 | 5 => Verdict::Measured {
 				counts: self.counts(),
 				sketch: self.sketch(),
@@ -404,6 +407,7 @@ impl Fuzz {
 				file: self.rng.random(),
 			},
 			storage_fee: self.rng.random_range(0..=2) * UNIT / 2,
+			unevaluated_score: self.rng.random_range(0..=110),
 		}
 	}
 
@@ -436,6 +440,12 @@ impl Fuzz {
 					.rng
 					.random_bool(0.5)
 					.then(|| self.rng.random_range(0..3)),
+				architecture: self.rng.random_bool(0.7).then(|| {
+					(
+						[self.rng.random(); 32],
+						b"https://models.example/m/".to_vec(),
+					)
+				}),
 			}),
 			3 => RuntimeCall::Rewards(pallet_rewards::Call::set_budget { budget: amount }),
 			4 => RuntimeCall::Rewards(pallet_rewards::Call::set_epoch_length {

@@ -16,7 +16,7 @@ import { mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { connect } from '../../scripts/js/lib/chain.js';
 import { hashPath } from '../../scripts/js/lib/hashing.js';
-import { peerIdBytes } from '../../scripts/js/lib/council.js';
+import { councilMotion, peerIdBytes } from '../../scripts/js/lib/council.js';
 import { peerId } from './support/network.js';
 import {
   freePort, repoRoot, runNodeCommand, runProcess, startNode,
@@ -169,12 +169,23 @@ describe('the gongyu tools on a dev chain', () => {
     fs.writeFileSync(description, '# gongyu-ko-chat-v1\nA chat fine-tune.\n');
     const uri = 'https://models.gongyu.example/ko-chat-v1.safetensors';
     const license = 'Apache-2.0';
-    const out = JSON.parse(await ok(['contribute', weights, '--uri', uri, '--license', license, '--kind', 'fine-tune',
-      '--base', '0', '--description', description, '--json', ...ws], { GONGYU_SURI: '//Dave' }));
+    const tune = ['contribute', weights, '--uri', uri, '--license', license, '--kind', 'fine-tune'];
+    // The card must say what the weights are.
+    assert.match(await fails([...tune, '--base', '0', '--suri', '//Dave', ...ws]), /give --weights full .* or --weights lora/);
+    // The genesis base records no architecture: nothing to check a fine-tune against.
+    assert.match(await fails([...tune, '--base', '0', '--weights', 'full', '--suri', '//Dave', ...ws]),
+      /model version 0 registers no architecture/);
+    // The council registers a version with one.
+    const base = (await api.query.contributions.nextModelVersionId()).toNumber();
+    const motion = await councilMotion(api, api.tx.contributions.registerModelVersion('gongyu-ko-chat-base',
+      `0x${'ab'.repeat(32)}`, 0, [`0x${'cd'.repeat(32)}`, 'https://models.gongyu.example/base/']));
+    assert.ok(motion.isOk, `motion result: ${motion}`);
+    const out = JSON.parse(await ok([...tune, '--base', String(base), '--weights', 'full',
+      '--description', description, '--json', ...ws], { GONGYU_SURI: '//Dave' }));
     // The file was wrapped in a directory with its card, which the root covers.
     assert.equal(out.directory, `${weights}.gongyu`);
     const card = JSON.parse(fs.readFileSync(path.join(out.directory, 'gongyu.json'), 'utf8'));
-    assert.deepEqual(card, { owner: DAVE, kind: 'fine-tune', license, base_model: 0 });
+    assert.deepEqual(card, { owner: DAVE, kind: 'fine-tune', license, base_model: base, weights: 'full' });
     const expected = await hashPath(out.directory);
     assert.equal(out.root, expected.root);
     assert.equal(fs.readFileSync(path.join(out.directory, 'gongyu-manifest.txt'), 'utf8'), expected.manifest);
@@ -185,7 +196,7 @@ describe('the gongyu tools on a dev chain', () => {
     const status = JSON.parse(await ok(['status', String(out.id), '--json', ...ws]));
     assert.equal(status.owner, DAVE);
     assert.equal(status.kind, 'FineTune');
-    assert.equal(status.base, 0);
+    assert.equal(status.base, base);
     assert.equal(status.root, expected.root);
     assert.equal(status.uri, uri);
     assert.equal(status.license, license);
@@ -199,14 +210,13 @@ describe('the gongyu tools on a dev chain', () => {
     assert.equal(quoted.toBigInt(), BigInt(status.deposit), 'the runtime API quotes the held deposit');
 
     const text = await ok(['status', String(out.id), ...ws]);
-    assert.match(text, /kind\s+FineTune \(base model version 0\)/);
+    assert.match(text, new RegExp(`kind\\s+FineTune \\(base model version ${base}\\)`));
     assert.match(text, /attestations none yet/);
     assert.match(text, /next\s+waiting for verifiers/);
     const mine = await ok(['mine', DAVE, ...ws]);
     assert.match(mine, new RegExp(`^\\s+${out.id}\\s+FineTune\\s+Pending\\s+${expected.size}\\s+-$`, 'm'));
 
-    const again = await fails(['contribute', weights, '--uri', uri, '--license', license, '--kind', 'fine-tune',
-      '--base', '0', '--suri', '//Dave', ...ws]);
+    const again = await fails([...tune, '--base', String(base), '--weights', 'full', '--suri', '//Dave', ...ws]);
     assert.match(again, new RegExp(`already registered as contribution #${out.id}`));
   });
 

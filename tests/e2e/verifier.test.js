@@ -7,7 +7,8 @@
 // publishes an honest contribution directory, a tampered one, one whose card names someone
 // else, one with a body longer than its manifest says, a redirect to the node's own metrics
 // port and a slow drip. Alongside, `file://` URIs point at the node binary, outside the file
-// root and through a symbolic link out of it.
+// root and through a symbolic link out of it. The node runs an evaluator script this test
+// writes, for fine-tunes whose weights fit their base.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { freePort, nodeBinary, runNodeCommand, startNode } from './support/node-process.js';
+import { safetensorsFile } from './support/safetensors.js';
 import { connect, DispatchFailure, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
+import { councilMotion } from '../../scripts/js/lib/council.js';
 import { cardJson, hashPath, MANIFEST_FILE } from '../../scripts/js/lib/hashing.js';
 
 /**
@@ -51,6 +54,7 @@ describe('verifier service on the dev chain', () => {
   let bob;
   let charlie;
   let prometheusPort;
+  let evaluator;
   /** URL path -> (req, res) handler of the hostile server. */
   const routes = new Map();
 
@@ -78,6 +82,12 @@ describe('verifier service on the dev chain', () => {
       if (!handler) { res.writeHead(404).end(); return; }
       handler(req, res);
     });
+    // The evaluator: scores an adapter 73 when it gets the checked adapter and the base.
+    evaluator = path.join(workDir, 'evaluate.sh');
+    fs.writeFileSync(evaluator, '#!/bin/sh\n'
+      + 'if test -f "$1/adapter_model.safetensors" && test "$GONGYU_WEIGHTS" = lora '
+      + '&& test -n "$2" && test -n "$GONGYU_BASE_ROOT"; '
+      + 'then echo \'{"score": 73.6}\'; else echo \'{"score": 1}\'; fi\n', { mode: 0o755 });
     const port = await freePort();
     await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${port}`;
@@ -88,7 +98,8 @@ describe('verifier service on the dev chain', () => {
       basePath,
       prometheusPort,
       args: ['--dev', '--verifier', '--verifier-retries', '0', '--verifier-fetch-timeout', '4',
-        '--verifier-file-root', fileRoot, '--verifier-allow-address', `127.0.0.1:${port}`],
+        '--verifier-file-root', fileRoot, '--verifier-allow-address', `127.0.0.1:${port}`,
+        '--verifier-evaluator', evaluator, '--verifier-evaluator-timeout', '20'],
     });
     api = await connect(node.wsUrl);
     [alice, bob, charlie, dave] = await Promise.all(['//Alice', '//Bob', '//Charlie', '//Dave'].map(signer));
@@ -324,6 +335,76 @@ describe('verifier service on the dev chain', () => {
     assert.ok(copy.receipt.novelty.toNumber() / 1e9 < 0.1, `novelty ${copy.receipt.novelty}`);
     assert.equal(copy.receipt.overlaps.unwrap().toNumber(), all.id);
     assert.ok(copy.amount * 10n < wholeWorth, `the copy earned ${copy.amount}`);
+  });
+
+  test('a fine-tune with the wrong architecture is rejected; an adapter that fits earns its evaluator\'s score', async () => {
+    // The base model's weights, in two files, published with a manifest like a contribution.
+    const baseDir = path.join(workDir, 'base-model');
+    fs.mkdirSync(baseDir);
+    fs.writeFileSync(path.join(baseDir, 'model-1.safetensors'),
+      safetensorsFile([['model.embed.weight', 'F32', [64, 32]]]));
+    fs.writeFileSync(path.join(baseDir, 'model-2.safetensors'), safetensorsFile([
+      ['model.layers.0.q_proj.weight', 'F32', [32, 32]], ['model.layers.0.v_proj.weight', 'F32', [32, 32]]]));
+    fs.writeFileSync(path.join(baseDir, 'config.json'), '{"hidden_size": 32}\n');
+    const baseContent = await hashPath(baseDir);
+    fs.writeFileSync(path.join(baseDir, MANIFEST_FILE), baseContent.manifest);
+    serveDirectory('base-model', baseDir);
+    const fingerprint = (await runNodeCommand(['fingerprint', baseDir])).trim();
+    assert.match(fingerprint, /^0x[0-9a-f]{64}$/);
+
+    // The council registers it with its architecture; fine-tunes build on it.
+    const base = (await api.query.contributions.nextModelVersionId()).toNumber();
+    const motion = await councilMotion(api, api.tx.contributions.registerModelVersion(
+      'gongyu-test-base', baseContent.root, null, [fingerprint, `${baseUrl}/base-model/`]));
+    assert.ok(motion.isOk, `motion result: ${motion}`);
+    const version = (await api.call.contributionsApi.modelVersion(base)).unwrap();
+    assert.equal(version.architecture.unwrap().fingerprint.toHex(), fingerprint);
+
+    const publishTune = async (name, weights, files) => {
+      const dir = path.join(workDir, name);
+      fs.mkdirSync(dir);
+      for (const [file, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), bytes);
+      fs.writeFileSync(path.join(dir, 'gongyu.json'),
+        cardJson({ owner: alice.address, kind: 'fine-tune', base, weights, license: 'CC0-1.0' }));
+      const hashed = await hashPath(dir);
+      fs.writeFileSync(path.join(dir, MANIFEST_FILE), hashed.manifest);
+      serveDirectory(name, dir);
+      const tx = api.tx.contributions.submit({ FineTune: { base } }, hashed.root, hashed.size,
+        `${baseUrl}/${name}/`, 'CC0-1.0', null);
+      const { events } = await sendAndWait(api, tx, alice, { until: 'inBlock' });
+      return events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event))
+        .event.data.id.toNumber();
+    };
+    // Full weights whose q_proj is wider than the base's.
+    const wrong = await publishTune('tune-full', 'full', {
+      'model.safetensors': safetensorsFile([['model.embed.weight', 'F32', [64, 32]],
+        ['model.layers.0.q_proj.weight', 'F32', [32, 48]], ['model.layers.0.v_proj.weight', 'F32', [32, 32]]]),
+    });
+    // A rank-4 LoRA adapter of q_proj and v_proj.
+    const lora = (module) => [
+      [`base_model.model.model.layers.0.${module}.lora_A.weight`, 'F32', [4, 32]],
+      [`base_model.model.model.layers.0.${module}.lora_B.weight`, 'F32', [32, 4]]];
+    const fits = await publishTune('tune-lora', 'lora', {
+      'adapter_model.safetensors': safetensorsFile([...lora('q_proj'), ...lora('v_proj')]),
+      'adapter_config.json': '{"r": 4, "target_modules": ["q_proj", "v_proj"]}\n',
+    });
+
+    const rejected = await waitFor(wrong, (c) => !c.status.isPending);
+    assert.equal(rejected.status.type, 'Rejected');
+    assert.deepEqual(await verdicts(wrong),
+      [[bob.address, 'ArchitectureMismatch'], [charlie.address, 'ArchitectureMismatch']].sort());
+    const verified = await waitFor(fits, (c) => !c.status.isPending);
+    assert.equal(verified.status.type, 'Verified');
+    // Both verifiers ran the evaluator: 73.6, rounded down.
+    assert.deepEqual(verified.attestations.map((a) => a.verdict.toJSON()), [{ valid: { score: 73 } }, { valid: { score: 73 } }]);
+    assert.equal(verified.status.asVerified.score.toNumber(), 73);
+    assert.equal((await api.call.contributionsApi.receipt(fits)).unwrap().score.toNumber(), 73);
+
+    // A fine-tune of a version without a registered architecture is refused at submission.
+    const failure = await sendAndWait(api, api.tx.contributions.submit({ FineTune: { base: 0 } },
+      `0x${'5a'.repeat(32)}`, 1000, `${baseUrl}/nothing/`, 'CC0-1.0', null), alice)
+      .then(() => assert.fail('submitted'), (e) => e);
+    assert.equal(`${failure.section}.${failure.name}`, 'contributions.BaseArchitectureUnknown');
   });
 
   test('the verifier exports Prometheus metrics', async () => {

@@ -7,6 +7,12 @@
 //! compares its size and BLAKE3. No file is read past its listed size, so a body longer than
 //! registered ends the check at once. Each attempt has a time limit that grows with the
 //! registered size; retries are for unreachable hosts only.
+//!
+//! A fine-tune's directory holds its card, its weights (`.safetensors` files) and small JSON
+//! files only. While the weights are hashed their headers are collected, and the
+//! architecture they describe must fit the base model version's ([`crate::architecture`]),
+//! which is read from the headers of the base's published weights and checked against its
+//! registered fingerprint.
 
 use std::{
 	collections::HashMap,
@@ -23,6 +29,10 @@ use tokio::{io::AsyncReadExt, sync::Semaphore};
 
 use super::address;
 use crate::{
+	architecture::{
+		is_allowed_side_file, is_weights_file, Architecture, HeaderCollector, WeightsKind,
+		MAX_SIDE_FILE_BYTES,
+	},
 	content::{Card, Manifest, CARD_FILE, MANIFEST_FILE, MAX_CARD_BYTES},
 	dataset::{Measurement, Measurer},
 };
@@ -55,6 +65,9 @@ pub struct FetchPolicy {
 	pub retries: u32,
 	/// Pause between attempts.
 	pub retry_delay: Duration,
+	/// Keep a copy of each fine-tune's checked files (in a temporary directory, unless
+	/// they are local already) for an evaluator to read.
+	pub keep_fine_tunes: bool,
 }
 
 impl Default for FetchPolicy {
@@ -67,6 +80,7 @@ impl Default for FetchPolicy {
 			min_throughput: 1 << 20,
 			retries: 2,
 			retry_delay: Duration::from_secs(2),
+			keep_fine_tunes: false,
 		}
 	}
 }
@@ -86,6 +100,19 @@ pub struct Expected<'a> {
 	pub kind: ContributionKind,
 	/// The registered license.
 	pub license: &'a [u8],
+	/// For a fine-tune: its base model version's weights, if it registers an architecture.
+	pub base: Option<BaseWeights<'a>>,
+}
+
+/// A base model version's published weights, as the chain registers them.
+#[derive(Debug, Clone)]
+pub struct BaseWeights<'a> {
+	/// Where they are published (a directory with a manifest).
+	pub uri: &'a str,
+	/// Their registered root.
+	pub root: ContentHash,
+	/// Their registered architecture fingerprint.
+	pub fingerprint: ContentHash,
 }
 
 /// What a check found.
@@ -102,6 +129,38 @@ pub enum Finding {
 	BadFormat(String),
 	/// The bytes could not be fetched (after retries), or may not be fetched from here.
 	Unreachable(String),
+	/// A fine-tune's bytes match but its full weights do not have its base's architecture,
+	/// or its directory holds files that are not weights.
+	ArchitectureMismatch(String),
+	/// A fine-tune's bytes match but its adapter's tensors do not fit its base's modules.
+	AdapterMismatch(String),
+	/// The verifier could not finish the check for reasons of its own or of the base model
+	/// (its weights unreadable, or not what the chain registers): nothing is attested.
+	NotChecked(String),
+}
+
+impl Finding {
+	/// Why, for everything but `Valid`.
+	pub fn reason(&self) -> Option<&str> {
+		match self {
+			Self::Valid(_) => None,
+			Self::HashMismatch(why)
+			| Self::CardMismatch(why)
+			| Self::BadFormat(why)
+			| Self::Unreachable(why)
+			| Self::ArchitectureMismatch(why)
+			| Self::AdapterMismatch(why)
+			| Self::NotChecked(why) => Some(why),
+		}
+	}
+
+	/// The finding for weights of `kind` that do not fit their base.
+	fn weights_mismatch(kind: WeightsKind, why: String) -> Self {
+		match kind {
+			WeightsKind::Full => Self::ArchitectureMismatch(why),
+			WeightsKind::Lora => Self::AdapterMismatch(why),
+		}
+	}
 }
 
 /// What a valid directory holds.
@@ -114,7 +173,41 @@ pub struct FetchedContent {
 	/// For a dataset: the records counted in the files its card names, and their sketch.
 	/// (Boxed: the sketch would make every `Finding` as large as a valid one.)
 	pub measurement: Option<Box<Measurement>>,
+	/// For a fine-tune: its weights, which fit its base.
+	pub weights: Option<CheckedWeights>,
 }
+
+/// A fine-tune's weights that fit their base.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedWeights {
+	/// Full weights or an adapter, as the card declares.
+	pub kind: WeightsKind,
+	/// A local directory holding the checked files, when the policy keeps them.
+	pub local: Option<LocalCopy>,
+}
+
+/// A local directory of checked files: the contribution's own directory for `file://`, or
+/// a temporary copy, removed when the last clone is dropped.
+#[derive(Debug, Clone)]
+pub struct LocalCopy {
+	dir: PathBuf,
+	_temporary: Option<Arc<tempfile::TempDir>>,
+}
+
+impl LocalCopy {
+	/// The directory.
+	pub fn path(&self) -> &Path {
+		&self.dir
+	}
+}
+
+impl PartialEq for LocalCopy {
+	fn eq(&self, other: &Self) -> bool {
+		self.dir == other.dir
+	}
+}
+
+impl Eq for LocalCopy {}
 
 /// Why reading one file stopped.
 #[derive(Debug)]
@@ -147,6 +240,8 @@ pub struct Fetcher {
 	policy: FetchPolicy,
 	http: reqwest::Client,
 	hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+	/// Base architectures already read, by registered fingerprint.
+	bases: Mutex<HashMap<ContentHash, Architecture>>,
 }
 
 impl Fetcher {
@@ -176,6 +271,7 @@ impl Fetcher {
 			policy,
 			http,
 			hosts: Mutex::new(HashMap::new()),
+			bases: Mutex::new(HashMap::new()),
 		})
 	}
 
@@ -245,7 +341,8 @@ impl Fetcher {
 		let mut text = Vec::new();
 		let read = self
 			.read(&source, MANIFEST_FILE, MAX_MANIFEST_BYTES, |chunk| {
-				text.extend_from_slice(chunk)
+				text.extend_from_slice(chunk);
+				true
 			})
 			.await;
 		match read {
@@ -281,7 +378,31 @@ impl Fetcher {
 			Ok(card) => card,
 			Err(finding) => return finding,
 		};
+		let weights_kind = card.weights_kind();
+		if let Some(kind) = weights_kind {
+			if let Some(stray) = manifest.entries().iter().find(|e| {
+				e.path != CARD_FILE
+					&& !is_weights_file(&e.path)
+					&& !is_allowed_side_file(&e.path, e.size)
+			}) {
+				return Finding::weights_mismatch(
+					kind,
+					format!(
+						"{} is neither weights (.safetensors) nor a JSON file of at most {} bytes",
+						stray.path, MAX_SIDE_FILE_BYTES
+					),
+				);
+			}
+		}
+		let mut copy = match weights_kind {
+			Some(_) if self.policy.keep_fine_tunes => match Copier::for_source(&source) {
+				Ok(copy) => Some(copy),
+				Err(why) => return Finding::NotChecked(why),
+			},
+			_ => None,
+		};
 		let mut measurer = card.dataset.map(Measurer::new);
+		let mut architecture = Architecture::default();
 		for entry in manifest.entries() {
 			if entry.path == CARD_FILE {
 				continue;
@@ -291,16 +412,42 @@ impl Fetcher {
 			if let Some(measurer) = measuring.as_mut() {
 				measurer.start_file(&entry.path);
 			}
+			let mut header = (weights_kind.is_some() && is_weights_file(&entry.path))
+				.then(HeaderCollector::default);
+			let mut writer = match copy.as_mut().map(|c| c.create(&entry.path)).transpose() {
+				Ok(writer) => writer.flatten(),
+				Err(why) => return Finding::NotChecked(why),
+			};
+			let mut write_error = None;
 			let read = self
 				.read(&source, &entry.path, entry.size, |chunk| {
 					hasher.update(chunk);
 					if let Some(measurer) = measuring.as_mut() {
 						measurer.update(chunk);
 					}
+					if let Some(header) = header.as_mut().filter(|h| !h.is_done()) {
+						header.update(chunk);
+					}
+					if let Some(writer) = writer.as_mut() {
+						if let Err(e) = std::io::Write::write_all(writer, chunk) {
+							write_error.get_or_insert(e.to_string());
+						}
+					}
+					true
 				})
 				.await;
 			if let Some(measurer) = measuring {
 				measurer.finish_file();
+			}
+			if let Some(why) = write_error.or_else(|| {
+				writer
+					.and_then(|w| std::io::Write::flush(&mut { w }).err())
+					.map(|e| e.to_string())
+			}) {
+				return Finding::NotChecked(format!(
+					"keeping {} for the evaluator: {why}",
+					entry.path
+				));
 			}
 			match read {
 				Ok(size) if size == entry.size && *hasher.finalize().as_bytes() == entry.hash => {}
@@ -314,16 +461,108 @@ impl Fetcher {
 					return Finding::Unreachable(format!("{}: {reason}", entry.path))
 				}
 			}
+			if let (Some(header), Some(kind)) = (header, weights_kind) {
+				let added = header.into_header().and_then(|header| {
+					architecture
+						.add_file(&entry.path, &header, entry.size)
+						.map_err(|e| e.to_string())
+				});
+				if let Err(why) = added {
+					return Finding::weights_mismatch(kind, why);
+				}
+			}
 		}
 		let measurement = match measurer.map(Measurer::finish).transpose() {
 			Ok(measurement) => measurement,
 			Err(error) => return Finding::BadFormat(error.to_string()),
 		};
+		let weights = match weights_kind {
+			Some(kind) => {
+				let Some(base) = &expected.base else {
+					return Finding::NotChecked(
+						"the base model version registers no architecture".into(),
+					);
+				};
+				let base = match self.base_architecture(base).await {
+					Ok(base) => base,
+					Err(why) => return Finding::NotChecked(format!("the base's weights: {why}")),
+				};
+				let fits = match kind {
+					WeightsKind::Full => architecture.check_full(&base),
+					WeightsKind::Lora => architecture.check_adapter(&base),
+				};
+				if let Err(why) = fits {
+					return Finding::weights_mismatch(kind, why.to_string());
+				}
+				Some(CheckedWeights {
+					kind,
+					local: copy.map(Copier::into_local),
+				})
+			}
+			None => None,
+		};
 		Finding::Valid(FetchedContent {
 			files: manifest.entries().len() as u64,
 			bytes: manifest.total_size(),
 			measurement: measurement.map(Box::new),
+			weights,
 		})
+	}
+
+	/// The architecture of a base model version's weights: read from the headers of the
+	/// weights files its published manifest lists (the manifest must hash to the registered
+	/// root), and checked against the registered fingerprint. Remembered per fingerprint.
+	async fn base_architecture(&self, base: &BaseWeights<'_>) -> Result<Architecture, String> {
+		if let Some(known) = self.bases().get(&base.fingerprint) {
+			return Ok(known.clone());
+		}
+		let source = self.open(base.uri)?;
+		let mut text = Vec::new();
+		self.read(&source, MANIFEST_FILE, MAX_MANIFEST_BYTES, |chunk| {
+			text.extend_from_slice(chunk);
+			true
+		})
+		.await
+		.map_err(|e| format!("{MANIFEST_FILE}: {e}"))?;
+		if *blake3::hash(&text).as_bytes() != base.root {
+			return Err(format!(
+				"the BLAKE3 of {MANIFEST_FILE} is not the registered root"
+			));
+		}
+		let manifest = std::str::from_utf8(&text)
+			.map_err(|_| "the manifest is not UTF-8".to_owned())
+			.and_then(|text| Manifest::parse(text).map_err(|e| e.to_string()))?;
+		let mut architecture = Architecture::default();
+		for entry in manifest
+			.entries()
+			.iter()
+			.filter(|e| is_weights_file(&e.path))
+		{
+			let mut header = HeaderCollector::default();
+			self.read(&source, &entry.path, entry.size, |chunk| {
+				header.update(chunk);
+				!header.is_done()
+			})
+			.await
+			.map_err(|e| format!("{}: {e}", entry.path))?;
+			let header = header
+				.into_header()
+				.map_err(|why| format!("{}: {why}", entry.path))?;
+			architecture
+				.add_file(&entry.path, &header, entry.size)
+				.map_err(|e| e.to_string())?;
+		}
+		if architecture.fingerprint() != base.fingerprint {
+			return Err("their architecture is not the registered fingerprint".into());
+		}
+		self.bases().insert(base.fingerprint, architecture.clone());
+		Ok(architecture)
+	}
+
+	fn bases(&self) -> std::sync::MutexGuard<'_, HashMap<ContentHash, Architecture>> {
+		self.bases
+			.lock()
+			.unwrap_or_else(|poisoned| poisoned.into_inner())
 	}
 
 	/// Reads the card the manifest lists and compares it with the record; a dataset's card
@@ -347,7 +586,8 @@ impl Fetcher {
 		let mut bytes = Vec::new();
 		match self
 			.read(source, CARD_FILE, entry.size, |chunk| {
-				bytes.extend_from_slice(chunk)
+				bytes.extend_from_slice(chunk);
+				true
 			})
 			.await
 		{
@@ -419,13 +659,14 @@ impl Fetcher {
 		Ok(Source::Web(url))
 	}
 
-	/// Reads `path` of `source` into `sink`, at most `limit` bytes; returns the size.
+	/// Reads `path` of `source` into `sink`, at most `limit` bytes, until `sink` returns
+	/// false; returns the size read.
 	async fn read(
 		&self,
 		source: &Source,
 		path: &str,
 		limit: u64,
-		mut sink: impl FnMut(&[u8]),
+		mut sink: impl FnMut(&[u8]) -> bool,
 	) -> Result<u64, ReadError> {
 		match source {
 			Source::Dir { dir, root } => read_file(&dir.join(path), root, limit, &mut sink).await,
@@ -444,7 +685,7 @@ impl Fetcher {
 		&self,
 		url: reqwest::Url,
 		limit: u64,
-		sink: &mut impl FnMut(&[u8]),
+		sink: &mut impl FnMut(&[u8]) -> bool,
 	) -> Result<u64, ReadError> {
 		let response = self
 			.http
@@ -467,7 +708,9 @@ impl Fetcher {
 			if size > limit {
 				return Err(ReadError::TooLarge);
 			}
-			sink(&chunk);
+			if !sink(&chunk) {
+				break;
+			}
 		}
 		Ok(size)
 	}
@@ -497,7 +740,7 @@ async fn read_file(
 	path: &Path,
 	root: &Path,
 	limit: u64,
-	sink: &mut impl FnMut(&[u8]),
+	sink: &mut impl FnMut(&[u8]) -> bool,
 ) -> Result<u64, ReadError> {
 	let failed = |e: std::io::Error| ReadError::Failed(format!("{}: {e}", path.display()));
 	let real = tokio::fs::canonicalize(path).await.map_err(failed)?;
@@ -529,7 +772,58 @@ async fn read_file(
 		if size > limit {
 			return Err(ReadError::TooLarge);
 		}
-		sink(buffer.get(..read).unwrap_or_default());
+		if !sink(buffer.get(..read).unwrap_or_default()) {
+			return Ok(size);
+		}
+	}
+}
+
+/// Where a fine-tune's checked files are kept for its evaluator.
+enum Copier {
+	/// The files are local already (`file://`): nothing to copy.
+	InPlace(PathBuf),
+	/// A temporary directory the files are written to as they are checked.
+	Temporary(tempfile::TempDir),
+}
+
+impl Copier {
+	fn for_source(source: &Source) -> Result<Self, String> {
+		match source {
+			Source::Dir { dir, .. } => Ok(Self::InPlace(dir.clone())),
+			Source::Web(_) => tempfile::Builder::new()
+				.prefix("gongyu-fine-tune-")
+				.tempdir()
+				.map(Self::Temporary)
+				.map_err(|e| format!("cannot create a directory for the evaluator: {e}")),
+		}
+	}
+
+	/// A writer for the copy of `path` (a manifest path, so relative and plain), or `None`
+	/// when the files are local already.
+	fn create(&mut self, path: &str) -> Result<Option<std::io::BufWriter<std::fs::File>>, String> {
+		let Self::Temporary(dir) = self else {
+			return Ok(None);
+		};
+		let target = dir.path().join(path);
+		let failed = |e: std::io::Error| format!("{}: {e}", target.display());
+		if let Some(parent) = target.parent() {
+			std::fs::create_dir_all(parent).map_err(failed)?;
+		}
+		let file = std::fs::File::create(&target).map_err(failed)?;
+		Ok(Some(std::io::BufWriter::new(file)))
+	}
+
+	fn into_local(self) -> LocalCopy {
+		match self {
+			Self::InPlace(dir) => LocalCopy {
+				dir,
+				_temporary: None,
+			},
+			Self::Temporary(temporary) => LocalCopy {
+				dir: temporary.path().to_path_buf(),
+				_temporary: Some(Arc::new(temporary)),
+			},
+		}
 	}
 }
 

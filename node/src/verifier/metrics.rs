@@ -88,5 +88,8 @@ pub fn verdict_label(verdict: &Verdict) -> &'static str {
 		Verdict::CardMismatch => "card_mismatch",
 		Verdict::Measured { .. } => "measured",
 		Verdict::BadFormat => "bad_format",
+		Verdict::ArchitectureMismatch => "architecture_mismatch",
+		Verdict::AdapterMismatch => "adapter_mismatch",
+		Verdict::Unevaluated => "unevaluated",
 	}
 }

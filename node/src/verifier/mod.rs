@@ -20,10 +20,10 @@
 //!   [`fetch::PER_HOST_CHECKS`] per host, taken from a window of [`WINDOW`] contributions.
 
 mod address;
+mod evaluator;
 mod extrinsic;
 mod fetch;
 mod metrics;
-mod scorer;
 
 use std::{
 	collections::HashMap,
@@ -47,8 +47,8 @@ use sp_core::{crypto::KeyTypeId, sr25519};
 use sp_keystore::KeystorePtr;
 use sp_runtime::traits::Header as _;
 
+pub use evaluator::Evaluator;
 pub use fetch::FetchPolicy;
-pub use scorer::{HashMatchScorer, Scorer};
 
 use crate::client::FullClient;
 
@@ -74,8 +74,18 @@ pub struct VerifierParams<P> {
 	pub keystore: KeystorePtr,
 	/// Prometheus registry, if metrics are enabled.
 	pub registry: Option<substrate_prometheus_endpoint::Registry>,
+	/// Where and how fast to fetch, and how to score fine-tunes.
+	pub config: VerifierConfig,
+}
+
+/// What the operator configures of the verifier.
+#[derive(Debug, Clone)]
+pub struct VerifierConfig {
 	/// Where and how fast to fetch.
-	pub policy: FetchPolicy,
+	pub fetch: FetchPolicy,
+	/// Scores fine-tunes whose weights fit their base; without it they are attested
+	/// `Unevaluated`.
+	pub evaluator: Option<Evaluator>,
 }
 
 /// Runs the verifier service until the node stops.
@@ -88,7 +98,7 @@ where
 		pool,
 		keystore,
 		registry,
-		policy,
+		config,
 	} = params;
 	let metrics = match metrics::Metrics::register(registry.as_ref()) {
 		Ok(metrics) => metrics,
@@ -97,7 +107,7 @@ where
 			None
 		}
 	};
-	let fetcher = match fetch::Fetcher::new(policy) {
+	let fetcher = match fetch::Fetcher::new(config.fetch) {
 		Ok(fetcher) => fetcher,
 		Err(error) => {
 			log::error!(target: "verifier", "the verifier cannot start its HTTP client: {error}");
@@ -110,7 +120,7 @@ where
 		keystore,
 		metrics,
 		fetcher,
-		scorer: Arc::new(HashMatchScorer),
+		evaluator: config.evaluator,
 		claims: Mutex::new(HashMap::new()),
 		signing: tokio::sync::Mutex::new(()),
 	});
@@ -138,7 +148,8 @@ struct Service<P> {
 	keystore: KeystorePtr,
 	metrics: Option<metrics::Metrics>,
 	fetcher: fetch::Fetcher,
-	scorer: Arc<dyn Scorer>,
+	/// Scores fine-tunes whose weights fit their base, if the operator configured one.
+	evaluator: Option<Evaluator>,
 	/// Work under way, by (verifier, contribution).
 	claims: Mutex<HashMap<(AccountId, ContributionId), Claim>>,
 	/// Held while a nonce is chosen and its transaction submitted.
@@ -243,8 +254,13 @@ where
 		contribution: Info,
 		schemes: UriSchemes,
 	) {
-		let verdict = self.check(&contribution, &schemes).await;
 		let key = (verifier.clone(), contribution.id);
+		let Some(verdict) = self.check(&contribution, &schemes).await else {
+			// Not checked: try again after the resubmission delay.
+			let at = self.client.info().best_number;
+			self.claims().insert(key, Claim::Submitted(at));
+			return;
+		};
 		match self
 			.attest(public, &verifier, contribution.id, verdict)
 			.await
@@ -260,10 +276,27 @@ where
 		}
 	}
 
-	/// Checks the contribution's published directory and decides the verdict.
-	async fn check(&self, contribution: &Info, schemes: &UriSchemes) -> Verdict {
+	/// Checks the contribution's published directory and decides the verdict; `None` when
+	/// the check could not be finished for reasons that are not the contribution's.
+	async fn check(&self, contribution: &Info, schemes: &UriSchemes) -> Option<Verdict> {
 		let started = Instant::now();
 		let uri = String::from_utf8_lossy(&contribution.uri).into_owned();
+		let base = match contribution.kind {
+			ContributionKind::FineTune { base } => self.base_model(base),
+			ContributionKind::Dataset => None,
+		};
+		let base_uri = base
+			.as_ref()
+			.and_then(|b| b.architecture.as_ref())
+			.map(|a| String::from_utf8_lossy(&a.uri).into_owned());
+		let base_weights = base.as_ref().and_then(|b| {
+			let architecture = b.architecture.as_ref()?;
+			Some(fetch::BaseWeights {
+				uri: base_uri.as_deref()?,
+				root: b.weights_root,
+				fingerprint: architecture.fingerprint,
+			})
+		});
 		let expected = fetch::Expected {
 			uri: &uri,
 			root: contribution.root,
@@ -271,8 +304,10 @@ where
 			owner: &contribution.owner,
 			kind: contribution.kind,
 			license: &contribution.license,
+			base: base_weights.clone(),
 		};
 		let finding = self.fetcher.check(&expected, schemes).await;
+		let mut evaluation_failure = None;
 		let verdict = match &finding {
 			fetch::Finding::Valid(content) => {
 				if let Some(m) = &self.metrics {
@@ -284,34 +319,60 @@ where
 						counts: m.counts,
 						sketch: m.sketch,
 					},
-					None if contribution.kind == ContributionKind::Dataset => Verdict::CardMismatch,
-					None => Verdict::Valid {
-						score: self.scorer.score(contribution, content),
+					None => match (&content.weights, &self.evaluator, &base_weights) {
+						// A fine-tune's weights fit its base: its evaluator scores them.
+						(Some(weights), Some(evaluator), Some(base)) => {
+							match self.evaluate(evaluator, contribution, weights, base).await {
+								Ok(score) => Verdict::Valid { score },
+								Err(why) => {
+									evaluation_failure = Some(why);
+									Verdict::Valid { score: 0 }
+								}
+							}
+						}
+						(Some(_), None, _) => Verdict::Unevaluated,
+						// Neither a dataset's records nor checked weights: the card said
+						// neither (the card check requires one).
+						_ => Verdict::CardMismatch,
 					},
 				}
 			}
 			fetch::Finding::HashMismatch(_) => Verdict::HashMismatch,
 			fetch::Finding::CardMismatch(_) => Verdict::CardMismatch,
 			fetch::Finding::BadFormat(_) => Verdict::BadFormat,
+			fetch::Finding::ArchitectureMismatch(_) => Verdict::ArchitectureMismatch,
+			fetch::Finding::AdapterMismatch(_) => Verdict::AdapterMismatch,
 			fetch::Finding::Unreachable(_) => {
 				if let Some(m) = &self.metrics {
 					m.fetch_failures.inc();
 				}
 				Verdict::Unreachable
 			}
+			fetch::Finding::NotChecked(why) => {
+				log::warn!(
+					target: "verifier",
+					"contribution {} ({uri}) not checked, retried later: {why}",
+					contribution.id
+				);
+				return None;
+			}
 		};
+		if let Some(why) = &evaluation_failure {
+			log::error!(
+				target: "verifier",
+				"contribution {}: the evaluator failed, attesting score 0: {why}",
+				contribution.id
+			);
+		}
 		log::info!(
 			target: "verifier",
 			"contribution {} ({uri}): {verdict:?} in {:.1} s{}",
 			contribution.id,
 			started.elapsed().as_secs_f64(),
-			match &finding {
-				fetch::Finding::Valid(_) => String::new(),
-				fetch::Finding::HashMismatch(why)
-				| fetch::Finding::CardMismatch(why)
-				| fetch::Finding::BadFormat(why)
-				| fetch::Finding::Unreachable(why) => format!(": {why}"),
-			}
+			finding
+				.reason()
+				.map(|why| format!(": {why}"))
+				.unwrap_or_default()
 		);
 		if let Some(m) = &self.metrics {
 			let label = metrics::verdict_label(&verdict);
@@ -320,7 +381,45 @@ where
 				.with_label_values(&[label])
 				.observe(started.elapsed().as_secs_f64());
 		}
-		verdict
+		Some(verdict)
+	}
+
+	/// Model version `id` as the latest finalized block has it.
+	fn base_model(
+		&self,
+		id: pallet_contributions::ModelVersionId,
+	) -> Option<pallet_contributions::ModelVersionInfo<BlockNumber>> {
+		let finalized = self.client.info().finalized_hash;
+		match self.client.runtime_api().model_version(finalized, id) {
+			Ok(version) => version,
+			Err(error) => {
+				log::warn!(target: "verifier", "cannot read model version {id}: {error}");
+				None
+			}
+		}
+	}
+
+	/// Runs the evaluator on a fine-tune whose weights fit its base.
+	async fn evaluate(
+		&self,
+		evaluator: &Evaluator,
+		contribution: &Info,
+		weights: &fetch::CheckedWeights,
+		base: &fetch::BaseWeights<'_>,
+	) -> Result<pallet_contributions::Score, String> {
+		let local = weights
+			.local
+			.as_ref()
+			.ok_or("the checked files were not kept for the evaluator")?;
+		evaluator
+			.score(&evaluator::Evaluation {
+				artifact: local.path(),
+				artifact_root: contribution.root,
+				weights: weights.kind,
+				base_uri: base.uri,
+				base_root: base.root,
+			})
+			.await
 	}
 
 	async fn attest(
@@ -365,8 +464,8 @@ fn next_nonce<P: TransactionPool>(pool: &P, account: &AccountId, chain_nonce: No
 
 use frame_system_rpc_runtime_api::AccountNonceApi as _;
 
-/// The fetch policy the CLI configures.
-pub fn policy(cli: &crate::cli::VerifierCli) -> Result<FetchPolicy, String> {
+/// The verifier configuration the CLI gives.
+pub fn config(cli: &crate::cli::VerifierCli) -> Result<VerifierConfig, String> {
 	let file_root = match &cli.verifier_file_root {
 		Some(dir) => Some(std::fs::canonicalize(dir).map_err(|e| {
 			format!(
@@ -379,13 +478,35 @@ pub fn policy(cli: &crate::cli::VerifierCli) -> Result<FetchPolicy, String> {
 	if cli.verifier_min_throughput == 0 {
 		return Err("--verifier-min-throughput must be above zero (bytes per second)".into());
 	}
-	Ok(FetchPolicy {
-		file_root,
-		allow_non_global: cli.verifier_allow_non_global,
-		allowed_addresses: cli.verifier_allow_address.clone(),
-		base_timeout: Duration::from_secs(cli.verifier_fetch_timeout),
-		min_throughput: cli.verifier_min_throughput,
-		retries: cli.verifier_retries,
-		..FetchPolicy::default()
+	let evaluator = match &cli.verifier_evaluator {
+		Some(program) => {
+			let program = std::fs::canonicalize(program).map_err(|e| {
+				format!(
+					"--verifier-evaluator {}: {e}; give the path of an executable program",
+					program.display()
+				)
+			})?;
+			if cli.verifier_evaluator_timeout == 0 {
+				return Err("--verifier-evaluator-timeout must be above zero (seconds)".into());
+			}
+			Some(Evaluator {
+				program,
+				timeout: Duration::from_secs(cli.verifier_evaluator_timeout),
+			})
+		}
+		None => None,
+	};
+	Ok(VerifierConfig {
+		fetch: FetchPolicy {
+			file_root,
+			allow_non_global: cli.verifier_allow_non_global,
+			allowed_addresses: cli.verifier_allow_address.clone(),
+			base_timeout: Duration::from_secs(cli.verifier_fetch_timeout),
+			min_throughput: cli.verifier_min_throughput,
+			retries: cli.verifier_retries,
+			keep_fine_tunes: evaluator.is_some(),
+			..FetchPolicy::default()
+		},
+		evaluator,
 	})
 }

@@ -32,6 +32,14 @@ fn uri_of_len(len: u32) -> Vec<u8> {
 	uri
 }
 
+/// An architecture with the longest weights URI.
+fn architecture<T: Config>() -> ModelArchitecture<T::MaxUriLen> {
+	ModelArchitecture {
+		fingerprint: [4; 32],
+		uri: frame_support::BoundedVec::truncate_from(uri_of_len(T::MaxUriLen::get())),
+	}
+}
+
 fn root_of(index: u32) -> ContentHash {
 	let mut root = [0u8; 32];
 	root[..4].copy_from_slice(&index.to_le_bytes());
@@ -129,7 +137,13 @@ mod benchmarks {
 	fn submit(u: Linear<9, { T::MaxUriLen::get() }>, l: Linear<1, { T::MaxLicenseLen::get() }>) {
 		let owner = funded::<T>("owner", 0);
 		let base = NextModelVersionId::<T>::get();
-		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None).unwrap_or_default();
+		Pallet::<T>::insert_model_version(
+			Default::default(),
+			[9; 32],
+			None,
+			Some(architecture::<T>()),
+		)
+		.unwrap_or_default();
 		for i in 1..T::MaxPendingPerAccount::get() {
 			let _ = Pallet::<T>::submit(
 				RawOrigin::Signed(owner.clone()).into(),
@@ -260,14 +274,15 @@ mod benchmarks {
 		Ok(())
 	}
 
-	/// With the longest name (its length hardly matters: the name is stored once).
+	/// With the longest name and weights URI (their lengths hardly matter: they are stored
+	/// once).
 	#[benchmark]
 	fn register_model_version() -> Result<(), BenchmarkError> {
 		let n = T::MaxModelNameLen::get();
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		let parent = NextModelVersionId::<T>::get();
-		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None)?;
+		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None, None)?;
 
 		#[extrinsic_call]
 		_(
@@ -275,6 +290,7 @@ mod benchmarks {
 			vec![b'm'; n as usize],
 			[3; 32],
 			Some(parent),
+			Some(([4; 32], uri_of_len(T::MaxUriLen::get()))),
 		);
 
 		assert!(ModelVersions::<T>::contains_key(parent.saturating_add(1)));

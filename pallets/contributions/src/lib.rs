@@ -93,11 +93,12 @@ pub mod pallet {
 		<T as Config>::MaxAttestations,
 	>;
 	/// A model version as this runtime stores it.
-	pub type ModelVersionOf<T> = ModelVersion<BlockNumberFor<T>, <T as Config>::MaxModelNameLen>;
+	pub type ModelVersionOf<T> =
+		ModelVersion<BlockNumberFor<T>, <T as Config>::MaxModelNameLen, <T as Config>::MaxUriLen>;
 	/// The governance parameters as this runtime stores them.
 	pub type ParametersOf<T> = Parameters<BalanceOf<T>, BlockNumberFor<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(5);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -278,7 +279,7 @@ pub mod pallet {
 					.clone()
 					.try_into()
 					.expect("genesis model name too long");
-				let id = Pallet::<T>::insert_model_version(name, *root, parent)
+				let id = Pallet::<T>::insert_model_version(name, *root, parent, None)
 					.expect("genesis model versions are few and their roots distinct");
 				parent = Some(id);
 			}
@@ -359,6 +360,8 @@ pub mod pallet {
 			id: ModelVersionId,
 			weights_root: ContentHash,
 			parent: Option<ModelVersionId>,
+			/// The architecture fingerprint fine-tunes are checked against, if registered.
+			fingerprint: Option<ContentHash>,
 		},
 		/// Governance set new parameters.
 		ParametersSet { parameters: ParametersOf<T> },
@@ -437,6 +440,15 @@ pub mod pallet {
 		/// one before it (records ≥ valid > duplicates, in-language ≤ unique), at least one
 		/// record valid, and the useful bytes no more than the registered size.
 		InconsistentCounts,
+		/// `ArchitectureMismatch`, `AdapterMismatch` and `Unevaluated` are verdicts on a
+		/// fine-tune's weights; a dataset is attested `Measured` or `BadFormat`.
+		WeightsVerdictOnDataset,
+		/// The base model version registers no architecture, so verifiers could not check a
+		/// fine-tune against it: build on a version governance registered with one.
+		BaseArchitectureUnknown,
+		/// The model version's weights URI is empty, too long or of a scheme the chain does
+		/// not enable.
+		InvalidModelUri,
 	}
 
 	#[pallet::hooks]
@@ -489,9 +501,10 @@ pub mod pallet {
 			let uri = Self::validate_uri(uri, &params.uri_schemes)?;
 			let license = Self::validate_license(license)?;
 			if let ContributionKind::FineTune { base } = kind {
+				let version = ModelVersions::<T>::get(base).ok_or(Error::<T>::UnknownBaseModel)?;
 				ensure!(
-					ModelVersions::<T>::contains_key(base),
-					Error::<T>::UnknownBaseModel
+					version.architecture.is_some(),
+					Error::<T>::BaseArchitectureUnknown
 				);
 			}
 			let now = frame_system::Pallet::<T>::block_number();
@@ -665,7 +678,10 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Register a model version fine-tunes can build on (governance).
+		/// Register a model version fine-tunes can build on (governance): its name, the root
+		/// of its weights, the version it derives from and, so that fine-tunes can build on
+		/// it, its architecture: the fingerprint of its tensor list (`gongyu-node
+		/// fingerprint <dir>`) and the URI verifiers read the tensor list from.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::register_model_version())]
 		pub fn register_model_version(
@@ -673,6 +689,7 @@ pub mod pallet {
 			name: Vec<u8>,
 			weights_root: ContentHash,
 			parent: Option<ModelVersionId>,
+			architecture: Option<(ContentHash, Vec<u8>)>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			ensure!(!name.is_empty(), Error::<T>::InvalidModelName);
@@ -684,11 +701,22 @@ pub mod pallet {
 					Error::<T>::UnknownParentModel
 				);
 			}
-			let id = Self::insert_model_version(name, weights_root, parent)?;
+			let architecture = architecture
+				.map(|(fingerprint, uri)| {
+					let schemes = Params::<T>::get().uri_schemes;
+					let uri: BoundedVec<u8, T::MaxUriLen> =
+						uri.try_into().map_err(|_| Error::<T>::InvalidModelUri)?;
+					ensure!(schemes.accepts(&uri), Error::<T>::InvalidModelUri);
+					Ok::<_, DispatchError>(ModelArchitecture { fingerprint, uri })
+				})
+				.transpose()?;
+			let fingerprint = architecture.as_ref().map(|a| a.fingerprint);
+			let id = Self::insert_model_version(name, weights_root, parent, architecture)?;
 			Self::deposit_event(Event::ModelVersionRegistered {
 				id,
 				weights_root,
 				parent,
+				fingerprint,
 			});
 			Ok(())
 		}
@@ -753,6 +781,7 @@ pub mod pallet {
 				&& !parameters.verification_period.is_zero()
 				&& (schemes.https || schemes.http || schemes.file)
 				&& parameters.storage_fee <= parameters.deposit_base
+				&& parameters.unevaluated_score <= T::MaxScore::get()
 		}
 
 		fn validate_uri(
@@ -803,6 +832,7 @@ pub mod pallet {
 			name: BoundedVec<u8, T::MaxModelNameLen>,
 			weights_root: ContentHash,
 			parent: Option<ModelVersionId>,
+			architecture: Option<ModelArchitecture<T::MaxUriLen>>,
 		) -> Result<ModelVersionId, DispatchError> {
 			let id = NextModelVersionId::<T>::get();
 			let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
@@ -822,6 +852,7 @@ pub mod pallet {
 					weights_root,
 					parent,
 					registered_at,
+					architecture,
 				},
 			);
 			NextModelVersionId::<T>::put(next);

@@ -51,13 +51,17 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			Verdict::BadFormat => ensure!(is_dataset, Error::<T>::CountsForDatasetsOnly),
+			Verdict::ArchitectureMismatch | Verdict::AdapterMismatch | Verdict::Unevaluated => {
+				ensure!(!is_dataset, Error::<T>::WeightsVerdictOnDataset)
+			}
 			Verdict::HashMismatch | Verdict::Unreachable | Verdict::CardMismatch => {}
 		}
 		Ok(())
 	}
 
 	/// The decision the attestations of current verifiers reach, if any. Scores of valid
-	/// fine-tunes are combined by their median; counts of a dataset must be identical in a
+	/// fine-tunes are combined by their median, an `Unevaluated` attestation counting as
+	/// `Parameters::unevaluated_score`; counts of a dataset must be identical in a
 	/// quorum of attestations, since every honest verifier computes the same ones.
 	pub fn tally(contribution: &ContributionOf<T>) -> Option<Decision> {
 		let verifiers = T::Verifiers::sorted_members();
@@ -82,6 +86,7 @@ impl<T: Config> Pallet<T> {
 				// verifies nothing.
 				Verdict::Valid { .. } if is_dataset => {}
 				Verdict::Valid { score } => scores.push(score),
+				Verdict::Unevaluated => scores.push(params.unevaluated_score),
 				Verdict::Measured { counts, sketch } => {
 					let found = (counts, sketch);
 					match measured.iter_mut().find(|(seen, _)| *seen == found) {
@@ -89,9 +94,11 @@ impl<T: Config> Pallet<T> {
 						None => measured.push((found, 1)),
 					}
 				}
-				Verdict::HashMismatch | Verdict::CardMismatch | Verdict::BadFormat => {
-					wrong = wrong.saturating_add(1)
-				}
+				Verdict::HashMismatch
+				| Verdict::CardMismatch
+				| Verdict::BadFormat
+				| Verdict::ArchitectureMismatch
+				| Verdict::AdapterMismatch => wrong = wrong.saturating_add(1),
 				Verdict::Unreachable => unreachable = unreachable.saturating_add(1),
 			}
 		}

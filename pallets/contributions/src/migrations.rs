@@ -387,6 +387,7 @@ pub mod v4 {
 					unavailable_cooldown: old.unavailable_cooldown,
 					uri_schemes: old.uri_schemes,
 					storage_fee: fee,
+					unevaluated_score: T::DefaultParameters::get().unevaluated_score,
 				});
 				writes = writes.saturating_add(1);
 			}
@@ -597,6 +598,144 @@ pub mod v5 {
 		4,
 		5,
 		InnerMigrateV4ToV5<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
+/// Version 6: fine-tunes are checked against their base's architecture.
+///
+/// A model version gains [`crate::ModelVersion::architecture`] (existing versions have
+/// none: governance registers a version with one for fine-tunes to build on), and the
+/// parameters gain [`crate::Parameters::unevaluated_score`] (the runtime's default). The
+/// new verdicts are appended to [`crate::Verdict`], so stored attestations keep their
+/// encoding.
+pub mod v6 {
+	#[cfg(feature = "try-runtime")]
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::*,
+		storage_alias,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_runtime::Perbill;
+
+	use crate::{
+		BalanceOf, Config, ContentHash, ModelVersion, ModelVersionId, ModelVersions, Pallet,
+		Parameters, Params, UriSchemes,
+	};
+
+	/// The version 5 layout.
+	pub mod v5 {
+		use super::*;
+
+		/// Parameters as version 5 stored them: without the unevaluated score.
+		#[derive(Encode, Decode, Clone, Copy)]
+		pub struct ParametersV5<Balance, BlockNumber> {
+			/// Quorum share.
+			pub quorum: Perbill,
+			/// Fewest agreeing attestations.
+			pub min_attestations: u32,
+			/// Verification period.
+			pub verification_period: BlockNumber,
+			/// Fixed deposit.
+			pub deposit_base: Balance,
+			/// Deposit per metadata byte.
+			pub deposit_per_byte: Balance,
+			/// Share slashed when unavailable.
+			pub unavailable_slash: Perbill,
+			/// Cooldown of an unavailable root.
+			pub unavailable_cooldown: BlockNumber,
+			/// Enabled URI schemes.
+			pub uri_schemes: UriSchemes,
+			/// Storage fee.
+			pub storage_fee: Balance,
+		}
+
+		/// Version 5's parameters (absent when governance never set them).
+		#[storage_alias]
+		pub type Params<T: Config> =
+			StorageValue<Pallet<T>, ParametersV5<BalanceOf<T>, BlockNumberFor<T>>, OptionQuery>;
+
+		/// A model version as version 5 stored it: without an architecture.
+		#[derive(Encode, Decode)]
+		pub struct ModelVersionV5<Name, BlockNumber> {
+			/// Name.
+			pub name: Name,
+			/// Root of the weights.
+			pub weights_root: ContentHash,
+			/// Parent version.
+			pub parent: Option<ModelVersionId>,
+			/// Registration block.
+			pub registered_at: BlockNumber,
+		}
+
+		/// Version 5's model version in this runtime's types.
+		pub type ModelVersionV5Of<T> =
+			ModelVersionV5<BoundedVec<u8, <T as Config>::MaxModelNameLen>, BlockNumberFor<T>>;
+	}
+
+	/// The migration itself; run it through [`MigrateV5ToV6`], which checks the version.
+	pub struct InnerMigrateV5ToV6<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV5ToV6<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut items: u64 = 1;
+			let mut writes: u64 = 0;
+			ModelVersions::<T>::translate::<v5::ModelVersionV5Of<T>, _>(|_, old| {
+				items = items.saturating_add(1);
+				Some(ModelVersion {
+					name: old.name,
+					weights_root: old.weights_root,
+					parent: old.parent,
+					registered_at: old.registered_at,
+					architecture: None,
+				})
+			});
+			if let Some(old) = v5::Params::<T>::get() {
+				Params::<T>::put(Parameters {
+					quorum: old.quorum,
+					min_attestations: old.min_attestations,
+					verification_period: old.verification_period,
+					deposit_base: old.deposit_base,
+					deposit_per_byte: old.deposit_per_byte,
+					unavailable_slash: old.unavailable_slash,
+					unavailable_cooldown: old.unavailable_cooldown,
+					uri_schemes: old.uri_schemes,
+					storage_fee: old.storage_fee,
+					unevaluated_score: T::DefaultParameters::get().unevaluated_score,
+				});
+				writes = 1;
+			}
+			T::DbWeight::get().reads_writes(items, items.saturating_sub(1).saturating_add(writes))
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((ModelVersions::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("undecodable pre-upgrade state"))?;
+			ensure!(
+				ModelVersions::<T>::iter_values().count() as u64 == before,
+				"a model version was lost"
+			);
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 5 to 6, run once: checks and bumps the pallet's storage version.
+	pub type MigrateV5ToV6<T> = VersionedMigration<
+		5,
+		6,
+		InnerMigrateV5ToV6<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

@@ -74,6 +74,8 @@ pub const DEPOSIT_PER_BYTE: Balance = 1;
 pub const PERIOD: u64 = 10;
 /// Blocks an unavailable contribution's root stays reserved in the mock.
 pub const COOLDOWN: u64 = 20;
+/// What an `Unevaluated` attestation counts as in the mock.
+pub const UNEVALUATED_SCORE: u8 = 30;
 
 parameter_types! {
 	/// The verifier set; tests add and remove members.
@@ -91,6 +93,7 @@ parameter_types! {
 		unavailable_cooldown: COOLDOWN,
 		uri_schemes: UriSchemes::WEB,
 		storage_fee: 0,
+		unevaluated_score: UNEVALUATED_SCORE,
 	};
 }
 
@@ -186,11 +189,32 @@ impl ExtBuilder {
 			System::set_block_number(1);
 			VerifierSet::set(alloc::vec![V1, V2, V3]);
 			VerifiedLog::set(Vec::new());
+			// Genesis registers versions without an architecture; fine-tunes build on one
+			// that has one.
+			ModelVersions::<Test>::mutate(0, |version| {
+				if let Some(version) = version {
+					version.architecture = Some(base_architecture());
+				}
+			});
 			test();
 			ContributionsPallet::do_try_state().unwrap();
 		});
 	}
 }
+
+/// The architecture the tests' base model version 0 records.
+pub fn base_architecture() -> ModelArchitecture<<Test as Config>::MaxUriLen> {
+	ModelArchitecture {
+		fingerprint: BASE_FINGERPRINT,
+		uri: frame_support::BoundedVec::truncate_from(BASE_URI.to_vec()),
+	}
+}
+
+/// The fingerprint of base model version 0's weights in the tests.
+pub const BASE_FINGERPRINT: [u8; 32] = [0xa5; 32];
+
+/// Where base model version 0's weights are published in the tests.
+pub const BASE_URI: &[u8] = b"https://models.example/base-v1/";
 
 /// Advances to block `n`, running `on_initialize` of the pallet on each block.
 pub fn run_to_block(n: u64) {

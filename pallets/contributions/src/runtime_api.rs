@@ -5,14 +5,14 @@ use alloc::vec::Vec;
 use codec::Codec;
 
 use crate::types::{
-	ContentHash, ContributionId, ContributionInfo, ContributionStatus, Parameters, Receipt,
-	RootClaim,
+	ContentHash, ContributionId, ContributionInfo, ContributionStatus, ModelVersionId,
+	ModelVersionInfo, Parameters, Receipt, RootClaim,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the contributions pallet. Version 2 added `submission_deposit`, version 3
-	/// `root_claim` and `parameters`, version 4 `receipt`.
-	#[api_version(4)]
+	/// `root_claim` and `parameters`, version 4 `receipt`, version 5 `model_version`.
+	#[api_version(5)]
 	pub trait ContributionsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -42,7 +42,9 @@ sp_api::decl_runtime_apis! {
 		fn parameters() -> Parameters<Balance, BlockNumber>;
 		/// What verified contribution `id`'s reward was computed from: counts, score,
 		/// novelty, the earlier dataset it overlaps and the bytes it is rewarded for.
-		#[api_version(4)]
 		fn receipt(id: ContributionId) -> Option<Receipt>;
+		/// Model version `id`: its weights' root, parent and the architecture verifiers
+		/// check fine-tunes against.
+		fn model_version(id: ModelVersionId) -> Option<ModelVersionInfo<BlockNumber>>;
 	}
 }

@@ -86,19 +86,36 @@ pub enum Verdict {
 	/// A dataset's bytes hash to the registered root but are not records in the format its
 	/// card declares: a named file is not UTF-8 text, or no record is valid.
 	BadFormat,
+	/// A fine-tune declared as full weights whose architecture fingerprint (tensor names,
+	/// shapes and dtypes) differs from its base model version's, or whose files are not
+	/// weights.
+	ArchitectureMismatch,
+	/// A fine-tune declared as an adapter (LoRA) whose tensors are not low-rank factors of
+	/// its base model version's modules.
+	AdapterMismatch,
+	/// A fine-tune whose bytes match and whose weights fit its base, which this verifier has
+	/// no evaluator for: it counts as `Parameters::unevaluated_score`.
+	Unevaluated,
 }
 
 impl Verdict {
 	/// Whether this verdict speaks for the contribution.
 	pub fn is_valid(&self) -> bool {
-		matches!(self, Verdict::Valid { .. } | Verdict::Measured { .. })
+		matches!(
+			self,
+			Verdict::Valid { .. } | Verdict::Measured { .. } | Verdict::Unevaluated
+		)
 	}
 
 	/// Whether this verdict says the published bytes are wrong (not merely out of reach).
 	pub fn is_content_fault(&self) -> bool {
 		matches!(
 			self,
-			Verdict::HashMismatch | Verdict::CardMismatch | Verdict::BadFormat
+			Verdict::HashMismatch
+				| Verdict::CardMismatch
+				| Verdict::BadFormat
+				| Verdict::ArchitectureMismatch
+				| Verdict::AdapterMismatch
 		)
 	}
 }
@@ -413,10 +430,23 @@ pub struct OwnerRecord {
 	pub latest: Option<ContributionId>,
 }
 
+/// Where a model version's weights are published and what their architecture is: what
+/// verifiers check a fine-tune against.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxUriLen))]
+pub struct ModelArchitecture<MaxUriLen: Get<u32>> {
+	/// BLAKE3 of the weights' tensor list (`gongyu-node fingerprint`: every tensor's name,
+	/// dtype and shape, sorted by name).
+	pub fingerprint: ContentHash,
+	/// Where the weights are published (a directory with a manifest, like a contribution's):
+	/// verifiers read their tensor list there and check it against `fingerprint`.
+	pub uri: BoundedVec<u8, MaxUriLen>,
+}
+
 /// A model version fine-tunes can build on.
 #[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
-#[scale_info(skip_type_params(MaxNameLen))]
-pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>> {
+#[scale_info(skip_type_params(MaxNameLen, MaxUriLen))]
+pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>, MaxUriLen: Get<u32>> {
 	/// Human-readable name, e.g. `gongyu-ko-7b-v1`.
 	pub name: BoundedVec<u8, MaxNameLen>,
 	/// BLAKE3 root of the weights.
@@ -425,6 +455,9 @@ pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>> {
 	pub parent: Option<ModelVersionId>,
 	/// Block it was registered in.
 	pub registered_at: BlockNumber,
+	/// Its architecture, if governance registered one. Fine-tunes may build only on a
+	/// version that has one, since verifiers check them against it.
+	pub architecture: Option<ModelArchitecture<MaxUriLen>>,
 }
 
 /// Parameters governance may change with `set_parameters`.
@@ -464,6 +497,9 @@ pub struct Parameters<Balance, BlockNumber> {
 	/// keeps for good, and goes to the reward pot when the contribution leaves the pending
 	/// state. At most `deposit_base`, so every deposit covers it.
 	pub storage_fee: Balance,
+	/// The score an `Unevaluated` attestation counts as: what a fine-tune that fits its base
+	/// earns from a verifier with no evaluator. At most the pallet's `MaxScore`.
+	pub unevaluated_score: Score,
 }
 
 impl<Balance: AtLeast32BitUnsigned + Copy, BlockNumber> Parameters<Balance, BlockNumber> {
@@ -515,4 +551,46 @@ pub struct ContributionInfo<AccountId, Balance, BlockNumber> {
 	pub status: ContributionStatus,
 	/// Attestations received.
 	pub attestations: alloc::vec::Vec<Attestation<AccountId>>,
+}
+
+impl<BlockNumber, MaxNameLen: Get<u32>, MaxUriLen: Get<u32>>
+	ModelVersion<BlockNumber, MaxNameLen, MaxUriLen>
+{
+	/// This model version as the runtime API returns it.
+	pub fn into_info(self) -> ModelVersionInfo<BlockNumber> {
+		ModelVersionInfo {
+			name: self.name.into_inner(),
+			weights_root: self.weights_root,
+			parent: self.parent,
+			registered_at: self.registered_at,
+			architecture: self.architecture.map(|a| ArchitectureInfo {
+				fingerprint: a.fingerprint,
+				uri: a.uri.into_inner(),
+			}),
+		}
+	}
+}
+
+/// A model version's architecture as the runtime API returns it.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ArchitectureInfo {
+	/// BLAKE3 of the weights' tensor list.
+	pub fingerprint: ContentHash,
+	/// Where the weights are published.
+	pub uri: alloc::vec::Vec<u8>,
+}
+
+/// A model version as the runtime API returns it (plain vectors).
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ModelVersionInfo<BlockNumber> {
+	/// Human-readable name.
+	pub name: alloc::vec::Vec<u8>,
+	/// BLAKE3 root of the weights.
+	pub weights_root: ContentHash,
+	/// The version it was derived from, if any.
+	pub parent: Option<ModelVersionId>,
+	/// Block it was registered in.
+	pub registered_at: BlockNumber,
+	/// What fine-tunes are checked against, if registered.
+	pub architecture: Option<ArchitectureInfo>,
 }

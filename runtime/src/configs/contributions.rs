@@ -24,7 +24,8 @@ parameter_types! {
 	pub RewardPotAccount: AccountId = RewardPotPalletId::get().into_account_truncating();
 	/// Parameters in force until governance sets others.
 	/// Web schemes only; the `dev` preset adds `file://`. A tenth of the 1 GYU deposit base
-	/// stays in the reward pot as the fee for the record the chain keeps.
+	/// stays in the reward pot as the fee for the record the chain keeps. A fine-tune that
+	/// fits its base but meets no evaluator counts as 25 of 100.
 	pub const DefaultContributionParameters: Parameters<Balance, BlockNumber> = Parameters {
 		quorum: Perbill::from_percent(50),
 		min_attestations: 2,
@@ -35,6 +36,7 @@ parameter_types! {
 		unavailable_cooldown: 7 * DAYS,
 		uri_schemes: UriSchemes::WEB,
 		storage_fee: 100 * MILLI_UNIT,
+		unevaluated_score: 25,
 	};
 }
 

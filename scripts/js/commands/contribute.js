@@ -31,7 +31,9 @@ export function register(program) {
       + '(file://… on a development chain, for a verifier on this machine)')
     .requiredOption('--license <spdx>', 'SPDX license identifier of the artifact, e.g. CC-BY-4.0')
     .addOption(new Option('--kind <kind>', 'what it is').choices(['dataset', 'fine-tune']).default('dataset'))
-    .option('--base <id>', 'for --kind fine-tune: the model version it was tuned from (gongyu-ko-base-v1 is 0)')
+    .option('--base <id>', 'for --kind fine-tune: the model version it was tuned from')
+    .addOption(new Option('--weights <kind>', 'for --kind fine-tune: full weights of the base, changed, '
+      + 'or a LoRA adapter of its modules').choices(['full', 'lora']))
     .option('--root <hex>', 'a root computed elsewhere (`gongyu-node hash --json`), instead of hashing <path>')
     .option('--size <bytes>', 'with --root: the size in bytes')
     .addOption(new Option('--format <format>', 'for a dataset: how its records are written (one text per '
@@ -172,9 +174,14 @@ function schemeAllowed(uri, schemes) {
 function kindOf(options) {
   if (options.kind === 'fine-tune') {
     if (options.base === undefined) throw new CliError('--kind fine-tune needs --base <model version id>');
+    if (options.weights === undefined) {
+      throw new CliError('a fine-tune\'s card declares its weights: give --weights full (every weight of '
+        + 'the base, changed) or --weights lora (an adapter of its modules)');
+    }
     return { FineTune: { base: Number(parseCount(options.base, '--base')) } };
   }
   if (options.base !== undefined) throw new CliError('--base only goes with --kind fine-tune');
+  if (options.weights !== undefined) throw new CliError('--weights only goes with --kind fine-tune');
   return 'Dataset';
 }
 
@@ -188,6 +195,7 @@ async function contribute(path, options) {
     owner: pair.address,
     kind: options.kind,
     base: kind.FineTune?.base,
+    weights: options.weights,
     license: options.license,
   };
 
@@ -200,6 +208,15 @@ async function contribute(path, options) {
       const enabled = Object.keys(schemes).filter((name) => schemes[name]).map((name) => `${name}://`);
       throw new CliError(`this chain does not accept ${scheme ? `${scheme}://` : 'this'} URIs `
         + `(it takes ${enabled.join(', ')}); publish the directory where verifiers can fetch it`);
+    }
+    if (kind.FineTune) {
+      // Verifiers check a fine-tune against its base's registered architecture.
+      const base = await api.call.contributionsApi.modelVersion(kind.FineTune.base);
+      if (base.isNone) throw new CliError(`model version ${kind.FineTune.base} is not registered`);
+      if (base.unwrap().architecture.isNone) {
+        throw new CliError(`model version ${kind.FineTune.base} registers no architecture, so verifiers `
+          + 'cannot check a fine-tune of it: build on a version the council registered with one');
+      }
     }
     const { root, size, files, directory } = await content(path, options, card, say);
     if (size === 0n) throw new CliError('the content is empty (0 bytes): there is nothing to verify');

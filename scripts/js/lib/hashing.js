@@ -26,14 +26,17 @@ export const DATASET_LANGUAGES = ['ko', 'en', 'ko-en'];
 
 /**
  * The card of a contribution: `owner` (SS58), `kind` ('dataset' or 'fine-tune'), `base`
- * (the model version of a fine-tune), `license` and, for a dataset, `dataset`:
+ * and `weights` ('full' or 'lora') of a fine-tune, `license` and, for a dataset, `dataset`:
  * `{ format, fields, language, files }` (fields only for tsv and jsonl). Verifiers attest
  * CardMismatch when it disagrees with the on-chain record and count the records of the files
  * it names (node/src/dataset.rs).
  */
-export function cardJson({ owner, kind, base, license, dataset }) {
+export function cardJson({ owner, kind, base, weights, license, dataset }) {
   const card = { owner, kind, license };
-  if (kind === 'fine-tune') card.base_model = base;
+  if (kind === 'fine-tune') {
+    card.base_model = base;
+    card.weights = weights;
+  }
   if (dataset) {
     card.dataset = { format: dataset.format };
     if (dataset.format !== 'lines') card.dataset.fields = dataset.fields;

@@ -164,8 +164,8 @@ describe('BLAKE3 roots', () => {
   test('cards name owner, kind, base model, license and a dataset\'s format', () => {
     assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT' })),
       { owner: ALICE, kind: 'dataset', license: 'MIT' });
-    assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'fine-tune', base: 0, license: 'MIT' })),
-      { owner: ALICE, kind: 'fine-tune', license: 'MIT', base_model: 0 });
+    assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'fine-tune', base: 0, weights: 'lora', license: 'MIT' })),
+      { owner: ALICE, kind: 'fine-tune', license: 'MIT', base_model: 0, weights: 'lora' });
     const dataset = { format: 'tsv', fields: ['ko', 'en'], language: 'ko-en', files: ['pairs.tsv'] };
     assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT', dataset })),
       { owner: ALICE, kind: 'dataset', license: 'MIT', dataset });

@@ -13,6 +13,7 @@ use tokio::{
 
 use super::*;
 use crate::{
+	architecture::tests::{safetensors_file, TensorRow},
 	content::{hash_path, Card},
 	dataset::{DatasetSpec, Format, Language},
 };
@@ -205,6 +206,7 @@ fn expected<'a>(uri: &'a str, root: ContentHash, bytes: u64, owner: &'a AccountI
 		owner,
 		kind: ContributionKind::Dataset,
 		license: b"CC0-1.0",
+		base: None,
 	}
 }
 
@@ -521,5 +523,177 @@ fn attempt_time_grows_with_the_registered_size() {
 	assert_eq!(
 		fetcher.attempt_timeout(1 << 30),
 		Duration::from_secs(60 + 1024)
+	);
+}
+
+/// The tensors of the fine-tune tests' base model.
+const BASE_TENSORS: &[TensorRow] = &[
+	("model.embed.weight", "F32", &[32, 16]),
+	("model.layers.0.q_proj.weight", "F32", &[16, 16]),
+];
+
+/// Publishes weights files and a fine-tune card (when `weights` is given) in `dir`.
+fn publish_weights(
+	dir: &Path,
+	weights: Option<WeightsKind>,
+	files: &[(&str, Vec<u8>)],
+) -> (ContentHash, u64) {
+	std::fs::create_dir_all(dir).unwrap();
+	for (path, bytes) in files {
+		std::fs::write(dir.join(path), bytes).unwrap();
+	}
+	if let Some(kind) = weights {
+		let card =
+			Card::new(&alice(), ContributionKind::FineTune { base: 0 }, "MIT").with_weights(kind);
+		std::fs::write(dir.join(CARD_FILE), card.to_json()).unwrap();
+	}
+	write_manifest(dir)
+}
+
+/// A base model and a fine-tune of it, both served over HTTP: the check's finding.
+async fn check_fine_tune(
+	kind: WeightsKind,
+	files: &[(&str, Vec<u8>)],
+	registered_fingerprint: Option<ContentHash>,
+	policy: FetchPolicy,
+) -> Finding {
+	let root = tempfile::tempdir().unwrap();
+	let base_dir = root.path().join("base");
+	let (base_root, _) = publish_weights(
+		&base_dir,
+		None,
+		&[
+			("model-1.safetensors", safetensors_file(&BASE_TENSORS[..1])),
+			("model-2.safetensors", safetensors_file(&BASE_TENSORS[1..])),
+		],
+	);
+	let fingerprint = registered_fingerprint
+		.unwrap_or_else(|| Architecture::of_directory(&base_dir).unwrap().fingerprint());
+	let tune_dir = root.path().join("tune");
+	let (tune_root, size) = publish_weights(&tune_dir, Some(kind), files);
+	let mut routes = routes_of(&base_dir, "base");
+	routes.extend(routes_of(&tune_dir, "tune"));
+	let address = serve(routes).await;
+	let base_uri = format!("http://{address}/base/");
+	let uri = format!("http://{address}/tune/");
+	let owner = alice();
+	let expected = Expected {
+		kind: ContributionKind::FineTune { base: 0 },
+		license: b"MIT",
+		base: Some(BaseWeights {
+			uri: &base_uri,
+			root: base_root,
+			fingerprint,
+		}),
+		..expected(&uri, tune_root, size, &owner)
+	};
+	check(policy, &expected).await
+}
+
+fn http_policy() -> FetchPolicy {
+	FetchPolicy {
+		allow_non_global: true,
+		..policy()
+	}
+}
+
+fn adapter() -> Vec<u8> {
+	safetensors_file(&[
+		(
+			"base_model.model.model.layers.0.q_proj.lora_A.weight",
+			"F32",
+			&[4, 16],
+		),
+		(
+			"base_model.model.model.layers.0.q_proj.lora_B.weight",
+			"F32",
+			&[16, 4],
+		),
+	])
+}
+
+#[tokio::test]
+async fn an_adapter_that_fits_its_base_is_valid_and_kept_for_the_evaluator() {
+	let files = [
+		("adapter_model.safetensors", adapter()),
+		("adapter_config.json", b"{\"r\": 4}".to_vec()),
+	];
+	let keep = FetchPolicy {
+		keep_fine_tunes: true,
+		..http_policy()
+	};
+	let finding = check_fine_tune(WeightsKind::Lora, &files, None, keep).await;
+	let Finding::Valid(content) = finding else {
+		panic!("{finding:?}");
+	};
+	let weights = content.weights.unwrap();
+	assert_eq!(weights.kind, WeightsKind::Lora);
+	let local = weights.local.unwrap();
+	assert_eq!(
+		std::fs::read(local.path().join("adapter_model.safetensors")).unwrap(),
+		adapter()
+	);
+	// Without an evaluator nothing is kept.
+	let finding = check_fine_tune(WeightsKind::Lora, &files, None, http_policy()).await;
+	let Finding::Valid(content) = finding else {
+		panic!("{finding:?}");
+	};
+	assert_eq!(content.weights.unwrap().local, None);
+}
+
+#[tokio::test]
+async fn full_weights_of_another_architecture_are_an_architecture_mismatch() {
+	let same = [("model.safetensors", safetensors_file(BASE_TENSORS))];
+	let finding = check_fine_tune(WeightsKind::Full, &same, None, http_policy()).await;
+	assert!(matches!(finding, Finding::Valid(_)), "{finding:?}");
+	let wider = [(
+		"model.safetensors",
+		safetensors_file(&[
+			BASE_TENSORS[0],
+			("model.layers.0.q_proj.weight", "F32", &[16, 32]),
+		]),
+	)];
+	let finding = check_fine_tune(WeightsKind::Full, &wider, None, http_policy()).await;
+	assert!(
+		matches!(&finding, Finding::ArchitectureMismatch(why) if why.contains("q_proj")),
+		"{finding:?}"
+	);
+	// Attack: junk bytes named as weights.
+	let junk = [("model.safetensors", vec![0xff; 4096])];
+	let finding = check_fine_tune(WeightsKind::Full, &junk, None, http_policy()).await;
+	assert!(
+		matches!(finding, Finding::ArchitectureMismatch(_)),
+		"{finding:?}"
+	);
+}
+
+#[tokio::test]
+async fn an_adapter_that_does_not_fit_or_pads_with_other_files_is_refused() {
+	// Full weights declared as an adapter.
+	let full = [("model.safetensors", safetensors_file(BASE_TENSORS))];
+	let finding = check_fine_tune(WeightsKind::Lora, &full, None, http_policy()).await;
+	assert!(
+		matches!(finding, Finding::AdapterMismatch(_)),
+		"{finding:?}"
+	);
+	// Attack: a fitting adapter padded with bytes that would earn as its size.
+	let padded = [
+		("adapter_model.safetensors", adapter()),
+		("notes.bin", vec![0; 1024]),
+	];
+	let finding = check_fine_tune(WeightsKind::Lora, &padded, None, http_policy()).await;
+	assert!(
+		matches!(&finding, Finding::AdapterMismatch(why) if why.contains("notes.bin")),
+		"{finding:?}"
+	);
+}
+
+#[tokio::test]
+async fn a_base_whose_weights_are_not_its_registered_fingerprint_is_not_checked() {
+	let files = [("adapter_model.safetensors", adapter())];
+	let finding = check_fine_tune(WeightsKind::Lora, &files, Some([9; 32]), http_policy()).await;
+	assert!(
+		matches!(&finding, Finding::NotChecked(why) if why.contains("fingerprint")),
+		"{finding:?}"
 	);
 }

@@ -33,17 +33,25 @@ fn governance_registers_model_version() {
 			RuntimeOrigin::root(),
 			b"base-v2".to_vec(),
 			[8; 32],
-			Some(0)
+			Some(0),
+			Some(([6; 32], b"https://models.example/base-v2/".to_vec()))
 		));
 		let v = ModelVersions::<Test>::get(1).unwrap();
 		assert_eq!(v.name, bounded::<ConstU32Name>(b"base-v2"));
 		assert_eq!(v.parent, Some(0));
 		assert_eq!(v.registered_at, 1);
+		let architecture = v.architecture.unwrap();
+		assert_eq!(architecture.fingerprint, [6; 32]);
+		assert_eq!(
+			architecture.uri.to_vec(),
+			b"https://models.example/base-v2/".to_vec()
+		);
 		System::assert_last_event(
 			Event::ModelVersionRegistered {
 				id: 1,
 				weights_root: [8; 32],
 				parent: Some(0),
+				fingerprint: Some([6; 32]),
 			}
 			.into(),
 		);
@@ -60,6 +68,7 @@ fn model_version_errors() {
 				RuntimeOrigin::root(),
 				vec![],
 				[8; 32],
+				None,
 				None
 			),
 			Error::<Test>::InvalidModelName
@@ -69,6 +78,7 @@ fn model_version_errors() {
 				RuntimeOrigin::root(),
 				vec![b'x'; 17],
 				[8; 32],
+				None,
 				None
 			),
 			Error::<Test>::InvalidModelName
@@ -78,10 +88,30 @@ fn model_version_errors() {
 				RuntimeOrigin::root(),
 				b"v".to_vec(),
 				[8; 32],
-				Some(9)
+				Some(9),
+				None
 			),
 			Error::<Test>::UnknownParentModel
 		);
+		// The weights URI must be one verifiers fetch: not empty, not too long, of an
+		// enabled scheme (`file://` is not enabled here).
+		for uri in [
+			Vec::new(),
+			vec![b'a'; 65],
+			b"file:///proc/self/".to_vec(),
+			b"ftp://models.example/v/".to_vec(),
+		] {
+			assert_noop!(
+				ContributionsPallet::register_model_version(
+					RuntimeOrigin::root(),
+					b"v".to_vec(),
+					[8; 32],
+					None,
+					Some(([1; 32], uri))
+				),
+				Error::<Test>::InvalidModelUri
+			);
+		}
 	});
 }
 
@@ -92,7 +122,13 @@ fn signed_origins_cannot_govern() {
 		for who in [ALICE, V1] {
 			let origin = || RuntimeOrigin::signed(who);
 			assert_noop!(
-				ContributionsPallet::register_model_version(origin(), b"v".to_vec(), [8; 32], None),
+				ContributionsPallet::register_model_version(
+					origin(),
+					b"v".to_vec(),
+					[8; 32],
+					None,
+					None
+				),
 				DispatchError::BadOrigin
 			);
 			assert_noop!(
@@ -153,6 +189,17 @@ fn invalid_parameters_fail() {
 			),
 			Error::<Test>::InvalidParameters
 		);
+		// An unevaluated fine-tune cannot count as more than the highest score.
+		assert_noop!(
+			ContributionsPallet::set_parameters(
+				RuntimeOrigin::root(),
+				Parameters {
+					unevaluated_score: 101,
+					..params(50, 3)
+				}
+			),
+			Error::<Test>::InvalidParameters
+		);
 		assert_noop!(
 			ContributionsPallet::set_parameters(
 				RuntimeOrigin::root(),
@@ -180,7 +227,8 @@ fn model_version_roots_are_reserved_like_contribution_roots() {
 				RuntimeOrigin::root(),
 				b"v2".to_vec(),
 				[1; 32],
-				Some(0)
+				Some(0),
+				None
 			),
 			Error::<Test>::DuplicateContent
 		);
@@ -190,7 +238,8 @@ fn model_version_roots_are_reserved_like_contribution_roots() {
 				RuntimeOrigin::root(),
 				b"v2".to_vec(),
 				[7; 32],
-				Some(0)
+				Some(0),
+				None
 			),
 			Error::<Test>::RootIsModelVersion
 		);
@@ -198,7 +247,8 @@ fn model_version_roots_are_reserved_like_contribution_roots() {
 			RuntimeOrigin::root(),
 			b"v2".to_vec(),
 			[9; 32],
-			Some(0)
+			Some(0),
+			None
 		));
 		assert_eq!(
 			ByHash::<Test>::get([9; 32]),

@@ -2,7 +2,7 @@
 
 use codec::Encode;
 use frame_support::{
-	assert_ok,
+	assert_noop, assert_ok,
 	traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion},
 };
 
@@ -14,6 +14,7 @@ use crate::migrations::{
 	v3::{self, MigrateV2ToV3},
 	v4::{self, MigrateV3ToV4},
 	v5::{self, MigrateV4ToV5},
+	v6::{self, MigrateV5ToV6},
 };
 
 fn v1_contribution(
@@ -277,5 +278,73 @@ fn v4_measured_attestations_without_a_sketch_are_dropped_and_attested_again() {
 		assert_ok!(attest(V1, id, Verdict::Measured { counts, sketch }));
 		assert_ok!(attest(V3, id, Verdict::Measured { counts, sketch }));
 		assert!(matches!(status(id), ContributionStatus::Verified { .. }));
+	});
+}
+
+#[test]
+fn v5_to_v6_keeps_model_versions_without_an_architecture_and_adds_the_default_score() {
+	ExtBuilder::build_and_execute(|| {
+		// Version 5 stored model versions without an architecture...
+		let old = v6::v5::ModelVersionV5 {
+			name: bounded::<frame_support::traits::ConstU32<16>>(b"base-v1"),
+			weights_root: [7; 32],
+			parent: None::<ModelVersionId>,
+			registered_at: 1u64,
+		};
+		frame_support::storage::unhashed::put_raw(
+			&ModelVersions::<Test>::hashed_key_for(0),
+			&old.encode(),
+		);
+		// ...and parameters without the unevaluated score.
+		let defaults = DefaultParams::get();
+		v6::v5::Params::<Test>::put(v6::v5::ParametersV5 {
+			quorum: Perbill::from_percent(60),
+			min_attestations: 3,
+			verification_period: defaults.verification_period,
+			deposit_base: 5,
+			deposit_per_byte: 2,
+			unavailable_slash: defaults.unavailable_slash,
+			unavailable_cooldown: defaults.unavailable_cooldown,
+			uri_schemes: UriSchemes::WITH_FILE,
+			storage_fee: 1,
+		});
+		StorageVersion::new(5).put::<ContributionsPallet>();
+
+		MigrateV5ToV6::<Test>::on_runtime_upgrade();
+
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 6);
+		let version = ModelVersions::<Test>::get(0).unwrap();
+		assert_eq!(version.weights_root, [7; 32]);
+		assert_eq!(version.name.to_vec(), b"base-v1".to_vec());
+		assert!(version.architecture.is_none());
+		assert_eq!(
+			Params::<Test>::get(),
+			Parameters {
+				quorum: Perbill::from_percent(60),
+				min_attestations: 3,
+				deposit_base: 5,
+				deposit_per_byte: 2,
+				uri_schemes: UriSchemes::WITH_FILE,
+				storage_fee: 1,
+				..defaults
+			}
+		);
+		// A fine-tune cannot build on the migrated version until governance registers
+		// one with an architecture.
+		assert_noop!(
+			ContributionsPallet::submit(
+				RuntimeOrigin::signed(ALICE),
+				ContributionKind::FineTune { base: 0 },
+				[1; 32],
+				1_000,
+				URI.to_vec(),
+				LICENSE.to_vec(),
+				None,
+			),
+			Error::<Test>::BaseArchitectureUnknown
+		);
+		// Run once: a second upgrade changes nothing.
+		MigrateV5ToV6::<Test>::on_runtime_upgrade();
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 6);
 	});
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 mod attest;
+mod fine_tunes;
 mod governance;
 mod lifecycle;
 mod measured;
