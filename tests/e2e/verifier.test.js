@@ -410,7 +410,7 @@ describe('verifier service on the dev chain', () => {
   test('the verifier exports Prometheus metrics', async () => {
     const response = await fetch(`http://127.0.0.1:${prometheusPort}/metrics`);
     const text = await response.text();
-    for (const verdict of ['measured', 'bad_format', 'hash_mismatch', 'card_mismatch', 'unreachable']) {
+    for (const verdict of ['measured', 'bad_format', 'hash_mismatch', 'card_mismatch', 'unreachable', 'valid', 'architecture_mismatch']) {
       assert.match(text, new RegExp(`gongyu_verifier_contributions_checked_total\\{verdict="${verdict}"[^}]*\\} [1-9]`));
       assert.match(text, new RegExp(`gongyu_verifier_check_seconds_count\\{verdict="${verdict}"[^}]*\\} [1-9]`));
     }

@@ -54,17 +54,15 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ModelVersions` (r:1 w:0)
-	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(666), added: 3141, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ByHash` (r:1 w:1)
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Owners` (r:1 w:1)
 	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::NextContributionId` (r:1 w:1)
 	/// Proof: `Contributions::NextContributionId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:0 w:1)
@@ -73,21 +71,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[9, 512]`.
 	/// The range of component `l` is `[1, 64]`.
-	fn submit(u: u32, l: u32, ) -> Weight {
-		// Proof size: measured `899`, estimated `3593`.
-		// Minimum execution time: 109_465_000 picoseconds.
-		Weight::from_parts(110_632_142, 3593)
-			.saturating_add(Weight::from_parts(17_630, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(47_625, 0).saturating_mul(l.into()))
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+	fn submit(_u: u32, l: u32, ) -> Weight {
+		// Proof size: measured `1354`, estimated `4131`.
+		// Minimum execution time: 106_018_000 picoseconds.
+		Weight::from_parts(129_548_682, 4131)
+			.saturating_add(Weight::from_parts(34_630, 0).saturating_mul(l.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `VerifierMembership::Members` (r:1 w:0)
 	/// Proof: `VerifierMembership::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Bands` (r:16 w:16)
 	/// Proof: `Contributions::Bands` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Sketches` (r:128 w:1)
@@ -111,11 +108,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[2, 32]`.
-	fn attest(a: u32, ) -> Weight {
-		// Proof size: measured `39643`, estimated `353630`.
-		// Minimum execution time: 929_005_000 picoseconds.
-		Weight::from_parts(990_618_455, 353630)
-			.saturating_add(Weight::from_parts(802_104, 0).saturating_mul(a.into()))
+	fn attest(_a: u32, ) -> Weight {
+		// Proof size: measured `39644`, estimated `353630`.
+		// Minimum execution time: 929_896_000 picoseconds.
+		Weight::from_parts(1_369_845_643, 353630)
 			.saturating_add(T::DbWeight::get().reads(154_u64))
 			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
@@ -124,13 +120,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[1, 32]`.
 	fn attest_recorded(a: u32, ) -> Weight {
-		// Proof size: measured `722`, estimated `14735`.
-		// Minimum execution time: 35_377_000 picoseconds.
-		Weight::from_parts(37_430_972, 14735)
-			.saturating_add(Weight::from_parts(708_514, 0).saturating_mul(a.into()))
+		// Proof size: measured `723`, estimated `14735`.
+		// Minimum execution time: 35_075_000 picoseconds.
+		Weight::from_parts(48_235_946, 14735)
+			.saturating_add(Weight::from_parts(1_000_240, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,30 +144,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size: measured `1338`, estimated `14735`.
-		// Minimum execution time: 87_203_000 picoseconds.
-		Weight::from_parts(90_629_000, 14735)
+		// Minimum execution time: 88_004_000 picoseconds.
+		Weight::from_parts(135_573_000, 14735)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Contributions::ModelVersions` (r:1 w:1)
-	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(666), added: 3141, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Params` (r:1 w:0)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::NextModelVersionId` (r:1 w:1)
 	/// Proof: `Contributions::NextModelVersionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ByHash` (r:1 w:1)
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn register_model_version() -> Weight {
-		// Proof size: measured `255`, estimated `3584`.
-		// Minimum execution time: 30_246_000 picoseconds.
-		Weight::from_parts(32_610_000, 3584)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		// Proof size: measured `317`, estimated `4131`.
+		// Minimum execution time: 34_043_000 picoseconds.
+		Weight::from_parts(55_223_000, 4131)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Contributions::Params` (r:0 w:1)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 10_299_000 picoseconds.
-		Weight::from_parts(11_732_000, 0)
+		// Minimum execution time: 10_509_000 picoseconds.
+		Weight::from_parts(12_303_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
@@ -181,7 +179,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Sketches` (r:128 w:1)
 	/// Proof: `Contributions::Sketches` (`max_values`: None, `max_size`: Some(280), added: 2755, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
@@ -201,9 +199,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn force_decide() -> Weight {
-		// Proof size: measured `39939`, estimated `353630`.
-		// Minimum execution time: 915_890_000 picoseconds.
-		Weight::from_parts(970_142_000, 353630)
+		// Proof size: measured `39940`, estimated `353630`.
+		// Minimum execution time: 911_933_000 picoseconds.
+		Weight::from_parts(1_074_015_000, 353630)
 			.saturating_add(T::DbWeight::get().reads(153_u64))
 			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
@@ -214,7 +212,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::Contributions` (r:16 w:16)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(71), added: 566, mode: `MaxEncodedLen`)
+	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:17 w:17)
@@ -225,10 +223,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
-		// Proof size: measured `486`, estimated `3593`.
-		// Minimum execution time: 12_023_000 picoseconds.
-		Weight::from_parts(21_473_207, 3593)
-			.saturating_add(Weight::from_parts(116_441_422, 0).saturating_mul(n.into()))
+		// Proof size: measured `487`, estimated `3593`.
+		// Minimum execution time: 11_702_000 picoseconds.
+		Weight::from_parts(12_282_000, 3593)
+			.saturating_add(Weight::from_parts(167_448_266, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -239,47 +237,45 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
-	fn submit(u: u32, l: u32, ) -> Weight {
-		Weight::from_parts(110_632_142, 3593)
-			.saturating_add(Weight::from_parts(17_630, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(47_625, 0).saturating_mul(l.into()))
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	fn submit(_u: u32, l: u32, ) -> Weight {
+		Weight::from_parts(129_548_682, 4131)
+			.saturating_add(Weight::from_parts(34_630, 0).saturating_mul(l.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn attest(a: u32, ) -> Weight {
-		Weight::from_parts(990_618_455, 353630)
-			.saturating_add(Weight::from_parts(802_104, 0).saturating_mul(a.into()))
+	fn attest(_a: u32, ) -> Weight {
+		Weight::from_parts(1_369_845_643, 353630)
 			.saturating_add(RocksDbWeight::get().reads(154_u64))
 			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn attest_recorded(a: u32, ) -> Weight {
-		Weight::from_parts(37_430_972, 14735)
-			.saturating_add(Weight::from_parts(708_514, 0).saturating_mul(a.into()))
+		Weight::from_parts(48_235_946, 14735)
+			.saturating_add(Weight::from_parts(1_000_240, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(90_629_000, 14735)
+		Weight::from_parts(135_573_000, 14735)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn register_model_version() -> Weight {
-		Weight::from_parts(32_610_000, 3584)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(55_223_000, 4131)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(11_732_000, 0)
+		Weight::from_parts(12_303_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_decide() -> Weight {
-		Weight::from_parts(970_142_000, 353630)
+		Weight::from_parts(1_074_015_000, 353630)
 			.saturating_add(RocksDbWeight::get().reads(153_u64))
 			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(21_473_207, 3593)
-			.saturating_add(Weight::from_parts(116_441_422, 0).saturating_mul(n.into()))
+		Weight::from_parts(12_282_000, 3593)
+			.saturating_add(Weight::from_parts(167_448_266, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
