@@ -211,6 +211,30 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_models::runtime_api::ModelsApi<Block, Balance, BlockNumber> for Runtime {
+		fn release(id: pallet_models::ReleaseId) -> Option<pallet_models::ReleaseInfo<Balance, BlockNumber>> {
+			crate::Models::release_info(id)
+		}
+
+		fn lineage(id: pallet_models::ReleaseId, depth: u32) -> Vec<pallet_models::ReleaseId> {
+			crate::Models::lineage(id, depth.min(16))
+		}
+
+		fn ingredients(id: pallet_models::ReleaseId) -> Vec<(pallet_contributions::ContributionId, pallet_models::Shares)> {
+			pallet_models::Ingredients::<Runtime>::iter_prefix(id).collect()
+		}
+
+		fn releases_using(id: pallet_contributions::ContributionId) -> Vec<pallet_models::ReleaseId> {
+			pallet_models::UsedBy::<Runtime>::get(id).into_inner()
+		}
+
+		fn claimable(
+			contributions: Vec<pallet_contributions::ContributionId>,
+		) -> Vec<(pallet_models::ReleaseId, pallet_contributions::ContributionId, Balance)> {
+			crate::Models::claimable_of(&contributions)
+		}
+	}
+
 	impl pallet_rewards::runtime_api::RewardsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn pending_rewards(who: AccountId) -> Balance {
 			crate::Rewards::pending_of(&who)

@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -301,4 +301,6 @@ mod runtime {
 	pub type Contributions = pallet_contributions;
 	#[runtime::pallet_index(22)]
 	pub type Rewards = pallet_rewards;
+	#[runtime::pallet_index(23)]
+	pub type Models = pallet_models;
 }

@@ -415,7 +415,32 @@ impl Fuzz {
 	fn privileged_call(&mut self) -> RuntimeCall {
 		let who = MultiAddress::Id(self.any_account());
 		let amount: Balance = self.rng.random_range(0..=2_000) * UNIT;
-		match self.rng.random_range(0..16) {
+		match self.rng.random_range(0..18) {
+			16 => RuntimeCall::Models(pallet_models::Call::register_release {
+				name: vec![b'r'; self.rng.random_range(0..70)],
+				weights_root: [self.rng.random(); 32],
+				fingerprint: [self.rng.random(); 32],
+				parents: (0..self.rng.random_range(0..3))
+					.map(|_| self.rng.random_range(0..5))
+					.collect(),
+				ingredients: (0..self.rng.random_range(0..4))
+					.map(|_| {
+						let id = self.contribution_id();
+						(
+							id,
+							self.rng
+								.random_bool(0.5)
+								.then(|| self.rng.random_range(0..4)),
+						)
+					})
+					.collect(),
+			}),
+			17 => RuntimeCall::Models(pallet_models::Call::set_split {
+				split: pallet_models::RevenueSplit {
+					holders: sp_runtime::Perbill::from_percent(self.rng.random_range(0..=100)),
+					parents: sp_runtime::Perbill::from_percent(self.rng.random_range(0..=60)),
+				},
+			}),
 			0 => RuntimeCall::Contributions(pallet_contributions::Call::force_decide {
 				id: self.contribution_id(),
 				decision: match self.rng.random_range(0..4) {
@@ -608,8 +633,26 @@ impl Fuzz {
 					}),
 				);
 			}
-			56..=57 => {
+			56 => {
 				self.send(who, RuntimeCall::Rewards(pallet_rewards::Call::claim {}));
+			}
+			57 => {
+				let release = self.rng.random_range(0..5);
+				let call = if self.rng.random_bool(0.6) {
+					pallet_models::Call::pay_usage {
+						release,
+						amount: *[0, 1, 999, UNIT, 3_000_000 * UNIT]
+							.choose(&mut self.rng)
+							.unwrap(),
+						memo: [2; 32],
+					}
+				} else {
+					pallet_models::Call::claim_revenue {
+						release,
+						contribution: self.contribution_id(),
+					}
+				};
+				self.send(who, RuntimeCall::Models(call));
 			}
 			58..=75 => self.motion(),
 			76..=83 => self.forbidden(),

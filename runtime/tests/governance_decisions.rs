@@ -16,6 +16,7 @@ fn council(ayes: u32, members: u32) -> RuntimeOrigin {
 /// Whether the origin the runtime configures for `call` accepts `origin`.
 fn accepts(call: &str, origin: RuntimeOrigin) -> bool {
 	type Contributions = <Runtime as pallet_contributions::Config>::GovernanceOrigin;
+	type Models = <Runtime as pallet_models::Config>::GovernanceOrigin;
 	type Verifiers =
 		<Runtime as pallet_membership::Config<pallet_membership::Instance1>>::AddOrigin;
 	type VerifierRemoval =
@@ -34,6 +35,9 @@ fn accepts(call: &str, origin: RuntimeOrigin) -> bool {
 		"contributions.registerModelVersion"
 		| "contributions.setParameters"
 		| "contributions.forceDecide" => Contributions::try_origin(origin).is_ok(),
+		"models.registerRelease" | "models.deprecateRelease" | "models.setSplit" => {
+			Models::try_origin(origin).is_ok()
+		}
 		"verifierMembership.addMember" => Verifiers::try_origin(origin).is_ok(),
 		"verifierMembership.removeMember" => VerifierRemoval::try_origin(origin).is_ok(),
 		"councilMembership.addMember" => CouncilAdd::try_origin(origin).is_ok(),

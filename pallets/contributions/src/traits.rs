@@ -44,6 +44,13 @@ pub trait ContributionRegistry<AccountId> {
 	/// The owner of contribution `id` if it is verified.
 	fn verified_owner(id: ContributionId) -> Option<AccountId>;
 
+	/// What verified contribution `id` is worth, as its receipt says: its score times the
+	/// bytes it is rewarded for (a dataset's useful, novel bytes; a fine-tune's size). `None`
+	/// when it is not verified or has no receipt.
+	fn reward_weight(_id: ContributionId) -> Option<u64> {
+		None
+	}
+
 	/// Creates a verified contribution of `owner` for benchmarks; its id.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId>;
@@ -54,6 +61,12 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 		Contributions::<T>::get(id)
 			.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
 			.map(|c| c.owner)
+	}
+
+	fn reward_weight(id: ContributionId) -> Option<u64> {
+		Self::verified_owner(id)?;
+		crate::Receipts::<T>::get(id)
+			.map(|receipt| u64::from(receipt.score).saturating_mul(receipt.rewarded_bytes))
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -3,10 +3,12 @@
 mod consensus;
 mod contributions;
 pub mod governance;
+mod models;
 mod monetary;
 mod system;
 
 pub use consensus::*;
 pub use contributions::*;
+pub use models::*;
 pub use monetary::*;
 pub use system::*;

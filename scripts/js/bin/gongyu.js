@@ -6,15 +6,16 @@ import { Command } from 'commander';
 import { register as registerContribute } from '../commands/contribute.js';
 import { register as registerCouncil } from '../commands/council.js';
 import { register as registerExplorer } from '../commands/explorer.js';
+import { register as registerModels } from '../commands/models.js';
 import { register as registerRewards } from '../commands/rewards.js';
 import { register as registerStatus } from '../commands/status.js';
 
 const program = new Command('gongyu')
   .description('Tools for the Gongyu chain: submit contributions, follow their verification and '
-    + 'rewards, run council motions, serve the explorer page.')
+    + 'rewards, pay for and claim model release revenue, run council motions, serve the explorer page.')
   .showHelpAfterError('(run with --help for usage)');
 
-for (const register of [registerContribute, registerStatus, registerRewards, registerCouncil, registerExplorer]) {
+for (const register of [registerContribute, registerStatus, registerRewards, registerModels, registerCouncil, registerExplorer]) {
   register(program);
 }
 

@@ -30,10 +30,12 @@ function siteFiles() {
     ['/index.html', path.join(jsRoot, 'explorer', 'index.html')],
     ['/explorer.css', path.join(jsRoot, 'explorer', 'explorer.css')],
     ['/explorer.js', path.join(jsRoot, 'explorer', 'explorer.js')],
+    ['/lineage.js', path.join(jsRoot, 'explorer', 'lineage.js')],
     ['/polkadot-bundle-globals.js', path.join(jsRoot, 'explorer', 'polkadot-bundle-globals.js')],
     ['/polkadot-util-shim.js', path.join(jsRoot, 'explorer', 'polkadot-util-shim.js')],
     ['/lib/contributions.js', path.join(jsRoot, 'lib', 'contributions.js')],
     ['/lib/format.js', path.join(jsRoot, 'lib', 'format.js')],
+    ['/lib/models.js', path.join(jsRoot, 'lib', 'models.js')],
     ['/lib/rewards.js', path.join(jsRoot, 'lib', 'rewards.js')],
     ['/vendor/polkadot-util.js', bundle('@polkadot/util', 'bundle-polkadot-util.js')],
     ['/vendor/polkadot-util-crypto.js', bundle('@polkadot/util-crypto', 'bundle-polkadot-util-crypto.js')],
@@ -48,7 +50,7 @@ const CONTENT_TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; 
 /** Adds `explorer` to `program`. */
 export function register(program) {
   program.command('explorer')
-    .summary('serve the explorer page (latest blocks, contributions, epoch, account rewards)')
+    .summary('serve the explorer page (latest blocks, contributions, epoch, account rewards, release lineage)')
     .description('Serve the explorer page over HTTP. The page connects to the node from the browser; '
       + 'open it with ?ws=ws://host:port to look at another node.')
     .option('--ws <url>', 'the node the page connects to by default ($GONGYU_WS overrides)', defaultWs())

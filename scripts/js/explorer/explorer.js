@@ -1,10 +1,12 @@
 // The explorer page: connects to a Gongyu node with the polkadot.js browser bundle and shows
-// the latest and finalized block, recent contributions, the reward epoch and an account's
-// rewards. The node is `?ws=…` in the address, else the one config.json names.
+// the latest and finalized block, recent contributions, the reward epoch, the lineage of
+// model releases and an account's rewards. The node is `?ws=…` in the address, else the one config.json names.
 
 import { formatCounts, formatReceipt, nextStep, readContribution } from './lib/contributions.js';
 import { formatGyu, shortAddress } from './lib/format.js';
+import { readReleases } from './lib/models.js';
 import { readAccountRewards, readEpoch } from './lib/rewards.js';
+import { renderLineage } from './lineage.js';
 
 const { ApiPromise, WsProvider } = globalThis.polkadotApi;
 const { decodeAddress, encodeAddress } = globalThis.polkadotUtilCrypto;
@@ -99,8 +101,12 @@ async function refreshChain(api) {
   for (let id = next - 1; id >= 0 && ids.length < RECENT; id -= 1) ids.push(id);
   const contributions = (await Promise.all(ids.map((id) => readContribution(api, id)))).filter(Boolean);
   const body = $('contributions').tBodies[0];
-  if (contributions.length === 0) return;
-  body.replaceChildren(...contributions.map((c) => contributionRow(api, c, epoch)));
+  if (contributions.length > 0) body.replaceChildren(...contributions.map((c) => contributionRow(api, c, epoch)));
+
+  if (!api.query.models) return;
+  const releases = await readReleases(api);
+  $('releases-empty').hidden = releases.length > 0;
+  renderLineage($('lineage'), releases);
 }
 
 /** Shows the rewards of the address in the search box; `quiet` keeps errors for typing. */

@@ -142,3 +142,20 @@ fn weights_verdicts_are_refused_on_datasets() {
 		}
 	});
 }
+
+#[test]
+fn a_verified_contribution_is_worth_its_score_times_its_rewarded_bytes() {
+	use crate::ContributionRegistry;
+	ExtBuilder::build_and_execute(|| {
+		let id = submit_fine_tune(ALICE, 1);
+		assert_eq!(ContributionsPallet::reward_weight(id), None);
+		assert_ok!(attest(V1, id, Verdict::Unevaluated));
+		assert_ok!(attest(V2, id, Verdict::Unevaluated));
+		// Score 30 for its 1,000 bytes.
+		assert_eq!(
+			ContributionsPallet::reward_weight(id),
+			Some(u64::from(UNEVALUATED_SCORE) * 1_000)
+		);
+		assert_eq!(ContributionsPallet::verified_owner(id), Some(ALICE));
+	});
+}

@@ -1,0 +1,580 @@
+//! # Models pallet
+//!
+//! Model releases, their lineage and usage-revenue shares: the people whose data and
+//! fine-tunes went into a release share what it earns.
+//!
+//! - Governance registers a **release**: name, weights root, parent releases (at most
+//!   `MaxParents`, each registered before it, so releases form a DAG and a cycle cannot be
+//!   written), and its **ingredients**: verified contributions with their shares.
+//! - Anyone **pays a usage fee** to a release. [`RevenueSplit`] sends `holders` of it to the
+//!   release's ingredient holders, `parents` of it up to the parent releases (in equal parts,
+//!   each split again the same way, at most `MaxHops` hops in all), and the rest to the reward
+//!   pot. Paying never iterates over holders: each release keeps an accumulator of revenue
+//!   per share ([`ledger`]), so a payment costs O(1) plus its bounded parent hops.
+//! - The **owner of an ingredient contribution claims** what its shares accrued.
+//!   Shares are not transferable: they belong to whoever owns the contribution (see the
+//!   README).
+//!
+//! Rounding never creates money: every hop records what it received, what it credited to
+//! holders, passed to parents and sent to the pot, and the dust that per-share rounding left
+//! in the pallet's account ([`ReleaseLedger`]); try_state checks both.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+pub mod ledger;
+#[cfg(test)]
+mod mock;
+pub mod runtime_api;
+#[cfg(test)]
+mod tests;
+mod types;
+pub mod weights;
+
+pub use types::*;
+pub use weights::WeightInfo;
+
+// The pallet macros' expansion calls `expect` on values that are always present.
+#[allow(clippy::expect_used)]
+#[frame_support::pallet]
+pub mod pallet {
+	use alloc::{collections::btree_set::BTreeSet, vec::Vec};
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate},
+			tokens::Preservation,
+		},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use pallet_contributions::{ContributionId, ContributionRegistry};
+	use sp_runtime::{
+		traits::{AccountIdConversion, Zero},
+		SaturatedConversion, Saturating,
+	};
+
+	use super::*;
+
+	/// Balance of the currency.
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// A release in this runtime's types.
+	pub type ReleaseOf<T> =
+		Release<BlockNumberFor<T>, <T as Config>::MaxNameLen, <T as Config>::MaxParents>;
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
+		/// The currency usage fees are paid in.
+		type Currency: Mutate<Self::AccountId>;
+
+		/// Which contributions are verified, and whose they are.
+		type Contributions: ContributionRegistry<Self::AccountId>;
+
+		/// Registers and deprecates releases and sets the split.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The account holding revenue until it is claimed.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Receives what neither holders nor parents receive (the reward pot).
+		type Pot: Get<Self::AccountId>;
+
+		/// The split in force until governance sets another.
+		type DefaultSplit: Get<RevenueSplit>;
+
+		/// Longest release name, in bytes.
+		#[pallet::constant]
+		type MaxNameLen: Get<u32>;
+
+		/// Most parents one release has.
+		#[pallet::constant]
+		type MaxParents: Get<u32>;
+
+		/// Most ingredients one release has.
+		#[pallet::constant]
+		type MaxIngredients: Get<u32>;
+
+		/// Most releases one contribution is an ingredient of.
+		#[pallet::constant]
+		type MaxReleasesPerContribution: Get<u32>;
+
+		/// Most parent hops one payment makes; what would go further goes to the pot.
+		#[pallet::constant]
+		type MaxHops: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// The id the next release gets.
+	#[pallet::storage]
+	pub type NextReleaseId<T> = StorageValue<_, ReleaseId, ValueQuery>;
+
+	/// Every release, by id.
+	#[pallet::storage]
+	pub type Releases<T: Config> =
+		StorageMap<_, Twox64Concat, ReleaseId, ReleaseOf<T>, OptionQuery>;
+
+	/// What each release received and where it went, with its revenue per share.
+	#[pallet::storage]
+	pub type Ledgers<T: Config> =
+		StorageMap<_, Twox64Concat, ReleaseId, ReleaseLedger<BalanceOf<T>>, ValueQuery>;
+
+	/// The shares of each ingredient of each release.
+	#[pallet::storage]
+	pub type Ingredients<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ReleaseId,
+		Twox64Concat,
+		ContributionId,
+		Shares,
+		OptionQuery,
+	>;
+
+	/// What each ingredient has claimed of each release's revenue.
+	#[pallet::storage]
+	pub type Claimed<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		ReleaseId,
+		Twox64Concat,
+		ContributionId,
+		BalanceOf<T>,
+		ValueQuery,
+	>;
+
+	/// The releases each contribution is an ingredient of.
+	#[pallet::storage]
+	pub type UsedBy<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		ContributionId,
+		BoundedVec<ReleaseId, T::MaxReleasesPerContribution>,
+		ValueQuery,
+	>;
+
+	/// The split in force.
+	#[pallet::storage]
+	pub type Split<T: Config> = StorageValue<_, RevenueSplit, ValueQuery, T::DefaultSplit>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// Governance registered a release.
+		ReleaseRegistered {
+			id: ReleaseId,
+			weights_root: [u8; 32],
+			parents: Vec<ReleaseId>,
+			ingredients: u32,
+			total_shares: Shares,
+		},
+		/// Governance deprecated a release: it takes no more usage fees.
+		ReleaseDeprecated { id: ReleaseId },
+		/// `payer` paid a usage fee to `release`.
+		UsagePaid {
+			release: ReleaseId,
+			payer: T::AccountId,
+			amount: BalanceOf<T>,
+			memo: [u8; 32],
+		},
+		/// One hop of a payment: what `release` received (from the payer or a child release)
+		/// and where it went.
+		RevenueShared {
+			release: ReleaseId,
+			received: BalanceOf<T>,
+			to_holders: BalanceOf<T>,
+			to_parents: BalanceOf<T>,
+			to_pot: BalanceOf<T>,
+			depth: u32,
+		},
+		/// The owner of `contribution` claimed its revenue from `release`.
+		RevenueClaimed {
+			release: ReleaseId,
+			contribution: ContributionId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// Governance set the revenue split.
+		SplitSet { split: RevenueSplit },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The name is empty or longer than `MaxNameLen`.
+		InvalidName,
+		/// More parents than `MaxParents`, or a parent twice.
+		InvalidParents,
+		/// A parent release is not registered (a release can only build on earlier ones,
+		/// so the lineage has no cycle).
+		UnknownParent,
+		/// No ingredient, more than `MaxIngredients`, or one twice.
+		InvalidIngredients,
+		/// An ingredient is not a verified contribution.
+		IngredientNotVerified,
+		/// An ingredient has zero shares (given, or its reward weight: a verified copy is
+		/// worth nothing unless governance gives it shares).
+		ZeroShares,
+		/// A contribution is already an ingredient of `MaxReleasesPerContribution` releases.
+		TooManyReleasesForContribution,
+		/// The release is not registered.
+		UnknownRelease,
+		/// The release is deprecated: it takes no usage fees.
+		ReleaseDeprecated,
+		/// A usage fee of zero.
+		ZeroPayment,
+		/// The payment is too large for the per-share accumulator of this release.
+		PaymentTooLarge,
+		/// The contribution is not an ingredient of the release.
+		NotAnIngredient,
+		/// Only the owner of the contribution claims its revenue.
+		NotTheOwner,
+		/// Nothing has accrued since the last claim.
+		NothingToClaim,
+		/// `holders` and `parents` together exceed the whole.
+		InvalidSplit,
+		/// No more release ids.
+		IdsExhausted,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register a release (governance): its weights' root and architecture fingerprint,
+		/// the releases it was built from, and its `ingredients`: verified contributions with
+		/// their shares (`None`: the contribution's reward weight, its score times its
+		/// rewarded bytes, from its receipt; one share if it has no receipt).
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_release(parents.len() as u32, ingredients.len() as u32))]
+		pub fn register_release(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			weights_root: [u8; 32],
+			fingerprint: [u8; 32],
+			parents: Vec<ReleaseId>,
+			ingredients: Vec<(ContributionId, Option<Shares>)>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(!name.is_empty(), Error::<T>::InvalidName);
+			let name: BoundedVec<u8, T::MaxNameLen> =
+				name.try_into().map_err(|_| Error::<T>::InvalidName)?;
+			let unique_parents: BTreeSet<_> = parents.iter().collect();
+			ensure!(
+				unique_parents.len() == parents.len(),
+				Error::<T>::InvalidParents
+			);
+			let parents: BoundedVec<ReleaseId, T::MaxParents> =
+				parents.try_into().map_err(|_| Error::<T>::InvalidParents)?;
+			for parent in &parents {
+				ensure!(
+					Releases::<T>::contains_key(parent),
+					Error::<T>::UnknownParent
+				);
+			}
+			let unique: BTreeSet<_> = ingredients.iter().map(|(id, _)| id).collect();
+			ensure!(
+				!ingredients.is_empty()
+					&& unique.len() == ingredients.len()
+					&& ingredients.len() <= T::MaxIngredients::get() as usize,
+				Error::<T>::InvalidIngredients
+			);
+			let id = NextReleaseId::<T>::get();
+			let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			let mut total_shares: Shares = 0;
+			let mut uses = Vec::with_capacity(ingredients.len());
+			for (contribution, shares) in &ingredients {
+				ensure!(
+					T::Contributions::verified_owner(*contribution).is_some(),
+					Error::<T>::IngredientNotVerified
+				);
+				let shares = shares
+					.or_else(|| T::Contributions::reward_weight(*contribution))
+					.unwrap_or(1);
+				ensure!(shares > 0, Error::<T>::ZeroShares);
+				total_shares = total_shares
+					.checked_add(shares)
+					.ok_or(Error::<T>::InvalidIngredients)?;
+				let mut used = UsedBy::<T>::get(contribution);
+				used.try_push(id)
+					.map_err(|_| Error::<T>::TooManyReleasesForContribution)?;
+				uses.push((*contribution, shares, used));
+			}
+			// Every check passed: write.
+			for (contribution, shares, used) in uses {
+				Ingredients::<T>::insert(id, contribution, shares);
+				UsedBy::<T>::insert(contribution, used);
+			}
+			Releases::<T>::insert(
+				id,
+				Release {
+					name,
+					weights_root,
+					fingerprint,
+					parents: parents.clone(),
+					ingredients: ingredients.len() as u32,
+					total_shares,
+					deprecated: false,
+					registered_at: frame_system::Pallet::<T>::block_number(),
+				},
+			);
+			NextReleaseId::<T>::put(next);
+			Self::deposit_event(Event::ReleaseRegistered {
+				id,
+				weights_root,
+				parents: parents.into_inner(),
+				ingredients: ingredients.len() as u32,
+				total_shares,
+			});
+			Ok(())
+		}
+
+		/// Deprecate a release (governance): it takes no more usage fees; what it accrued
+		/// stays claimable, and fees paid to releases built on it still reach it.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::deprecate_release())]
+		pub fn deprecate_release(origin: OriginFor<T>, id: ReleaseId) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Releases::<T>::try_mutate(id, |release| {
+				let release = release.as_mut().ok_or(Error::<T>::UnknownRelease)?;
+				release.deprecated = true;
+				Ok::<_, DispatchError>(())
+			})?;
+			Self::deposit_event(Event::ReleaseDeprecated { id });
+			Ok(())
+		}
+
+		/// Pay a usage fee of `amount` to `release`, with a hash of what it pays for.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::pay_usage(T::MaxHops::get(), T::MaxIngredients::get()))]
+		pub fn pay_usage(
+			origin: OriginFor<T>,
+			release: ReleaseId,
+			amount: BalanceOf<T>,
+			memo: [u8; 32],
+		) -> DispatchResultWithPostInfo {
+			let payer = ensure_signed(origin)?;
+			ensure!(!amount.is_zero(), Error::<T>::ZeroPayment);
+			let target = Releases::<T>::get(release).ok_or(Error::<T>::UnknownRelease)?;
+			ensure!(!target.deprecated, Error::<T>::ReleaseDeprecated);
+			let plan = ledger::plan_payment::<T>(release, amount, Split::<T>::get())?;
+			T::Currency::transfer(&payer, &Self::account_id(), amount, Preservation::Preserve)?;
+			if !plan.to_pot.is_zero() {
+				T::Currency::transfer(
+					&Self::account_id(),
+					&T::Pot::get(),
+					plan.to_pot,
+					Preservation::Expendable,
+				)?;
+			}
+			Self::deposit_event(Event::UsagePaid {
+				release,
+				payer,
+				amount,
+				memo,
+			});
+			let hops = plan.hops.len() as u32;
+			for (id, ledger) in plan.ledgers {
+				Ledgers::<T>::insert(id, ledger);
+			}
+			for hop in plan.hops {
+				Self::deposit_event(Event::RevenueShared {
+					release: hop.release,
+					received: hop.received,
+					to_holders: hop.to_holders,
+					to_parents: hop.to_parents,
+					to_pot: hop.to_pot,
+					depth: hop.depth,
+				});
+			}
+			let ingredients = target.ingredients;
+			Ok(Some(T::WeightInfo::pay_usage(
+				hops.saturating_sub(1),
+				ingredients,
+			))
+			.into())
+		}
+
+		/// Claim what contribution `contribution`'s shares in `release` accrued (its owner).
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::claim_revenue())]
+		pub fn claim_revenue(
+			origin: OriginFor<T>,
+			release: ReleaseId,
+			contribution: ContributionId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let shares =
+				Ingredients::<T>::get(release, contribution).ok_or(Error::<T>::NotAnIngredient)?;
+			ensure!(
+				T::Contributions::verified_owner(contribution).as_ref() == Some(&who),
+				Error::<T>::NotTheOwner
+			);
+			let ledger = Ledgers::<T>::get(release);
+			let claimed = Claimed::<T>::get(release, contribution);
+			let amount = ledger::accrued::<T>(shares, &ledger).saturating_sub(claimed);
+			ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
+			T::Currency::transfer(&Self::account_id(), &who, amount, Preservation::Expendable)?;
+			Claimed::<T>::insert(release, contribution, claimed.saturating_add(amount));
+			Self::deposit_event(Event::RevenueClaimed {
+				release,
+				contribution,
+				owner: who,
+				amount,
+			});
+			Ok(())
+		}
+
+		/// Set the revenue split (governance).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_split())]
+		pub fn set_split(origin: OriginFor<T>, split: RevenueSplit) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			ensure!(split.is_valid(), Error::<T>::InvalidSplit);
+			Split::<T>::put(split);
+			Self::deposit_event(Event::SplitSet { split });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The account holding unclaimed revenue.
+		pub fn account_id() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+
+		/// What contribution `contribution` can claim from `release` now.
+		pub fn claimable(release: ReleaseId, contribution: ContributionId) -> BalanceOf<T> {
+			let Some(shares) = Ingredients::<T>::get(release, contribution) else {
+				return Zero::zero();
+			};
+			ledger::accrued::<T>(shares, &Ledgers::<T>::get(release))
+				.saturating_sub(Claimed::<T>::get(release, contribution))
+		}
+
+		/// Release `id` as the runtime API returns it.
+		pub fn release_info(id: ReleaseId) -> Option<ReleaseInfo<BalanceOf<T>, BlockNumberFor<T>>> {
+			let release = Releases::<T>::get(id)?;
+			Some(ReleaseInfo {
+				id,
+				name: release.name.into_inner(),
+				weights_root: release.weights_root,
+				fingerprint: release.fingerprint,
+				parents: release.parents.into_inner(),
+				ingredients: release.ingredients,
+				total_shares: release.total_shares,
+				deprecated: release.deprecated,
+				registered_at: release.registered_at,
+				ledger: Ledgers::<T>::get(id),
+			})
+		}
+
+		/// What each of `contributions` can claim, per release, where anything accrued.
+		pub fn claimable_of(
+			contributions: &[ContributionId],
+		) -> Vec<(ReleaseId, ContributionId, BalanceOf<T>)> {
+			contributions
+				.iter()
+				.flat_map(|c| UsedBy::<T>::get(c).into_iter().map(move |r| (r, *c)))
+				.map(|(r, c)| (r, c, Self::claimable(r, c)))
+				.filter(|(_, _, amount)| !amount.is_zero())
+				.collect()
+		}
+
+		/// The ancestors of `release`, breadth first, each once, to `depth` generations.
+		pub fn lineage(release: ReleaseId, depth: u32) -> Vec<ReleaseId> {
+			let mut seen = BTreeSet::new();
+			let mut frontier = alloc::vec![release];
+			let mut ancestors = Vec::new();
+			for _ in 0..depth {
+				let mut next = Vec::new();
+				for id in frontier {
+					for parent in Releases::<T>::get(id)
+						.map(|r| r.parents)
+						.unwrap_or_default()
+					{
+						if seen.insert(parent) {
+							ancestors.push(parent);
+							next.push(parent);
+						}
+					}
+				}
+				if next.is_empty() {
+					break;
+				}
+				frontier = next;
+			}
+			ancestors
+		}
+
+		/// Checks that every release's revenue is accounted for and the pallet's account
+		/// covers what holders can still claim. Reads every ledger and ingredient: for
+		/// try_state and offline checks, not for dispatchables.
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			let mut owed: u128 = 0;
+			for (id, ledger) in Ledgers::<T>::iter() {
+				let out = ledger
+					.to_holders
+					.saturating_add(ledger.to_parents)
+					.saturating_add(ledger.to_pot);
+				ensure!(
+					out == ledger.received,
+					"a release's revenue is not accounted for"
+				);
+				ensure!(
+					ledger.dust <= ledger.to_holders,
+					"a release's dust exceeds what it credited to holders"
+				);
+				let mut claimable_here: u128 = 0;
+				for (contribution, shares) in Ingredients::<T>::iter_prefix(id) {
+					let accrued = ledger::accrued::<T>(shares, &ledger);
+					let claimed = Claimed::<T>::get(id, contribution);
+					ensure!(
+						claimed <= accrued,
+						"an ingredient claimed more than accrued"
+					);
+					claimable_here = claimable_here
+						.saturating_add(accrued.saturating_sub(claimed).saturated_into::<u128>());
+				}
+				let credited = ledger.to_holders.saturating_sub(ledger.dust);
+				let claimed_total: u128 = Claimed::<T>::iter_prefix_values(id)
+					.map(|c| c.saturated_into::<u128>())
+					.fold(0u128, |a, b| a.saturating_add(b));
+				ensure!(
+					claimable_here.saturating_add(claimed_total)
+						<= credited.saturated_into::<u128>(),
+					"holders can claim more than was credited to them"
+				);
+				owed = owed.saturating_add(
+					ledger
+						.to_holders
+						.saturated_into::<u128>()
+						.saturating_sub(claimed_total),
+				);
+			}
+			let held: u128 = T::Currency::balance(&Self::account_id()).saturated_into();
+			ensure!(
+				held >= owed,
+				"the pallet's account does not cover unclaimed revenue"
+			);
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,166 @@
+//! A test runtime with balances, the models pallet and a registry of verified contributions
+//! the tests fill at will.
+#![allow(clippy::arithmetic_side_effects)]
+
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{derive_impl, parameter_types, PalletId};
+use frame_system::EnsureRoot;
+use pallet_contributions::{ContributionId, ContributionRegistry};
+use sp_runtime::{BuildStorage, Perbill};
+
+use crate::{self as pallet_models, *};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+/// Account ids are plain numbers in tests.
+pub type AccountId = u64;
+/// Balances are plain numbers in tests.
+pub type Balance = u64;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type Models = pallet_models;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = 1;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = ExistentialDeposit;
+}
+
+/// Owners of contributions.
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CHARLIE: AccountId = 3;
+/// Pays usage fees.
+pub const PAYER: AccountId = 9;
+/// The reward pot.
+pub const POT: AccountId = 100;
+/// What each account starts with.
+pub const INITIAL_BALANCE: Balance = 1_000_000_000;
+/// Most parent hops in the mock.
+pub const MAX_HOPS: u32 = 4;
+
+parameter_types! {
+	/// Verified contributions and their owners.
+	pub static Verified: BTreeMap<ContributionId, AccountId> = BTreeMap::new();
+	/// Reward weights of verified contributions (from their receipts); none by default.
+	pub static RewardWeights: BTreeMap<ContributionId, u64> = BTreeMap::new();
+	pub const ModelsPalletId: PalletId = PalletId(*b"gy/model");
+	pub const Pot: AccountId = POT;
+	/// Half to holders, 30 % to parents, the rest (20 %) to the pot.
+	pub const DefaultSplit: RevenueSplit = RevenueSplit {
+		holders: Perbill::from_percent(50),
+		parents: Perbill::from_percent(30),
+	};
+}
+
+/// The registry the tests fill.
+pub struct TestContributions;
+impl ContributionRegistry<AccountId> for TestContributions {
+	fn verified_owner(id: ContributionId) -> Option<AccountId> {
+		Verified::get().get(&id).copied()
+	}
+
+	fn reward_weight(id: ContributionId) -> Option<u64> {
+		RewardWeights::get().get(&id).copied()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId> {
+		let id = Verified::get().len() as ContributionId + 1_000;
+		Verified::mutate(|v| v.insert(id, *owner));
+		Some(id)
+	}
+}
+
+impl pallet_models::Config for Test {
+	type Currency = Balances;
+	type Contributions = TestContributions;
+	type GovernanceOrigin = EnsureRoot<AccountId>;
+	type PalletId = ModelsPalletId;
+	type Pot = Pot;
+	type DefaultSplit = DefaultSplit;
+	type MaxNameLen = frame_support::traits::ConstU32<16>;
+	type MaxParents = frame_support::traits::ConstU32<3>;
+	type MaxIngredients = frame_support::traits::ConstU32<4>;
+	type MaxReleasesPerContribution = frame_support::traits::ConstU32<2>;
+	type MaxHops = frame_support::traits::ConstU32<MAX_HOPS>;
+	type WeightInfo = ();
+}
+
+/// Builds the test externalities: funded accounts, contributions 1 to 6 verified (1 and 2
+/// Alice's, 3 and 4 Bob's, 5 and 6 Charlie's), and checks `try_state` after each test.
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	/// Runs `test` in fresh externalities.
+	pub fn build_and_execute(test: impl FnOnce()) {
+		Self::benchmark_ext().execute_with(|| {
+			test();
+			Models::do_try_state().unwrap();
+		});
+	}
+
+	/// Fresh externalities with the accounts funded and the contributions verified.
+	pub fn benchmark_ext() -> sp_io::TestExternalities {
+		let mut storage = frame_system::GenesisConfig::<Test>::default()
+			.build_storage()
+			.unwrap();
+		pallet_balances::GenesisConfig::<Test> {
+			balances: [ALICE, BOB, CHARLIE, PAYER, POT]
+				.iter()
+				.map(|who| (*who, INITIAL_BALANCE))
+				.collect(),
+			..Default::default()
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| {
+			System::set_block_number(1);
+			Verified::set(
+				[
+					(1, ALICE),
+					(2, ALICE),
+					(3, BOB),
+					(4, BOB),
+					(5, CHARLIE),
+					(6, CHARLIE),
+				]
+				.into_iter()
+				.collect(),
+			);
+		});
+		ext
+	}
+}

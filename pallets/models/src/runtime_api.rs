@@ -1,0 +1,29 @@
+//! Runtime API through which clients read releases and revenue (`api.call.modelsApi.*` in
+//! polkadot.js).
+
+use alloc::vec::Vec;
+use codec::Codec;
+use pallet_contributions::ContributionId;
+
+use crate::types::{ReleaseId, ReleaseInfo, Shares};
+
+sp_api::decl_runtime_apis! {
+	/// Reads of the models pallet.
+	pub trait ModelsApi<Balance, BlockNumber>
+	where
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// Release `id` with its revenue ledger.
+		fn release(id: ReleaseId) -> Option<ReleaseInfo<Balance, BlockNumber>>;
+		/// The ancestors of release `id`, breadth first, to `depth` generations (at most 16).
+		fn lineage(id: ReleaseId, depth: u32) -> Vec<ReleaseId>;
+		/// The ingredients of release `id` with their shares.
+		fn ingredients(id: ReleaseId) -> Vec<(ContributionId, Shares)>;
+		/// The releases contribution `id` is an ingredient of.
+		fn releases_using(id: ContributionId) -> Vec<ReleaseId>;
+		/// What each of `contributions` can claim now, per release it is an ingredient of
+		/// (nothing listed where nothing accrued).
+		fn claimable(contributions: Vec<ContributionId>) -> Vec<(ReleaseId, ContributionId, Balance)>;
+	}
+}

@@ -1,0 +1,109 @@
+//! Types stored by the models pallet or passed to its calls.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::Get, BoundedVec};
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// Sequential identifier of a release.
+pub type ReleaseId = u32;
+
+/// An ingredient's share of a release's holder revenue.
+pub type Shares = u64;
+
+/// A registered model release.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxNameLen, MaxParents))]
+pub struct Release<BlockNumber, MaxNameLen: Get<u32>, MaxParents: Get<u32>> {
+	/// Human-readable name, e.g. `gongyu-ko-7b-chat-v2`.
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// BLAKE3 root of the released weights.
+	pub weights_root: [u8; 32],
+	/// Architecture fingerprint of the weights (`gongyu-node fingerprint`).
+	pub fingerprint: [u8; 32],
+	/// The releases it was built from (registered before it).
+	pub parents: BoundedVec<crate::ReleaseId, MaxParents>,
+	/// How many ingredients it has.
+	pub ingredients: u32,
+	/// The sum of its ingredients' shares.
+	pub total_shares: Shares,
+	/// Whether it no longer takes usage fees.
+	pub deprecated: bool,
+	/// Block it was registered in.
+	pub registered_at: BlockNumber,
+}
+
+/// How a usage fee is split at every release it reaches; the rest goes to the reward pot.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct RevenueSplit {
+	/// Share for the release's ingredient holders.
+	pub holders: Perbill,
+	/// Share passed up to the parent releases, in equal parts (to the pot for a release
+	/// without parents).
+	pub parents: Perbill,
+}
+
+impl RevenueSplit {
+	/// Whether holders and parents together take at most the whole.
+	pub fn is_valid(&self) -> bool {
+		u64::from(self.holders.deconstruct()).saturating_add(u64::from(self.parents.deconstruct()))
+			<= u64::from(Perbill::one().deconstruct())
+	}
+}
+
+/// What a release received and where it went, with its revenue per share.
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct ReleaseLedger<Balance> {
+	/// Everything it received: usage fees paid to it and shares passed from releases built
+	/// on it.
+	pub received: Balance,
+	/// Credited to its ingredient holders.
+	pub to_holders: Balance,
+	/// Passed to its parents.
+	pub to_parents: Balance,
+	/// Sent to the reward pot.
+	pub to_pot: Balance,
+	/// Of `to_holders`, what per-share rounding leaves unclaimable (kept in the pallet's
+	/// account, never paid twice).
+	pub dust: Balance,
+	/// Revenue per share since registration, times [`crate::ledger::SCALE`].
+	pub per_share: u128,
+}
+
+/// A release as the runtime API returns it: plain vectors, with its ledger.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ReleaseInfo<Balance, BlockNumber> {
+	/// Its id.
+	pub id: crate::ReleaseId,
+	/// Name.
+	pub name: alloc::vec::Vec<u8>,
+	/// BLAKE3 root of its weights.
+	pub weights_root: [u8; 32],
+	/// Architecture fingerprint of its weights.
+	pub fingerprint: [u8; 32],
+	/// Its parents.
+	pub parents: alloc::vec::Vec<crate::ReleaseId>,
+	/// How many ingredients it has.
+	pub ingredients: u32,
+	/// The sum of their shares.
+	pub total_shares: Shares,
+	/// Whether it takes usage fees no more.
+	pub deprecated: bool,
+	/// Block of registration.
+	pub registered_at: BlockNumber,
+	/// What it received and where it went.
+	pub ledger: ReleaseLedger<Balance>,
+}
