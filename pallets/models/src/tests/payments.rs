@@ -244,3 +244,17 @@ fn bad_payments_change_nothing() {
 		);
 	});
 }
+
+#[test]
+fn a_payment_the_accumulator_cannot_hold_is_refused_and_changes_nothing() {
+	ExtBuilder::build_and_execute(|| {
+		let base = release(&[], &[(1, 1)]);
+		// A release whose revenue per share is already at the top of its range.
+		Ledgers::<Test>::mutate(base, |ledger| ledger.per_share = u128::MAX);
+		assert_noop!(
+			Models::pay_usage(RuntimeOrigin::signed(PAYER), base, 1_000, [0; 32]),
+			Error::<Test>::PaymentTooLarge
+		);
+		Ledgers::<Test>::mutate(base, |ledger| ledger.per_share = 0);
+	});
+}
