@@ -209,6 +209,15 @@ impl PartialEq for LocalCopy {
 
 impl Eq for LocalCopy {}
 
+/// Why a published manifest could not be used.
+#[derive(Debug)]
+enum ManifestFault {
+	/// It could not be fetched.
+	Unreachable(String),
+	/// It is not the registered manifest (too large, another hash, not a manifest).
+	Wrong(String),
+}
+
 /// Why reading one file stopped.
 #[derive(Debug)]
 enum ReadError {
@@ -338,33 +347,10 @@ impl Fetcher {
 			Err(reason) => return Finding::Unreachable(reason),
 		};
 
-		let mut text = Vec::new();
-		let read = self
-			.read(&source, MANIFEST_FILE, MAX_MANIFEST_BYTES, |chunk| {
-				text.extend_from_slice(chunk);
-				true
-			})
-			.await;
-		match read {
-			Ok(_) => {}
-			Err(ReadError::TooLarge) => {
-				return Finding::HashMismatch(format!("{MANIFEST_FILE} is too large"))
-			}
-			Err(ReadError::Failed(reason)) => {
-				return Finding::Unreachable(format!("{MANIFEST_FILE}: {reason}"))
-			}
-		}
-		if *blake3::hash(&text).as_bytes() != expected.root {
-			return Finding::HashMismatch(format!(
-				"the BLAKE3 of {MANIFEST_FILE} is not the registered root"
-			));
-		}
-		let manifest = match std::str::from_utf8(&text)
-			.map_err(|_| "not UTF-8".to_owned())
-			.and_then(|text| Manifest::parse(text).map_err(|e| e.to_string()))
-		{
+		let manifest = match self.published_manifest(&source, expected.root).await {
 			Ok(manifest) => manifest,
-			Err(reason) => return Finding::HashMismatch(format!("{MANIFEST_FILE}: {reason}")),
+			Err(ManifestFault::Unreachable(reason)) => return Finding::Unreachable(reason),
+			Err(ManifestFault::Wrong(reason)) => return Finding::HashMismatch(reason),
 		};
 		if manifest.total_size() != expected.bytes {
 			return Finding::HashMismatch(format!(
@@ -509,6 +495,44 @@ impl Fetcher {
 		})
 	}
 
+	/// The published manifest of `source`, which must hash to `root` and parse as the
+	/// manifest `gongyu-node hash` writes. Read at most [`MAX_MANIFEST_BYTES`].
+	async fn published_manifest(
+		&self,
+		source: &Source,
+		root: ContentHash,
+	) -> Result<Manifest, ManifestFault> {
+		let mut text = Vec::new();
+		let read = self
+			.read(source, MANIFEST_FILE, MAX_MANIFEST_BYTES, |chunk| {
+				text.extend_from_slice(chunk);
+				true
+			})
+			.await;
+		match read {
+			Ok(_) => {}
+			Err(ReadError::TooLarge) => {
+				return Err(ManifestFault::Wrong(format!(
+					"{MANIFEST_FILE} is too large"
+				)))
+			}
+			Err(ReadError::Failed(reason)) => {
+				return Err(ManifestFault::Unreachable(format!(
+					"{MANIFEST_FILE}: {reason}"
+				)))
+			}
+		}
+		if *blake3::hash(&text).as_bytes() != root {
+			return Err(ManifestFault::Wrong(format!(
+				"the BLAKE3 of {MANIFEST_FILE} is not the registered root"
+			)));
+		}
+		std::str::from_utf8(&text)
+			.map_err(|_| "not UTF-8".to_owned())
+			.and_then(|text| Manifest::parse(text).map_err(|e| e.to_string()))
+			.map_err(|reason| ManifestFault::Wrong(format!("{MANIFEST_FILE}: {reason}")))
+	}
+
 	/// The architecture of a base model version's weights: read from the headers of the
 	/// weights files its published manifest lists (the manifest must hash to the registered
 	/// root), and checked against the registered fingerprint. Remembered per fingerprint.
@@ -517,21 +541,12 @@ impl Fetcher {
 			return Ok(known.clone());
 		}
 		let source = self.open(base.uri)?;
-		let mut text = Vec::new();
-		self.read(&source, MANIFEST_FILE, MAX_MANIFEST_BYTES, |chunk| {
-			text.extend_from_slice(chunk);
-			true
-		})
-		.await
-		.map_err(|e| format!("{MANIFEST_FILE}: {e}"))?;
-		if *blake3::hash(&text).as_bytes() != base.root {
-			return Err(format!(
-				"the BLAKE3 of {MANIFEST_FILE} is not the registered root"
-			));
-		}
-		let manifest = std::str::from_utf8(&text)
-			.map_err(|_| "the manifest is not UTF-8".to_owned())
-			.and_then(|text| Manifest::parse(text).map_err(|e| e.to_string()))?;
+		let manifest = self
+			.published_manifest(&source, base.root)
+			.await
+			.map_err(|fault| match fault {
+				ManifestFault::Unreachable(why) | ManifestFault::Wrong(why) => why,
+			})?;
 		let mut architecture = Architecture::default();
 		for entry in manifest
 			.entries()
