@@ -153,7 +153,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(5)]
+	#[api_version(6)]
 	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -203,14 +203,9 @@ impl_runtime_apis! {
 		fn parameters() -> pallet_contributions::Parameters<Balance, BlockNumber> {
 			pallet_contributions::Params::<Runtime>::get()
 		}
-
-		fn model_version(
-			id: pallet_contributions::ModelVersionId,
-		) -> Option<pallet_contributions::ModelVersionInfo<BlockNumber>> {
-			pallet_contributions::ModelVersions::<Runtime>::get(id).map(|v| v.into_info())
-		}
 	}
 
+	#[api_version(2)]
 	impl pallet_models::runtime_api::ModelsApi<Block, Balance, BlockNumber> for Runtime {
 		fn release(id: pallet_models::ReleaseId) -> Option<pallet_models::ReleaseInfo<Balance, BlockNumber>> {
 			crate::Models::release_info(id)
@@ -232,6 +227,12 @@ impl_runtime_apis! {
 			contributions: Vec<pallet_contributions::ContributionId>,
 		) -> Vec<(pallet_models::ReleaseId, pallet_contributions::ContributionId, Balance)> {
 			crate::Models::claimable_of(&contributions)
+		}
+
+		fn model_version(
+			id: pallet_contributions::ModelVersionId,
+		) -> Option<pallet_models::ModelVersionInfo<BlockNumber>> {
+			crate::Models::model_version_info(id)
 		}
 	}
 

@@ -19,8 +19,8 @@ use pallet_contributions::{Parameters, UriSchemes};
 use crate::{
 	configs::{DefaultContributionParameters, RewardPotAccount, DEFAULT_SESSION_LENGTH},
 	AccountId, Balance, BalancesConfig, BlockNumber, ContributionsConfig, CouncilMembershipConfig,
-	NetworkAdmissionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, ValidatorSetConfig, VerifierMembershipConfig, UNIT,
+	ModelsConfig, NetworkAdmissionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, ValidatorSetConfig, VerifierMembershipConfig, UNIT,
 };
 
 /// Name of the local testnet preset (four validators).
@@ -163,7 +163,10 @@ fn genesis(setup: ChainSetup) -> Value {
 				uri_schemes,
 				..DefaultContributionParameters::get()
 			}),
-			model_versions: vec![(BASE_MODEL_NAME.to_vec(), BASE_MODEL_WEIGHTS_ROOT)],
+		},
+		models: ModelsConfig {
+			model_versions: vec![(BASE_MODEL_NAME.to_vec(), BASE_MODEL_WEIGHTS_ROOT, None)],
+			..Default::default()
 		},
 		council_membership: CouncilMembershipConfig {
 			members: council

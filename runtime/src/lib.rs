@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -227,6 +227,7 @@ type Migrations = (
 	pallet_contributions::migrations::v4::MigrateV3ToV4<Runtime>,
 	pallet_contributions::migrations::v5::MigrateV4ToV5<Runtime>,
 	pallet_contributions::migrations::v6::MigrateV5ToV6<Runtime>,
+	pallet_models::migrations::v1::MoveModelVersions<Runtime>,
 	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,
 	frame_support::migrations::RemoveStorage<
 		ValidatorSetPalletName,

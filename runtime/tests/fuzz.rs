@@ -458,7 +458,7 @@ impl Fuzz {
 			1 => RuntimeCall::Contributions(pallet_contributions::Call::set_parameters {
 				parameters: self.parameters(),
 			}),
-			2 => RuntimeCall::Contributions(pallet_contributions::Call::register_model_version {
+			2 => RuntimeCall::Models(pallet_models::Call::register_model_version {
 				name: vec![b'm'; self.rng.random_range(0..70)],
 				weights_root: *self.roots.choose(&mut self.rng).unwrap(),
 				parent: self

@@ -32,12 +32,13 @@ fn accepts(call: &str, origin: RuntimeOrigin) -> bool {
 	type Admission = <Runtime as pallet_network_admission::Config>::ManageOrigin;
 	type Root = <Runtime as pallet_governance::Config>::RootOrigin;
 	match call {
-		"contributions.registerModelVersion"
-		| "contributions.setParameters"
-		| "contributions.forceDecide" => Contributions::try_origin(origin).is_ok(),
-		"models.registerRelease" | "models.deprecateRelease" | "models.setSplit" => {
-			Models::try_origin(origin).is_ok()
+		"contributions.setParameters" | "contributions.forceDecide" => {
+			Contributions::try_origin(origin).is_ok()
 		}
+		"models.registerModelVersion"
+		| "models.registerRelease"
+		| "models.deprecateRelease"
+		| "models.setSplit" => Models::try_origin(origin).is_ok(),
 		"verifierMembership.addMember" => Verifiers::try_origin(origin).is_ok(),
 		"verifierMembership.removeMember" => VerifierRemoval::try_origin(origin).is_ok(),
 		"councilMembership.addMember" => CouncilAdd::try_origin(origin).is_ok(),

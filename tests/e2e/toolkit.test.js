@@ -176,8 +176,8 @@ describe('the gongyu tools on a dev chain', () => {
     assert.match(await fails([...tune, '--base', '0', '--weights', 'full', '--suri', '//Dave', ...ws]),
       /model version 0 registers no architecture/);
     // The council registers a version with one.
-    const base = (await api.query.contributions.nextModelVersionId()).toNumber();
-    const motion = await councilMotion(api, api.tx.contributions.registerModelVersion('gongyu-ko-chat-base',
+    const base = (await api.query.models.nextModelVersionId()).toNumber();
+    const motion = await councilMotion(api, api.tx.models.registerModelVersion('gongyu-ko-chat-base',
       `0x${'ab'.repeat(32)}`, 0, [`0x${'cd'.repeat(32)}`, 'https://models.gongyu.example/base/']));
     assert.ok(motion.isOk, `motion result: ${motion}`);
     const out = JSON.parse(await ok([...tune, '--base', String(base), '--weights', 'full',

@@ -353,11 +353,11 @@ describe('verifier service on the dev chain', () => {
     assert.match(fingerprint, /^0x[0-9a-f]{64}$/);
 
     // The council registers it with its architecture; fine-tunes build on it.
-    const base = (await api.query.contributions.nextModelVersionId()).toNumber();
-    const motion = await councilMotion(api, api.tx.contributions.registerModelVersion(
+    const base = (await api.query.models.nextModelVersionId()).toNumber();
+    const motion = await councilMotion(api, api.tx.models.registerModelVersion(
       'gongyu-test-base', baseContent.root, null, [fingerprint, `${baseUrl}/base-model/`]));
     assert.ok(motion.isOk, `motion result: ${motion}`);
-    const version = (await api.call.contributionsApi.modelVersion(base)).unwrap();
+    const version = (await api.call.modelsApi.modelVersion(base)).unwrap();
     assert.equal(version.architecture.unwrap().fingerprint.toHex(), fingerprint);
 
     const publishTune = async (name, weights, files) => {

@@ -39,6 +39,7 @@ use pallet_contributions::{
 	runtime_api::ContributionsApi, ContributionId, ContributionInfo, ContributionKind, UriSchemes,
 	Verdict,
 };
+use pallet_models::runtime_api::ModelsApi;
 use sc_client_api::BlockchainEvents;
 use sc_transaction_pool_api::{InPoolTransaction, TransactionPool, TransactionSource};
 use sp_api::ProvideRuntimeApi;
@@ -388,7 +389,7 @@ where
 	fn base_model(
 		&self,
 		id: pallet_contributions::ModelVersionId,
-	) -> Option<pallet_contributions::ModelVersionInfo<BlockNumber>> {
+	) -> Option<pallet_models::ModelVersionInfo<BlockNumber>> {
 		let finalized = self.client.info().finalized_hash;
 		match self.client.runtime_api().model_version(finalized, id) {
 			Ok(version) => version,

@@ -37,14 +37,6 @@ fn uri_of_len(len: u32) -> Vec<u8> {
 	uri
 }
 
-/// An architecture with the longest weights URI.
-fn architecture<T: Config>() -> ModelArchitecture<T::MaxUriLen> {
-	ModelArchitecture {
-		fingerprint: [4; 32],
-		uri: frame_support::BoundedVec::truncate_from(uri_of_len(T::MaxUriLen::get())),
-	}
-}
-
 fn root_of(index: u32) -> ContentHash {
 	let mut root = [0u8; 32];
 	root[..4].copy_from_slice(&index.to_le_bytes());
@@ -145,14 +137,7 @@ mod benchmarks {
 	fn submit(u: Linear<9, { T::MaxUriLen::get() }>, l: Linear<1, { T::MaxLicenseLen::get() }>) {
 		let owner: T::AccountId = whitelisted_caller();
 		fund::<T>(&owner);
-		let base = NextModelVersionId::<T>::get();
-		Pallet::<T>::insert_model_version(
-			Default::default(),
-			[9; 32],
-			None,
-			Some(architecture::<T>()),
-		)
-		.unwrap_or_default();
+		let base = T::ModelVersions::benchmark_base().unwrap_or_default();
 		for i in 1..T::MaxPendingPerAccount::get() {
 			let _ = Pallet::<T>::submit(
 				RawOrigin::Signed(owner.clone()).into(),
@@ -280,29 +265,6 @@ mod benchmarks {
 			Contributions::<T>::get(id).map(|c| c.status),
 			Some(ContributionStatus::Withdrawn)
 		);
-		Ok(())
-	}
-
-	/// With the longest name and weights URI (their lengths hardly matter: they are stored
-	/// once).
-	#[benchmark]
-	fn register_model_version() -> Result<(), BenchmarkError> {
-		let n = T::MaxModelNameLen::get();
-		let origin =
-			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-		let parent = NextModelVersionId::<T>::get();
-		Pallet::<T>::insert_model_version(Default::default(), [9; 32], None, None)?;
-
-		#[extrinsic_call]
-		_(
-			origin as T::RuntimeOrigin,
-			vec![b'm'; n as usize],
-			[3; 32],
-			Some(parent),
-			Some(([4; 32], uri_of_len(T::MaxUriLen::get()))),
-		);
-
-		assert!(ModelVersions::<T>::contains_key(parent.saturating_add(1)));
 		Ok(())
 	}
 

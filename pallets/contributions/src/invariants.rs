@@ -5,8 +5,8 @@ use sp_runtime::traits::Saturating;
 
 use crate::{
 	novelty, BalanceOf, Bands, ByHash, Config, ContributionKind, ContributionStatus, Contributions,
-	Expiring, HoldReason, ModelVersions, NextContributionId, NextExpiryDeadline, Owners, Pallet,
-	Receipts, RootClaim, Sketches,
+	Expiring, HoldReason, ModelVersionRegistry, NextContributionId, NextExpiryDeadline, Owners,
+	Pallet, Receipts, RootClaim, Sketches,
 };
 
 impl<T: Config> Pallet<T> {
@@ -101,12 +101,9 @@ impl<T: Config> Pallet<T> {
 					);
 				}
 				RootClaim::ModelVersion(id) => {
-					let version =
-						ModelVersions::<T>::get(id).ok_or("a model root points nowhere")?;
-					ensure!(
-						version.weights_root == root,
-						"a model root points at other weights"
-					);
+					let weights_root =
+						T::ModelVersions::weights_root(id).ok_or("a model root points nowhere")?;
+					ensure!(weights_root == root, "a model root points at other weights");
 				}
 			}
 		}

@@ -52,7 +52,7 @@ pub mod types;
 pub mod weights;
 
 pub use novelty::{DatasetSketch, Sketch};
-pub use traits::{ContributionRegistry, OnContributionVerified};
+pub use traits::{ContributionRegistry, ModelVersionRegistry, OnContributionVerified};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -92,9 +92,6 @@ pub mod pallet {
 		<T as Config>::MaxLicenseLen,
 		<T as Config>::MaxAttestations,
 	>;
-	/// A model version as this runtime stores it.
-	pub type ModelVersionOf<T> =
-		ModelVersion<BlockNumberFor<T>, <T as Config>::MaxModelNameLen, <T as Config>::MaxUriLen>;
 	/// The governance parameters as this runtime stores them.
 	pub type ParametersOf<T> = Parameters<BalanceOf<T>, BlockNumberFor<T>>;
 
@@ -113,7 +110,7 @@ pub mod pallet {
 		/// The verifier set (a membership pallet managed by governance).
 		type Verifiers: SortedMembers<Self::AccountId>;
 
-		/// Registers model versions, sets parameters and decides appeals.
+		/// Sets parameters and decides appeals.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Receives slashed deposits (the reward pot).
@@ -121,6 +118,9 @@ pub mod pallet {
 
 		/// Told about every verified contribution.
 		type OnVerified: OnContributionVerified<Self::AccountId>;
+
+		/// The model versions fine-tunes build on (the models pallet keeps them).
+		type ModelVersions: ModelVersionRegistry;
 
 		/// Parameters in force until governance sets others.
 		type DefaultParameters: Get<ParametersOf<Self>>;
@@ -132,10 +132,6 @@ pub mod pallet {
 		/// Longest license identifier, in bytes.
 		#[pallet::constant]
 		type MaxLicenseLen: Get<u32>;
-
-		/// Longest model version name, in bytes.
-		#[pallet::constant]
-		type MaxModelNameLen: Get<u32>;
 
 		/// Most attestations one contribution keeps (at least the size of the verifier set).
 		#[pallet::constant]
@@ -198,15 +194,6 @@ pub mod pallet {
 	pub type Owners<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, OwnerRecord, ValueQuery>;
 
-	/// Registered model versions, by id.
-	#[pallet::storage]
-	pub type ModelVersions<T: Config> =
-		StorageMap<_, Twox64Concat, ModelVersionId, ModelVersionOf<T>, OptionQuery>;
-
-	/// The id the next model version gets.
-	#[pallet::storage]
-	pub type NextModelVersionId<T> = StorageValue<_, ModelVersionId, ValueQuery>;
-
 	/// Parameters in force.
 	#[pallet::storage]
 	pub type Params<T: Config> =
@@ -256,9 +243,6 @@ pub mod pallet {
 	pub struct GenesisConfig<T: Config> {
 		/// Parameters at genesis; `None` keeps [`Config::DefaultParameters`].
 		pub parameters: Option<ParametersOf<T>>,
-		/// Model versions registered at genesis: (name, BLAKE3 root of the weights), each
-		/// derived from the one before it.
-		pub model_versions: Vec<(Vec<u8>, ContentHash)>,
 	}
 
 	#[pallet::genesis_build]
@@ -272,16 +256,6 @@ pub mod pallet {
 					"invalid genesis parameters"
 				);
 				Params::<T>::put(parameters);
-			}
-			let mut parent = None;
-			for (name, root) in &self.model_versions {
-				let name: BoundedVec<u8, T::MaxModelNameLen> = name
-					.clone()
-					.try_into()
-					.expect("genesis model name too long");
-				let id = Pallet::<T>::insert_model_version(name, *root, parent, None)
-					.expect("genesis model versions are few and their roots distinct");
-				parent = Some(id);
 			}
 		}
 	}
@@ -355,14 +329,6 @@ pub mod pallet {
 			id: ContributionId,
 			decision: Decision,
 		},
-		/// Governance registered a model version.
-		ModelVersionRegistered {
-			id: ModelVersionId,
-			weights_root: ContentHash,
-			parent: Option<ModelVersionId>,
-			/// The architecture fingerprint fine-tunes are checked against, if registered.
-			fingerprint: Option<ContentHash>,
-		},
 		/// Governance set new parameters.
 		ParametersSet { parameters: ParametersOf<T> },
 		/// A contribution left the pending state and `amount` of its deposit, the storage fee
@@ -424,10 +390,6 @@ pub mod pallet {
 		/// must be above zero, at least one URI scheme enabled, and the storage fee no more
 		/// than the deposit base.
 		InvalidParameters,
-		/// The model version name is empty or longer than `MaxModelNameLen`.
-		InvalidModelName,
-		/// The parent model version is not registered.
-		UnknownParentModel,
 		/// No more ids are available.
 		IdsExhausted,
 		/// A dataset is verified only by the records verifiers count: attest `Measured` (or
@@ -446,9 +408,6 @@ pub mod pallet {
 		/// The base model version registers no architecture, so verifiers could not check a
 		/// fine-tune against it: build on a version governance registered with one.
 		BaseArchitectureUnknown,
-		/// The model version's weights URI is empty, too long or of a scheme the chain does
-		/// not enable.
-		InvalidModelUri,
 	}
 
 	#[pallet::hooks]
@@ -501,11 +460,9 @@ pub mod pallet {
 			let uri = Self::validate_uri(uri, &params.uri_schemes)?;
 			let license = Self::validate_license(license)?;
 			if let ContributionKind::FineTune { base } = kind {
-				let version = ModelVersions::<T>::get(base).ok_or(Error::<T>::UnknownBaseModel)?;
-				ensure!(
-					version.architecture.is_some(),
-					Error::<T>::BaseArchitectureUnknown
-				);
+				let has_architecture =
+					T::ModelVersions::has_architecture(base).ok_or(Error::<T>::UnknownBaseModel)?;
+				ensure!(has_architecture, Error::<T>::BaseArchitectureUnknown);
 			}
 			let now = frame_system::Pallet::<T>::block_number();
 			Self::ensure_root_free_for(&root, &owner, now)?;
@@ -678,49 +635,6 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Register a model version fine-tunes can build on (governance): its name, the root
-		/// of its weights, the version it derives from and, so that fine-tunes can build on
-		/// it, its architecture: the fingerprint of its tensor list (`gongyu-node
-		/// fingerprint <dir>`) and the URI verifiers read the tensor list from.
-		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::register_model_version())]
-		pub fn register_model_version(
-			origin: OriginFor<T>,
-			name: Vec<u8>,
-			weights_root: ContentHash,
-			parent: Option<ModelVersionId>,
-			architecture: Option<(ContentHash, Vec<u8>)>,
-		) -> DispatchResult {
-			T::GovernanceOrigin::ensure_origin(origin)?;
-			ensure!(!name.is_empty(), Error::<T>::InvalidModelName);
-			let name: BoundedVec<u8, T::MaxModelNameLen> =
-				name.try_into().map_err(|_| Error::<T>::InvalidModelName)?;
-			if let Some(parent) = parent {
-				ensure!(
-					ModelVersions::<T>::contains_key(parent),
-					Error::<T>::UnknownParentModel
-				);
-			}
-			let architecture = architecture
-				.map(|(fingerprint, uri)| {
-					let schemes = Params::<T>::get().uri_schemes;
-					let uri: BoundedVec<u8, T::MaxUriLen> =
-						uri.try_into().map_err(|_| Error::<T>::InvalidModelUri)?;
-					ensure!(schemes.accepts(&uri), Error::<T>::InvalidModelUri);
-					Ok::<_, DispatchError>(ModelArchitecture { fingerprint, uri })
-				})
-				.transpose()?;
-			let fingerprint = architecture.as_ref().map(|a| a.fingerprint);
-			let id = Self::insert_model_version(name, weights_root, parent, architecture)?;
-			Self::deposit_event(Event::ModelVersionRegistered {
-				id,
-				weights_root,
-				parent,
-				fingerprint,
-			});
-			Ok(())
-		}
-
 		/// Set quorum, verification period and deposits (governance). Applies to
 		/// contributions submitted from now on; the quorum applies to every pending one.
 		#[pallet::call_index(4)]
@@ -826,37 +740,6 @@ pub mod pallet {
 			let printable = !license.is_empty() && license.iter().all(|b| b.is_ascii_graphic());
 			ensure!(printable, Error::<T>::InvalidLicense);
 			Ok(license.try_into().map_err(|_| Error::<T>::LicenseTooLong)?)
-		}
-
-		pub(crate) fn insert_model_version(
-			name: BoundedVec<u8, T::MaxModelNameLen>,
-			weights_root: ContentHash,
-			parent: Option<ModelVersionId>,
-			architecture: Option<ModelArchitecture<T::MaxUriLen>>,
-		) -> Result<ModelVersionId, DispatchError> {
-			let id = NextModelVersionId::<T>::get();
-			let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
-			match ByHash::<T>::get(weights_root) {
-				None => {}
-				Some(RootClaim::ModelVersion(_)) => {
-					return Err(Error::<T>::RootIsModelVersion.into())
-				}
-				Some(_) => return Err(Error::<T>::DuplicateContent.into()),
-			}
-			ByHash::<T>::insert(weights_root, RootClaim::ModelVersion(id));
-			let registered_at = frame_system::Pallet::<T>::block_number();
-			ModelVersions::<T>::insert(
-				id,
-				ModelVersion {
-					name,
-					weights_root,
-					parent,
-					registered_at,
-					architecture,
-				},
-			);
-			NextModelVersionId::<T>::put(next);
-			Ok(id)
 		}
 	}
 }

@@ -195,9 +195,10 @@ pub mod v3 {
 	use frame_system::pallet_prelude::BlockNumberFor;
 	use sp_runtime::Perbill;
 
+	use super::model_versions::ModelVersions;
 	use crate::{
-		BalanceOf, ByHash, Config, ContentHash, ContributionId, ModelVersions, Pallet, Parameters,
-		Params, RootClaim,
+		BalanceOf, ByHash, Config, ContentHash, ContributionId, Pallet, Parameters, Params,
+		RootClaim,
 	};
 
 	/// The version 2 layout.
@@ -605,13 +606,12 @@ pub mod v5 {
 
 /// Version 6: fine-tunes are checked against their base's architecture.
 ///
-/// A model version gains [`crate::ModelVersion::architecture`] (existing versions have
-/// none: governance registers a version with one for fine-tunes to build on), and the
+/// A model version gains an architecture (existing versions have none: governance
+/// registers a version with one for fine-tunes to build on), and the
 /// parameters gain [`crate::Parameters::unevaluated_score`] (the runtime's default). The
 /// new verdicts are appended to [`crate::Verdict`], so stored attestations keep their
 /// encoding.
 pub mod v6 {
-	#[cfg(feature = "try-runtime")]
 	use alloc::vec::Vec;
 	use codec::{Decode, Encode};
 	use frame_support::{
@@ -624,9 +624,9 @@ pub mod v6 {
 	use frame_system::pallet_prelude::BlockNumberFor;
 	use sp_runtime::Perbill;
 
+	use super::model_versions::{ModelVersionV6, ModelVersions};
 	use crate::{
-		BalanceOf, Config, ContentHash, ModelVersion, ModelVersionId, ModelVersions, Pallet,
-		Parameters, Params, UriSchemes,
+		BalanceOf, Config, ContentHash, ModelVersionId, Pallet, Parameters, Params, UriSchemes,
 	};
 
 	/// The version 5 layout.
@@ -675,8 +675,7 @@ pub mod v6 {
 		}
 
 		/// Version 5's model version in this runtime's types.
-		pub type ModelVersionV5Of<T> =
-			ModelVersionV5<BoundedVec<u8, <T as Config>::MaxModelNameLen>, BlockNumberFor<T>>;
+		pub type ModelVersionV5Of<T> = ModelVersionV5<Vec<u8>, BlockNumberFor<T>>;
 	}
 
 	/// The migration itself; run it through [`MigrateV5ToV6`], which checks the version.
@@ -688,7 +687,7 @@ pub mod v6 {
 			let mut writes: u64 = 0;
 			ModelVersions::<T>::translate::<v5::ModelVersionV5Of<T>, _>(|_, old| {
 				items = items.saturating_add(1);
-				Some(ModelVersion {
+				Some(ModelVersionV6 {
 					name: old.name,
 					weights_root: old.weights_root,
 					parent: old.parent,
@@ -739,4 +738,54 @@ pub mod v6 {
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;
+}
+
+/// Where model versions lived until the models pallet took the registry over (its storage
+/// version 1 moves them there): the layout of this pallet's storage versions 3 to 6, for the
+/// migrations that read or move them.
+pub mod model_versions {
+	use alloc::vec::Vec;
+	use codec::{Decode, Encode};
+	use frame_support::{pallet_prelude::*, storage_alias};
+	use frame_system::pallet_prelude::BlockNumberFor;
+
+	use crate::{Config, ContentHash, ModelVersionId, Pallet};
+
+	/// A model version's architecture as storage version 6 kept it.
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+	pub struct ArchitectureV6 {
+		/// BLAKE3 of the weights' tensor list.
+		pub fingerprint: ContentHash,
+		/// Where the weights are published.
+		pub uri: Vec<u8>,
+	}
+
+	/// A model version as storage version 6 kept it (bounded vectors encode as plain ones).
+	#[derive(Encode, Decode, Clone, PartialEq, Eq, Debug)]
+	pub struct ModelVersionV6<Name, BlockNumber> {
+		/// Name.
+		pub name: Name,
+		/// Root of the weights.
+		pub weights_root: ContentHash,
+		/// Parent version.
+		pub parent: Option<ModelVersionId>,
+		/// Registration block.
+		pub registered_at: BlockNumber,
+		/// Architecture, if registered.
+		pub architecture: Option<ArchitectureV6>,
+	}
+
+	/// The model versions, by id.
+	#[storage_alias]
+	pub type ModelVersions<T: Config> = StorageMap<
+		Pallet<T>,
+		Twox64Concat,
+		ModelVersionId,
+		ModelVersionV6<Vec<u8>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// The id the next model version would have got.
+	#[storage_alias]
+	pub type NextModelVersionId<T: Config> = StorageValue<Pallet<T>, ModelVersionId, ValueQuery>;
 }

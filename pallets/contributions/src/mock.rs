@@ -82,6 +82,9 @@ parameter_types! {
 	pub static VerifierSet: Vec<AccountId> = alloc::vec![V1, V2, V3];
 	/// Every `(id, owner, kind, size, score)` the pallet reported as verified.
 	pub static VerifiedLog: Vec<(ContributionId, AccountId, ContributionKind, u64, Score)> = Vec::new();
+	/// The model versions fine-tunes build on: id → (weights root, records an architecture).
+	pub static TestVersions: alloc::collections::btree_map::BTreeMap<ModelVersionId, (ContentHash, bool)> =
+		alloc::collections::btree_map::BTreeMap::new();
 	pub const Pot: AccountId = POT;
 	pub const DefaultParams: Parameters<Balance, u64> = Parameters {
 		quorum: Perbill::from_percent(50),
@@ -126,6 +129,35 @@ impl OnContributionVerified<AccountId> for RecordVerified {
 	}
 }
 
+/// The model-version registry the tests set up ([`TestVersions`]); the models pallet is
+/// the real one.
+pub struct TestModelVersions;
+impl ModelVersionRegistry for TestModelVersions {
+	fn has_architecture(id: ModelVersionId) -> Option<bool> {
+		TestVersions::get()
+			.get(&id)
+			.map(|(_, architecture)| *architecture)
+	}
+
+	fn weights_root(id: ModelVersionId) -> Option<ContentHash> {
+		TestVersions::get().get(&id).map(|(root, _)| *root)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_base() -> Option<ModelVersionId> {
+		Some(add_model_version([0xb0; 32], true))
+	}
+}
+
+/// Registers a model version with the test registry, claiming its root as the models pallet
+/// does; its id.
+pub fn add_model_version(root: ContentHash, with_architecture: bool) -> ModelVersionId {
+	let id = TestVersions::get().len() as ModelVersionId;
+	assert!(<ContributionsPallet as ContributionRegistry<AccountId>>::claim_model_root(root, id));
+	TestVersions::mutate(|versions| versions.insert(id, (root, with_architecture)));
+	id
+}
+
 impl Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
@@ -133,10 +165,10 @@ impl Config for Test {
 	type GovernanceOrigin = EnsureRoot<AccountId>;
 	type OnSlash = ResolveTo<Pot, Balances>;
 	type OnVerified = RecordVerified;
+	type ModelVersions = TestModelVersions;
 	type DefaultParameters = DefaultParams;
 	type MaxUriLen = frame_support::traits::ConstU32<64>;
 	type MaxLicenseLen = frame_support::traits::ConstU32<16>;
-	type MaxModelNameLen = frame_support::traits::ConstU32<16>;
 	type MaxAttestations = frame_support::traits::ConstU32<4>;
 	type MaxPendingPerAccount = frame_support::traits::ConstU32<3>;
 	type MaxScore = frame_support::traits::ConstU8<100>;
@@ -156,6 +188,7 @@ impl ExtBuilder {
 		ext.execute_with(|| {
 			System::set_block_number(1);
 			VerifierSet::set(Vec::new());
+			TestVersions::set(Default::default());
 		});
 		ext
 	}
@@ -173,12 +206,6 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
-		pallet_contributions::GenesisConfig::<Test> {
-			parameters: None,
-			model_versions: alloc::vec![(b"base-v1".to_vec(), [7u8; 32])],
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
 		storage
 	}
 
@@ -189,32 +216,17 @@ impl ExtBuilder {
 			System::set_block_number(1);
 			VerifierSet::set(alloc::vec![V1, V2, V3]);
 			VerifiedLog::set(Vec::new());
-			// Genesis registers versions without an architecture; fine-tunes build on one
-			// that has one.
-			ModelVersions::<Test>::mutate(0, |version| {
-				if let Some(version) = version {
-					version.architecture = Some(base_architecture());
-				}
-			});
+			TestVersions::set(Default::default());
+			// Base model version 0 records an architecture, so fine-tunes can build on it.
+			add_model_version(BASE_ROOT, true);
 			test();
 			ContributionsPallet::do_try_state().unwrap();
 		});
 	}
 }
 
-/// The architecture the tests' base model version 0 records.
-pub fn base_architecture() -> ModelArchitecture<<Test as Config>::MaxUriLen> {
-	ModelArchitecture {
-		fingerprint: BASE_FINGERPRINT,
-		uri: frame_support::BoundedVec::truncate_from(BASE_URI.to_vec()),
-	}
-}
-
-/// The fingerprint of base model version 0's weights in the tests.
-pub const BASE_FINGERPRINT: [u8; 32] = [0xa5; 32];
-
-/// Where base model version 0's weights are published in the tests.
-pub const BASE_URI: &[u8] = b"https://models.example/base-v1/";
+/// The root of base model version 0's weights in the tests.
+pub const BASE_ROOT: ContentHash = [7; 32];
 
 /// Advances to block `n`, running `on_initialize` of the pallet on each block.
 pub fn run_to_block(n: u64) {

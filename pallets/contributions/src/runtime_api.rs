@@ -5,14 +5,15 @@ use alloc::vec::Vec;
 use codec::Codec;
 
 use crate::types::{
-	ContentHash, ContributionId, ContributionInfo, ContributionStatus, ModelVersionId,
-	ModelVersionInfo, Parameters, Receipt, RootClaim,
+	ContentHash, ContributionId, ContributionInfo, ContributionStatus, Parameters, Receipt,
+	RootClaim,
 };
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the contributions pallet. Version 2 added `submission_deposit`, version 3
-	/// `root_claim` and `parameters`, version 4 `receipt`, version 5 `model_version`.
-	#[api_version(5)]
+	/// `root_claim` and `parameters`, version 4 `receipt`; version 5 added `model_version`,
+	/// which version 6 moved to `ModelsApi` with the model-version registry.
+	#[api_version(6)]
 	pub trait ContributionsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -43,8 +44,5 @@ sp_api::decl_runtime_apis! {
 		/// What verified contribution `id`'s reward was computed from: counts, score,
 		/// novelty, the earlier dataset it overlaps and the bytes it is rewarded for.
 		fn receipt(id: ContributionId) -> Option<Receipt>;
-		/// Model version `id`: its weights' root, parent and the architecture verifiers
-		/// check fine-tunes against.
-		fn model_version(id: ModelVersionId) -> Option<ModelVersionInfo<BlockNumber>>;
 	}
 }

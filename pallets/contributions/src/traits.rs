@@ -2,11 +2,12 @@
 
 use frame_support::weights::Weight;
 
-#[cfg(feature = "runtime-benchmarks")]
-use crate::{ByHash, Contribution, NextContributionId, Owners, RootClaim};
 use crate::{
-	Config, ContributionId, ContributionKind, ContributionStatus, Contributions, Pallet, Score,
+	ByHash, Config, ContentHash, ContributionId, ContributionKind, ContributionStatus,
+	Contributions, ModelVersionId, Pallet, Params, RootClaim, Score,
 };
+#[cfg(feature = "runtime-benchmarks")]
+use crate::{Contribution, NextContributionId, Owners};
 
 /// Told when a contribution is verified, so that other pallets (rewards) can act on it
 /// without this pallet knowing them.
@@ -51,9 +52,33 @@ pub trait ContributionRegistry<AccountId> {
 		None
 	}
 
+	/// Whether `submit` would accept `uri`'s scheme (the governance-set list), so that a
+	/// model version's weights are published where verifiers can read them.
+	fn accepts_uri(uri: &[u8]) -> bool;
+
+	/// Claims content root `root` for model version `version`, so that no contribution can
+	/// register a model's weights as its own. `false`, changing nothing, when a contribution,
+	/// a reservation or another model version holds it.
+	fn claim_model_root(root: ContentHash, version: ModelVersionId) -> bool;
+
 	/// Creates a verified contribution of `owner` for benchmarks; its id.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId>;
+}
+
+/// The model versions fine-tunes build on, kept by another pallet (models).
+pub trait ModelVersionRegistry {
+	/// Whether version `id` is registered, and if so whether it records an architecture
+	/// (fine-tunes can build only on a version verifiers can check them against): `None`
+	/// when there is no such version.
+	fn has_architecture(id: ModelVersionId) -> Option<bool>;
+
+	/// The root of version `id`'s weights, if it is registered.
+	fn weights_root(id: ModelVersionId) -> Option<ContentHash>;
+
+	/// Registers a version with an architecture for benchmarks; its id.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_base() -> Option<ModelVersionId>;
 }
 
 impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
@@ -67,6 +92,18 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 		Self::verified_owner(id)?;
 		crate::Receipts::<T>::get(id)
 			.map(|receipt| u64::from(receipt.score).saturating_mul(receipt.rewarded_bytes))
+	}
+
+	fn accepts_uri(uri: &[u8]) -> bool {
+		Params::<T>::get().uri_schemes.accepts(uri)
+	}
+
+	fn claim_model_root(root: ContentHash, version: ModelVersionId) -> bool {
+		if ByHash::<T>::contains_key(root) {
+			return false;
+		}
+		ByHash::<T>::insert(root, RootClaim::ModelVersion(version));
+		true
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -44,7 +44,6 @@ pub trait WeightInfo {
 	fn attest(a: u32, ) -> Weight;
 	fn attest_recorded(a: u32, ) -> Weight;
 	fn withdraw() -> Weight;
-	fn register_model_version() -> Weight;
 	fn set_parameters() -> Weight;
 	fn force_decide() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
@@ -149,21 +148,6 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
-	/// Storage: `Contributions::ModelVersions` (r:1 w:1)
-	/// Proof: `Contributions::ModelVersions` (`max_values`: None, `max_size`: Some(666), added: 3141, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Params` (r:1 w:0)
-	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::NextModelVersionId` (r:1 w:1)
-	/// Proof: `Contributions::NextModelVersionId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::ByHash` (r:1 w:1)
-	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
-	fn register_model_version() -> Weight {
-		// Proof size: measured `317`, estimated `4131`.
-		// Minimum execution time: 34_043_000 picoseconds.
-		Weight::from_parts(55_223_000, 4131)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-	}
 	/// Storage: `Contributions::Params` (r:0 w:1)
 	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
@@ -258,11 +242,6 @@ impl WeightInfo for () {
 		Weight::from_parts(135_573_000, 14735)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
-	}
-	fn register_model_version() -> Weight {
-		Weight::from_parts(55_223_000, 4131)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_parameters() -> Weight {
 		Weight::from_parts(12_303_000, 0)

@@ -46,6 +46,13 @@ fn release<T: Config>(
 	Ok(id)
 }
 
+/// A weights URI of the longest length.
+pub(crate) fn weights_uri<T: Config>() -> Vec<u8> {
+	let mut uri = b"https://".to_vec();
+	uri.resize(T::MaxUriLen::get().max(9) as usize, b'w');
+	uri
+}
+
 /// A funded account.
 fn funded<T: Config>(who: &T::AccountId) {
 	let amount = T::Currency::minimum_balance().saturating_mul(1_000_000u32.into());
@@ -175,6 +182,28 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, split);
 
 		assert_eq!(Split::<T>::get(), split);
+		Ok(())
+	}
+
+	/// With the longest name and weights URI (their lengths hardly matter: they are stored
+	/// once) and a parent.
+	#[benchmark]
+	fn register_model_version() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let parent = NextModelVersionId::<T>::get();
+		Pallet::<T>::insert_model_version(vec![b'p'], [0xa0; 32], None, None)?;
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			vec![b'm'; T::MaxNameLen::get() as usize],
+			[0xa1; 32],
+			Some(parent),
+			Some(([0xa2; 32], weights_uri::<T>())),
+		);
+
+		assert!(ModelVersions::<T>::contains_key(parent.saturating_add(1)));
 		Ok(())
 	}
 

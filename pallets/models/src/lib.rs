@@ -1,8 +1,15 @@
 //! # Models pallet
 //!
-//! Model releases, their lineage and usage-revenue shares: the people whose data and
-//! fine-tunes went into a release share what it earns.
+//! The model versions fine-tunes build on, and model releases with their lineage and
+//! usage-revenue shares: the people whose data and fine-tunes went into a release share
+//! what it earns.
 //!
+//! - Governance registers a **model version**: name, weights root, parent version and, so
+//!   that fine-tunes can build on it, its architecture (the fingerprint of its tensor list
+//!   and where verifiers read it). The contributions pallet asks this registry, through
+//!   [`pallet_contributions::ModelVersionRegistry`], whether a fine-tune's base exists and
+//!   records an architecture; the weights root is claimed there, so no contribution can
+//!   register a model's weights as its own.
 //! - Governance registers a **release**: name, weights root, parent releases (at most
 //!   `MaxParents`, each registered before it, so releases form a DAG and a cycle cannot be
 //!   written), and its **ingredients**: verified contributions with their shares.
@@ -28,6 +35,7 @@ pub use pallet::*;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub mod ledger;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -53,7 +61,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_contributions::{ContributionId, ContributionRegistry};
+	use pallet_contributions::{ContentHash, ContributionId, ContributionRegistry, ModelVersionId};
 	use sp_runtime::{
 		traits::{AccountIdConversion, Zero},
 		SaturatedConversion, Saturating,
@@ -64,6 +72,14 @@ pub mod pallet {
 	/// Balance of the currency.
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// A model version as this runtime stores it.
+	pub type ModelVersionOf<T> =
+		ModelVersion<BlockNumberFor<T>, <T as Config>::MaxNameLen, <T as Config>::MaxUriLen>;
+
+	/// A model version given at genesis: name, BLAKE3 root of the weights and, optionally,
+	/// their architecture (fingerprint, URI).
+	pub type GenesisModelVersion = (Vec<u8>, ContentHash, Option<(ContentHash, Vec<u8>)>);
 
 	/// A release in this runtime's types.
 	pub type ReleaseOf<T> =
@@ -77,7 +93,7 @@ pub mod pallet {
 		/// Which contributions are verified, and whose they are.
 		type Contributions: ContributionRegistry<Self::AccountId>;
 
-		/// Registers and deprecates releases and sets the split.
+		/// Registers model versions and releases, deprecates releases and sets the split.
 		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// The account holding revenue until it is claimed.
@@ -90,9 +106,13 @@ pub mod pallet {
 		/// The split in force until governance sets another.
 		type DefaultSplit: Get<RevenueSplit>;
 
-		/// Longest release name, in bytes.
+		/// Longest model version or release name, in bytes.
 		#[pallet::constant]
 		type MaxNameLen: Get<u32>;
+
+		/// Longest URI of a model version's published weights, in bytes.
+		#[pallet::constant]
+		type MaxUriLen: Get<u32>;
 
 		/// Most parents one release has.
 		#[pallet::constant]
@@ -114,8 +134,22 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	/// The storage version: 1 since the model-version registry moved here
+	/// ([`crate::migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
+
+	/// Registered model versions, by id.
+	#[pallet::storage]
+	pub type ModelVersions<T: Config> =
+		StorageMap<_, Twox64Concat, ModelVersionId, ModelVersionOf<T>, OptionQuery>;
+
+	/// The id the next model version gets.
+	#[pallet::storage]
+	pub type NextModelVersionId<T> = StorageValue<_, ModelVersionId, ValueQuery>;
 
 	/// The id the next release gets.
 	#[pallet::storage]
@@ -169,9 +203,46 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Split<T: Config> = StorageValue<_, RevenueSplit, ValueQuery, T::DefaultSplit>;
 
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Model versions registered at genesis, each derived from the one before it.
+		pub model_versions: Vec<GenesisModelVersion>,
+		#[serde(skip)]
+		#[doc(hidden)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		// An invalid genesis must stop the chain from being built at all.
+		#[allow(clippy::expect_used)]
+		fn build(&self) {
+			let mut parent = None;
+			for (name, root, architecture) in &self.model_versions {
+				let id = Pallet::<T>::insert_model_version(
+					name.clone(),
+					*root,
+					parent,
+					architecture.clone(),
+				)
+				.expect("genesis model versions need valid names, URIs and distinct roots");
+				parent = Some(id);
+			}
+		}
+	}
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// Governance registered a model version.
+		ModelVersionRegistered {
+			id: ModelVersionId,
+			weights_root: ContentHash,
+			parent: Option<ModelVersionId>,
+			/// The architecture fingerprint fine-tunes are checked against, if registered.
+			fingerprint: Option<ContentHash>,
+		},
 		/// Governance registered a release.
 		ReleaseRegistered {
 			id: ReleaseId,
@@ -214,6 +285,14 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The name is empty or longer than `MaxNameLen`.
 		InvalidName,
+		/// The parent model version is not registered.
+		UnknownParentVersion,
+		/// The model version's weights URI is empty, longer than `MaxUriLen` or of a scheme
+		/// the chain does not enable (`ContributionsApi::parameters`, `uri_schemes`).
+		InvalidModelUri,
+		/// The weights root is already held: by a contribution, a reservation after
+		/// `Unavailable`, or another model version.
+		WeightsRootTaken,
 		/// More parents than `MaxParents`, or a parent twice.
 		InvalidParents,
 		/// A parent release is not registered (a release can only build on earlier ones,
@@ -258,6 +337,31 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
+		/// Register a model version fine-tunes can build on (governance): its name, the root
+		/// of its weights, the version it derives from and, so that fine-tunes can build on
+		/// it, its architecture: the fingerprint of its tensor list (`gongyu-node
+		/// fingerprint <dir>`) and the URI verifiers read the tensor list from.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::register_model_version())]
+		pub fn register_model_version(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			weights_root: ContentHash,
+			parent: Option<ModelVersionId>,
+			architecture: Option<(ContentHash, Vec<u8>)>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			let fingerprint = architecture.as_ref().map(|(fingerprint, _)| *fingerprint);
+			let id = Self::insert_model_version(name, weights_root, parent, architecture)?;
+			Self::deposit_event(Event::ModelVersionRegistered {
+				id,
+				weights_root,
+				parent,
+				fingerprint,
+			});
+			Ok(())
+		}
+
 		/// Register a release (governance): its weights' root and architecture fingerprint,
 		/// the releases it was built from, and its `ingredients`: verified contributions with
 		/// their shares (`None`: the contribution's reward weight, its score times its
@@ -455,6 +559,55 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Checks and stores a model version, claiming its weights root; its id. Changes
+		/// nothing when a check fails.
+		pub(crate) fn insert_model_version(
+			name: Vec<u8>,
+			weights_root: ContentHash,
+			parent: Option<ModelVersionId>,
+			architecture: Option<(ContentHash, Vec<u8>)>,
+		) -> Result<ModelVersionId, DispatchError> {
+			ensure!(!name.is_empty(), Error::<T>::InvalidName);
+			let name: BoundedVec<u8, T::MaxNameLen> =
+				name.try_into().map_err(|_| Error::<T>::InvalidName)?;
+			if let Some(parent) = parent {
+				ensure!(
+					ModelVersions::<T>::contains_key(parent),
+					Error::<T>::UnknownParentVersion
+				);
+			}
+			let architecture = architecture
+				.map(|(fingerprint, uri)| {
+					ensure!(
+						T::Contributions::accepts_uri(&uri),
+						Error::<T>::InvalidModelUri
+					);
+					let uri: BoundedVec<u8, T::MaxUriLen> =
+						uri.try_into().map_err(|_| Error::<T>::InvalidModelUri)?;
+					Ok::<_, DispatchError>(ModelArchitecture { fingerprint, uri })
+				})
+				.transpose()?;
+			let id = NextModelVersionId::<T>::get();
+			let next = id.checked_add(1).ok_or(Error::<T>::IdsExhausted)?;
+			// The last check writes the claim when it passes.
+			ensure!(
+				T::Contributions::claim_model_root(weights_root, id),
+				Error::<T>::WeightsRootTaken
+			);
+			ModelVersions::<T>::insert(
+				id,
+				ModelVersion {
+					name,
+					weights_root,
+					parent,
+					registered_at: frame_system::Pallet::<T>::block_number(),
+					architecture,
+				},
+			);
+			NextModelVersionId::<T>::put(next);
+			Ok(id)
+		}
+
 		/// The account holding unclaimed revenue.
 		pub fn account_id() -> T::AccountId {
 			T::PalletId::get().into_account_truncating()
@@ -467,6 +620,13 @@ pub mod pallet {
 			};
 			ledger::accrued::<T>(shares, &Ledgers::<T>::get(release))
 				.saturating_sub(Claimed::<T>::get(release, contribution))
+		}
+
+		/// Model version `id` as the runtime API returns it.
+		pub fn model_version_info(
+			id: ModelVersionId,
+		) -> Option<ModelVersionInfo<BlockNumberFor<T>>> {
+			ModelVersions::<T>::get(id).map(ModelVersion::into_info)
 		}
 
 		/// Release `id` as the runtime API returns it.
@@ -576,5 +736,29 @@ pub mod pallet {
 			);
 			Ok(())
 		}
+	}
+}
+
+impl<T: Config> pallet_contributions::ModelVersionRegistry for Pallet<T> {
+	fn has_architecture(id: pallet_contributions::ModelVersionId) -> Option<bool> {
+		ModelVersions::<T>::get(id).map(|version| version.architecture.is_some())
+	}
+
+	fn weights_root(id: pallet_contributions::ModelVersionId) -> Option<[u8; 32]> {
+		ModelVersions::<T>::get(id).map(|version| version.weights_root)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn benchmark_base() -> Option<pallet_contributions::ModelVersionId> {
+		let id = NextModelVersionId::<T>::get();
+		let mut root = [0xb0; 32];
+		root[..4].copy_from_slice(&id.to_le_bytes());
+		Self::insert_model_version(
+			alloc::vec![b'b'],
+			root,
+			None,
+			Some(([0xb1; 32], benchmarking::weights_uri::<T>())),
+		)
+		.ok()
 	}
 }

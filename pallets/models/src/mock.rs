@@ -75,6 +75,8 @@ parameter_types! {
 	pub static Verified: BTreeMap<ContributionId, AccountId> = BTreeMap::new();
 	/// Reward weights of verified contributions (from their receipts); none by default.
 	pub static RewardWeights: BTreeMap<ContributionId, u64> = BTreeMap::new();
+	/// Content roots claimed, as the contributions pallet's `ByHash` would hold them.
+	pub static ClaimedRoots: BTreeMap<[u8; 32], ClaimedBy> = BTreeMap::new();
 	pub const ModelsPalletId: PalletId = PalletId(*b"gy/model");
 	pub const Pot: AccountId = POT;
 	/// Half to holders, 30 % to parents, the rest (20 %) to the pot.
@@ -85,6 +87,18 @@ parameter_types! {
 }
 
 /// The registry the tests fill.
+/// What holds a content root in the tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimedBy {
+	/// A contribution.
+	Contribution,
+	/// A model version.
+	ModelVersion(pallet_contributions::ModelVersionId),
+}
+
+/// The root contribution 1's bytes have in the tests.
+pub const CONTRIBUTION_ROOT: [u8; 32] = [0xc1; 32];
+
 pub struct TestContributions;
 impl ContributionRegistry<AccountId> for TestContributions {
 	fn verified_owner(id: ContributionId) -> Option<AccountId> {
@@ -93,6 +107,18 @@ impl ContributionRegistry<AccountId> for TestContributions {
 
 	fn reward_weight(id: ContributionId) -> Option<u64> {
 		RewardWeights::get().get(&id).copied()
+	}
+
+	fn accepts_uri(uri: &[u8]) -> bool {
+		uri.starts_with(b"https://") && uri.len() > b"https://".len()
+	}
+
+	fn claim_model_root(root: [u8; 32], version: pallet_contributions::ModelVersionId) -> bool {
+		if ClaimedRoots::get().contains_key(&root) {
+			return false;
+		}
+		ClaimedRoots::mutate(|roots| roots.insert(root, ClaimedBy::ModelVersion(version)));
+		true
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -111,6 +137,7 @@ impl pallet_models::Config for Test {
 	type Pot = Pot;
 	type DefaultSplit = DefaultSplit;
 	type MaxNameLen = frame_support::traits::ConstU32<16>;
+	type MaxUriLen = frame_support::traits::ConstU32<48>;
 	type MaxParents = frame_support::traits::ConstU32<3>;
 	type MaxIngredients = frame_support::traits::ConstU32<4>;
 	type MaxReleasesPerContribution = frame_support::traits::ConstU32<2>;
@@ -159,6 +186,11 @@ impl ExtBuilder {
 				]
 				.into_iter()
 				.collect(),
+			);
+			ClaimedRoots::set(
+				[(CONTRIBUTION_ROOT, ClaimedBy::Contribution)]
+					.into_iter()
+					.collect(),
 			);
 		});
 		ext

@@ -3,12 +3,14 @@
 
 use alloc::vec::Vec;
 use codec::Codec;
-use pallet_contributions::ContributionId;
+use pallet_contributions::{ContributionId, ModelVersionId};
 
-use crate::types::{ReleaseId, ReleaseInfo, Shares};
+use crate::types::{ModelVersionInfo, ReleaseId, ReleaseInfo, Shares};
 
 sp_api::decl_runtime_apis! {
-	/// Reads of the models pallet.
+	/// Reads of the models pallet. Version 2 added `model_version` (the registry moved here
+	/// from the contributions pallet).
+	#[api_version(2)]
 	pub trait ModelsApi<Balance, BlockNumber>
 	where
 		Balance: Codec,
@@ -25,5 +27,8 @@ sp_api::decl_runtime_apis! {
 		/// What each of `contributions` can claim now, per release it is an ingredient of
 		/// (nothing listed where nothing accrued).
 		fn claimable(contributions: Vec<ContributionId>) -> Vec<(ReleaseId, ContributionId, Balance)>;
+		/// Model version `id`: its weights' root, parent and the architecture verifiers
+		/// check fine-tunes against.
+		fn model_version(id: ModelVersionId) -> Option<ModelVersionInfo<BlockNumber>>;
 	}
 }

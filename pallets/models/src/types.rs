@@ -2,6 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::Get, BoundedVec};
+use pallet_contributions::{ContentHash, ModelVersionId};
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -106,4 +107,76 @@ pub struct ReleaseInfo<Balance, BlockNumber> {
 	pub registered_at: BlockNumber,
 	/// What it received and where it went.
 	pub ledger: ReleaseLedger<Balance>,
+}
+
+/// Where a model version's weights are published and what their architecture is: what
+/// verifiers check a fine-tune against.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxUriLen))]
+pub struct ModelArchitecture<MaxUriLen: Get<u32>> {
+	/// BLAKE3 of the weights' tensor list (`gongyu-node fingerprint`: every tensor's name,
+	/// dtype and shape, sorted by name).
+	pub fingerprint: ContentHash,
+	/// Where the weights are published (a directory with a manifest, like a contribution's):
+	/// verifiers read their tensor list there and check it against `fingerprint`.
+	pub uri: BoundedVec<u8, MaxUriLen>,
+}
+
+/// A model version fine-tunes can build on.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(skip_type_params(MaxNameLen, MaxUriLen))]
+pub struct ModelVersion<BlockNumber, MaxNameLen: Get<u32>, MaxUriLen: Get<u32>> {
+	/// Human-readable name, e.g. `gongyu-ko-7b-v1`.
+	pub name: BoundedVec<u8, MaxNameLen>,
+	/// BLAKE3 root of the weights.
+	pub weights_root: ContentHash,
+	/// The version it was derived from, if any.
+	pub parent: Option<ModelVersionId>,
+	/// Block it was registered in.
+	pub registered_at: BlockNumber,
+	/// Its architecture, if governance registered one. Fine-tunes may build only on a
+	/// version that has one, since verifiers check them against it.
+	pub architecture: Option<ModelArchitecture<MaxUriLen>>,
+}
+
+impl<BlockNumber, MaxNameLen: Get<u32>, MaxUriLen: Get<u32>>
+	ModelVersion<BlockNumber, MaxNameLen, MaxUriLen>
+{
+	/// This model version as the runtime API returns it.
+	pub fn into_info(self) -> ModelVersionInfo<BlockNumber> {
+		ModelVersionInfo {
+			name: self.name.into_inner(),
+			weights_root: self.weights_root,
+			parent: self.parent,
+			registered_at: self.registered_at,
+			architecture: self.architecture.map(|a| ArchitectureInfo {
+				fingerprint: a.fingerprint,
+				uri: a.uri.into_inner(),
+			}),
+		}
+	}
+}
+
+/// A model version's architecture as the runtime API returns it.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ArchitectureInfo {
+	/// BLAKE3 of the weights' tensor list.
+	pub fingerprint: ContentHash,
+	/// Where the weights are published.
+	pub uri: alloc::vec::Vec<u8>,
+}
+
+/// A model version as the runtime API returns it (plain vectors).
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ModelVersionInfo<BlockNumber> {
+	/// Human-readable name.
+	pub name: alloc::vec::Vec<u8>,
+	/// BLAKE3 root of the weights.
+	pub weights_root: ContentHash,
+	/// The version it was derived from, if any.
+	pub parent: Option<ModelVersionId>,
+	/// Block it was registered in.
+	pub registered_at: BlockNumber,
+	/// What fine-tunes are checked against, if registered.
+	pub architecture: Option<ArchitectureInfo>,
 }

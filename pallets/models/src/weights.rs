@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn pay_usage(h: u32, i: u32, ) -> Weight;
 	fn claim_revenue() -> Weight;
 	fn set_split() -> Weight;
+	fn register_model_version() -> Weight;
 }
 
 /// Weights measured on the Gongyu runtime, with the runtime's database weights.
@@ -131,6 +132,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(14_868_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn register_model_version() -> Weight {
+		Weight::from_parts(55_223_000, 4131)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
@@ -169,5 +175,10 @@ impl WeightInfo for () {
 	fn set_split() -> Weight {
 		Weight::from_parts(14_868_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn register_model_version() -> Weight {
+		Weight::from_parts(55_223_000, 4131)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

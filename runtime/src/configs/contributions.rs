@@ -10,8 +10,8 @@ use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 use super::governance::{GovernanceOrigin, TwoThirdsOrigin};
 use crate::{
-	AccountId, Balance, Balances, BlockNumber, Contributions, Rewards, Runtime, RuntimeEvent,
-	RuntimeHoldReason, VerifierMembership, DAYS, MILLI_UNIT, UNIT,
+	AccountId, Balance, Balances, BlockNumber, Contributions, Models, Rewards, Runtime,
+	RuntimeEvent, RuntimeHoldReason, VerifierMembership, DAYS, MILLI_UNIT, UNIT,
 };
 
 /// The most verifiers the chain can have (and so the most attestations per contribution).
@@ -60,10 +60,10 @@ impl pallet_contributions::Config for Runtime {
 	type GovernanceOrigin = GovernanceOrigin;
 	type OnSlash = ResolveTo<RewardPotAccount, Balances>;
 	type OnVerified = Rewards;
+	type ModelVersions = Models;
 	type DefaultParameters = DefaultContributionParameters;
 	type MaxUriLen = ConstU32<512>;
 	type MaxLicenseLen = ConstU32<64>;
-	type MaxModelNameLen = ConstU32<64>;
 	type MaxAttestations = ConstU32<MAX_VERIFIERS>;
 	type MaxPendingPerAccount = ConstU32<16>;
 	type MaxScore = ConstU8<100>;

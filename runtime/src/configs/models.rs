@@ -26,6 +26,7 @@ impl pallet_models::Config for Runtime {
 	type Pot = RewardPotAccount;
 	type DefaultSplit = DefaultRevenueSplit;
 	type MaxNameLen = ConstU32<64>;
+	type MaxUriLen = ConstU32<512>;
 	type MaxParents = ConstU32<8>;
 	type MaxIngredients = ConstU32<256>;
 	type MaxReleasesPerContribution = ConstU32<32>;

@@ -211,7 +211,7 @@ async function contribute(path, options) {
     }
     if (kind.FineTune) {
       // Verifiers check a fine-tune against its base's registered architecture.
-      const base = await api.call.contributionsApi.modelVersion(kind.FineTune.base);
+      const base = await api.call.modelsApi.modelVersion(kind.FineTune.base);
       if (base.isNone) throw new CliError(`model version ${kind.FineTune.base} is not registered`);
       if (base.unwrap().architecture.isNone) {
         throw new CliError(`model version ${kind.FineTune.base} registers no architecture, so verifiers `

@@ -5,20 +5,10 @@ use frame_support::{assert_noop, assert_ok};
 
 use super::*;
 
-/// Registers a model version (root `[seed; 32]`) derived from version 0, with an
-/// architecture or without one, and returns its id.
+/// Registers a model version (root `[seed; 32]`), with an architecture or without one, and
+/// returns its id.
 fn register_version(seed: u8, with_architecture: bool) -> ModelVersionId {
-	let id = NextModelVersionId::<Test>::get();
-	let architecture =
-		with_architecture.then(|| ([seed; 32], b"https://models.example/v/".to_vec()));
-	assert_ok!(ContributionsPallet::register_model_version(
-		RuntimeOrigin::root(),
-		b"v".to_vec(),
-		[seed; 32],
-		Some(0),
-		architecture
-	));
-	id
+	add_model_version([seed; 32], with_architecture)
 }
 
 fn submit_on(base: ModelVersionId, seed: u8) -> frame_support::dispatch::DispatchResult {

@@ -1,4 +1,4 @@
-//! Governance calls: model versions, parameters, `force_decide`.
+//! Governance calls: parameters, `force_decide`; model-version roots.
 
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::{DispatchError, Perbill};
@@ -16,121 +16,11 @@ fn params(quorum: u32, period: u64) -> Parameters<Balance, u64> {
 }
 
 #[test]
-fn genesis_registers_the_base_model() {
-	ExtBuilder::build_and_execute(|| {
-		let base = ModelVersions::<Test>::get(0).unwrap();
-		assert_eq!(base.name.to_vec(), b"base-v1".to_vec());
-		assert_eq!(base.weights_root, [7; 32]);
-		assert_eq!(base.parent, None);
-		assert_eq!(NextModelVersionId::<Test>::get(), 1);
-	});
-}
-
-#[test]
-fn governance_registers_model_version() {
-	ExtBuilder::build_and_execute(|| {
-		assert_ok!(ContributionsPallet::register_model_version(
-			RuntimeOrigin::root(),
-			b"base-v2".to_vec(),
-			[8; 32],
-			Some(0),
-			Some(([6; 32], b"https://models.example/base-v2/".to_vec()))
-		));
-		let v = ModelVersions::<Test>::get(1).unwrap();
-		assert_eq!(v.name, bounded::<ConstU32Name>(b"base-v2"));
-		assert_eq!(v.parent, Some(0));
-		assert_eq!(v.registered_at, 1);
-		let architecture = v.architecture.unwrap();
-		assert_eq!(architecture.fingerprint, [6; 32]);
-		assert_eq!(
-			architecture.uri.to_vec(),
-			b"https://models.example/base-v2/".to_vec()
-		);
-		System::assert_last_event(
-			Event::ModelVersionRegistered {
-				id: 1,
-				weights_root: [8; 32],
-				parent: Some(0),
-				fingerprint: Some([6; 32]),
-			}
-			.into(),
-		);
-	});
-}
-
-type ConstU32Name = frame_support::traits::ConstU32<16>;
-
-#[test]
-fn model_version_errors() {
-	ExtBuilder::build_and_execute(|| {
-		assert_noop!(
-			ContributionsPallet::register_model_version(
-				RuntimeOrigin::root(),
-				vec![],
-				[8; 32],
-				None,
-				None
-			),
-			Error::<Test>::InvalidModelName
-		);
-		assert_noop!(
-			ContributionsPallet::register_model_version(
-				RuntimeOrigin::root(),
-				vec![b'x'; 17],
-				[8; 32],
-				None,
-				None
-			),
-			Error::<Test>::InvalidModelName
-		);
-		assert_noop!(
-			ContributionsPallet::register_model_version(
-				RuntimeOrigin::root(),
-				b"v".to_vec(),
-				[8; 32],
-				Some(9),
-				None
-			),
-			Error::<Test>::UnknownParentModel
-		);
-		// The weights URI must be one verifiers fetch: not empty, not too long, of an
-		// enabled scheme (`file://` is not enabled here).
-		for uri in [
-			Vec::new(),
-			vec![b'a'; 65],
-			b"file:///proc/self/".to_vec(),
-			b"ftp://models.example/v/".to_vec(),
-		] {
-			assert_noop!(
-				ContributionsPallet::register_model_version(
-					RuntimeOrigin::root(),
-					b"v".to_vec(),
-					[8; 32],
-					None,
-					Some(([1; 32], uri))
-				),
-				Error::<Test>::InvalidModelUri
-			);
-		}
-	});
-}
-
-#[test]
 fn signed_origins_cannot_govern() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_fine_tune(ALICE, 1);
 		for who in [ALICE, V1] {
 			let origin = || RuntimeOrigin::signed(who);
-			assert_noop!(
-				ContributionsPallet::register_model_version(
-					origin(),
-					b"v".to_vec(),
-					[8; 32],
-					None,
-					None
-				),
-				DispatchError::BadOrigin
-			);
 			assert_noop!(
 				ContributionsPallet::set_parameters(origin(), params(50, 5)),
 				DispatchError::BadOrigin
@@ -221,39 +111,25 @@ fn invalid_parameters_fail() {
 fn model_version_roots_are_reserved_like_contribution_roots() {
 	ExtBuilder::build_and_execute(|| {
 		submit_fine_tune(ALICE, 1);
+		let claim = <ContributionsPallet as ContributionRegistry<AccountId>>::claim_model_root;
 		// A root a contribution holds cannot become a model's weights...
-		assert_noop!(
-			ContributionsPallet::register_model_version(
-				RuntimeOrigin::root(),
-				b"v2".to_vec(),
-				[1; 32],
-				Some(0),
-				None
-			),
-			Error::<Test>::DuplicateContent
+		assert!(!claim([1; 32], 5));
+		assert_eq!(
+			ByHash::<Test>::get([1; 32]),
+			Some(RootClaim::Contribution(0))
 		);
 		// ...nor can two model versions share weights.
-		assert_noop!(
-			ContributionsPallet::register_model_version(
-				RuntimeOrigin::root(),
-				b"v2".to_vec(),
-				[7; 32],
-				Some(0),
-				None
-			),
-			Error::<Test>::RootIsModelVersion
+		assert!(!claim(BASE_ROOT, 5));
+		assert_eq!(
+			ByHash::<Test>::get(BASE_ROOT),
+			Some(RootClaim::ModelVersion(0))
 		);
-		assert_ok!(ContributionsPallet::register_model_version(
-			RuntimeOrigin::root(),
-			b"v2".to_vec(),
-			[9; 32],
-			Some(0),
-			None
-		));
+		assert!(claim([9; 32], 5));
 		assert_eq!(
 			ByHash::<Test>::get([9; 32]),
-			Some(RootClaim::ModelVersion(1))
+			Some(RootClaim::ModelVersion(5))
 		);
+		TestVersions::mutate(|versions| versions.insert(5, ([9; 32], false)));
 	});
 }
 

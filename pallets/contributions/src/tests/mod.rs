@@ -10,7 +10,7 @@ mod migration;
 mod novelty;
 mod submit;
 
-use frame_support::{assert_ok, BoundedVec};
+use frame_support::assert_ok;
 
 use crate::{mock::*, *};
 
@@ -96,9 +96,4 @@ pub fn held(who: AccountId) -> Balance {
 /// The free balance of `who`.
 pub fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
-}
-
-/// Builds a bounded vector in tests.
-pub fn bounded<S: frame_support::traits::Get<u32>>(bytes: &[u8]) -> BoundedVec<u8, S> {
-	bytes.to_vec().try_into().unwrap()
 }
