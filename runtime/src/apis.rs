@@ -206,7 +206,7 @@ impl_runtime_apis! {
 	}
 
 	#[api_version(2)]
-	impl pallet_models::runtime_api::ModelsApi<Block, Balance, BlockNumber> for Runtime {
+	impl pallet_models::runtime_api::ModelsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn release(id: pallet_models::ReleaseId) -> Option<pallet_models::ReleaseInfo<Balance, BlockNumber>> {
 			crate::Models::release_info(id)
 		}
@@ -227,6 +227,11 @@ impl_runtime_apis! {
 			contributions: Vec<pallet_contributions::ContributionId>,
 		) -> Vec<(pallet_models::ReleaseId, pallet_contributions::ContributionId, Balance)> {
 			crate::Models::claimable_of(&contributions)
+		}
+
+		fn claimable_by(who: AccountId) -> pallet_models::ClaimableRevenue<Balance> {
+			let contributions = crate::Contributions::contributions_of(&who, 1_000);
+			crate::Models::claimable_summary(&contributions)
 		}
 
 		fn model_version(

@@ -122,6 +122,16 @@ describe('model releases and usage revenue on the dev chain', () => {
       [dave.address]: accrued(tuneHolders, 1n, 3n) + accrued(baseHolders, 1n, 2n),
       [eve.address]: accrued(baseHolders, 1n, 2n),
     };
+    // The runtime API gives each account's claimable revenue per release and in total.
+    for (const who of [ferdie, dave, eve]) {
+      const claimable = await api.call.modelsApi.claimableBy(who.address);
+      assert.equal(claimable.total.toBigInt(), expected[who.address], `claimable by ${who.address}`);
+      assert.equal(claimable.perRelease.reduce((sum, [, , amount]) => sum + amount.toBigInt(), 0n),
+        expected[who.address]);
+    }
+    assert.deepEqual((await api.call.modelsApi.claimableBy(dave.address)).perRelease
+      .map(([release, contribution]) => [release.toNumber(), contribution.toNumber()]).sort(),
+    [[base, c1], [tune, c4]].sort());
     for (const [who, suri] of [[ferdie, '//Ferdie'], [dave, '//Dave'], [eve, '//Eve']]) {
       const out = JSON.parse(await gongyu(['claim'], suri));
       assert.equal(BigInt(out.total), expected[who.address], `${suri} claimed ${out.total}`);

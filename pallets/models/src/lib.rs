@@ -658,6 +658,19 @@ pub mod pallet {
 				.collect()
 		}
 
+		/// What the owner of `contributions` can claim, per release and in total.
+		pub fn claimable_summary(
+			contributions: &[ContributionId],
+		) -> ClaimableRevenue<BalanceOf<T>> {
+			let per_release = Self::claimable_of(contributions);
+			let total = per_release
+				.iter()
+				.fold(BalanceOf::<T>::zero(), |sum, (_, _, amount)| {
+					sum.saturating_add(*amount)
+				});
+			ClaimableRevenue { per_release, total }
+		}
+
 		/// The ancestors of `release`, breadth first, each once, to `depth` generations.
 		pub fn lineage(release: ReleaseId, depth: u32) -> Vec<ReleaseId> {
 			let mut seen = BTreeSet::new();

@@ -5,14 +5,15 @@ use alloc::vec::Vec;
 use codec::Codec;
 use pallet_contributions::{ContributionId, ModelVersionId};
 
-use crate::types::{ModelVersionInfo, ReleaseId, ReleaseInfo, Shares};
+use crate::types::{ClaimableRevenue, ModelVersionInfo, ReleaseId, ReleaseInfo, Shares};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the models pallet. Version 2 added `model_version` (the registry moved here
-	/// from the contributions pallet).
+	/// from the contributions pallet) and `claimable_by`.
 	#[api_version(2)]
-	pub trait ModelsApi<Balance, BlockNumber>
+	pub trait ModelsApi<AccountId, Balance, BlockNumber>
 	where
+		AccountId: Codec,
 		Balance: Codec,
 		BlockNumber: Codec,
 	{
@@ -27,6 +28,9 @@ sp_api::decl_runtime_apis! {
 		/// What each of `contributions` can claim now, per release it is an ingredient of
 		/// (nothing listed where nothing accrued).
 		fn claimable(contributions: Vec<ContributionId>) -> Vec<(ReleaseId, ContributionId, Balance)>;
+		/// What `who` can claim now: per release and contribution of theirs (at most their
+		/// 1,000 oldest contributions), and in total.
+		fn claimable_by(who: AccountId) -> ClaimableRevenue<Balance>;
 		/// Model version `id`: its weights' root, parent and the architecture verifiers
 		/// check fine-tunes against.
 		fn model_version(id: ModelVersionId) -> Option<ModelVersionInfo<BlockNumber>>;

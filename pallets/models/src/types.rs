@@ -180,3 +180,16 @@ pub struct ModelVersionInfo<BlockNumber> {
 	/// What fine-tunes are checked against, if registered.
 	pub architecture: Option<ArchitectureInfo>,
 }
+
+/// What an account can claim, as the runtime API returns it.
+#[derive(Clone, Encode, Decode, Eq, PartialEq, Debug, TypeInfo)]
+pub struct ClaimableRevenue<Balance> {
+	/// Per release and contribution: what accrued and is not claimed yet.
+	pub per_release: alloc::vec::Vec<(
+		crate::ReleaseId,
+		pallet_contributions::ContributionId,
+		Balance,
+	)>,
+	/// Their sum.
+	pub total: Balance,
+}

@@ -31,9 +31,8 @@ export async function readRelease(api, id, depth = 8) {
 
 /** What `address`'s contributions can claim: `[{ release, contribution, amount }]`. */
 export async function readClaimable(api, address) {
-  const ids = await api.call.contributionsApi.contributionsOf(address);
-  const rows = await api.call.modelsApi.claimable(ids);
-  return rows.map(([release, contribution, amount]) => ({
+  const { perRelease } = await api.call.modelsApi.claimableBy(address);
+  return perRelease.map(([release, contribution, amount]) => ({
     release: release.toNumber(), contribution: contribution.toNumber(), amount: amount.toBigInt(),
   }));
 }

@@ -71,6 +71,10 @@ fn each_owner_claims_exactly_what_accrued_and_nothing_twice() {
 	ExtBuilder::build_and_execute(|| {
 		let (base, tuned, chat) = three_generations();
 		pay(chat, 1_000);
+		// What the runtime API shows Charlie (contributions 5 and 6) before he claims.
+		let claimable = Models::claimable_summary(&[5, 6]);
+		assert_eq!(claimable.per_release, vec![(tuned, 5, 112), (chat, 6, 500)]);
+		assert_eq!(claimable.total, 612);
 		assert_ok!(Models::claim_revenue(
 			RuntimeOrigin::signed(CHARLIE),
 			chat,
