@@ -16,7 +16,8 @@
 //!   leading or trailing space, each character in lower case (scripts without case keep
 //!   theirs);
 //! - **in_language**: valid, non-duplicate records in the declared language, judged by
-//!   script over letters (`char::is_alphabetic`): a text is Korean when more than half its
+//!   script over the letters (`char::is_alphabetic`) of the normalised fields, so that
+//!   copies of a record are judged alike: a text is Korean when more than half its
 //!   letters are Hangul, English when more than half are Latin. `ko` and `en` judge all
 //!   fields together; `ko-en` needs one field in Korean and another in English;
 //! - **useful_bytes**: the bytes of the in-language records' lines (without line ending).
@@ -30,11 +31,17 @@
 //! and the sketch into novelty against earlier datasets (`pallet_contributions::novelty`).
 //! A named file that is not UTF-8, or a dataset without one valid record, is not a dataset
 //! in its declared format: verifiers attest `BadFormat`.
+//!
+//! The files are cut into blocks of whole lines, measured on every core and merged in order
+//! ([`Measurer`]); the result is the one a single pass over the lines gives
+//! (`blocks_measured_in_parallel_give_exactly_what_one_pass_gives`), and
+//! `scripts/bench-scoring.sh` measures its speed against hashing.
 
 use std::{
-	collections::HashSet,
+	collections::{BTreeMap, HashSet},
 	fmt,
 	hash::{BuildHasherDefault, Hasher},
+	sync::{mpsc, Arc},
 };
 
 use pallet_contributions::{
@@ -246,33 +253,73 @@ impl Hasher for KeyHasher {
 	}
 }
 
+/// Bytes of whole lines the measurer hands to a worker at a time.
+const BLOCK_BYTES: usize = 4 << 20;
+
+/// Blocks handed to workers and not merged yet, at most: a few per core, so that reading
+/// waits for the workers rather than filling memory.
+fn max_in_flight() -> u64 {
+	rayon::current_num_threads().saturating_mul(2).max(2) as u64
+}
+
+/// A block's tally as a worker sends it back: the block's number, its file, the tally.
+type Done = (u64, usize, Tally);
+
 /// Counts a dataset's records as its files stream past (see the module documentation).
+///
+/// The bytes are cut into blocks of whole lines; workers (rayon's pool) parse, normalise,
+/// key and sketch blocks ([`tally`]) while the next bytes arrive, and their tallies are
+/// merged in file order, so that duplicates are found across blocks and files exactly as one
+/// pass over the records would.
 pub struct Measurer {
-	spec: DatasetSpec,
+	spec: Arc<DatasetSpec>,
 	counts: RecordCounts,
 	sketch: Sketch,
 	seeds: [u64; SKETCH_SIZE],
 	seen: HashSet<u128, BuildHasherDefault<KeyHasher>>,
-	record: Record,
-	line: Vec<u8>,
-	overlong: bool,
-	file: String,
+	/// Whole lines, then the start of a line still to come (from `line_start`).
+	block: Vec<u8>,
+	line_start: usize,
+	/// Inside a line longer than [`MAX_RECORD_BYTES`]: its bytes are skipped, not kept.
+	skipping: bool,
+	block_bytes: usize,
+	/// Where workers send tallies back.
+	done_sender: mpsc::Sender<Done>,
+	done: mpsc::Receiver<Done>,
+	/// Blocks handed out, and merged, so far.
+	sent: u64,
+	merged: u64,
+	/// Tallies that came back before an earlier block's.
+	arrived: BTreeMap<u64, (usize, Tally)>,
+	files: Vec<String>,
 	not_text: Option<FormatError>,
 }
 
 impl Measurer {
 	/// A measurer for a dataset declared by `spec`.
 	pub fn new(spec: DatasetSpec) -> Self {
+		Self::with_block_bytes(spec, BLOCK_BYTES)
+	}
+
+	/// A measurer that hands `block_bytes` of lines to a worker at a time.
+	fn with_block_bytes(spec: DatasetSpec, block_bytes: usize) -> Self {
+		let (done_sender, done) = mpsc::channel();
 		Self {
-			spec,
+			spec: Arc::new(spec),
 			counts: RecordCounts::default(),
 			sketch: [u32::MAX; SKETCH_SIZE],
 			seeds: novelty::sketch_seeds(),
 			seen: HashSet::default(),
-			record: Record::default(),
-			line: Vec::new(),
-			overlong: false,
-			file: String::new(),
+			block: Vec::new(),
+			line_start: 0,
+			skipping: false,
+			block_bytes,
+			done_sender,
+			done,
+			sent: 0,
+			merged: 0,
+			arrived: BTreeMap::new(),
+			files: Vec::new(),
 			not_text: None,
 		}
 	}
@@ -284,9 +331,10 @@ impl Measurer {
 
 	/// Starts the data file `path`.
 	pub fn start_file(&mut self, path: &str) {
-		self.file = path.to_owned();
-		self.line.clear();
-		self.overlong = false;
+		self.files.push(path.to_owned());
+		self.block.clear();
+		self.line_start = 0;
+		self.skipping = false;
 	}
 
 	/// Takes the next bytes of the current file.
@@ -294,24 +342,46 @@ impl Measurer {
 		if self.not_text.is_some() {
 			return;
 		}
-		while let Some(end) = chunk.iter().position(|&b| b == b'\n') {
-			let (head, rest) = chunk.split_at(end);
-			self.push(head);
-			self.end_line();
-			chunk = rest.get(1..).unwrap_or_default();
+		if self.skipping {
+			let Some(end) = memchr::memchr(b'\n', chunk) else {
+				return;
+			};
+			self.skipping = false;
+			chunk = chunk.get(end.saturating_add(1)..).unwrap_or_default();
 		}
-		self.push(chunk);
+		let start = self.block.len();
+		self.block.extend_from_slice(chunk);
+		if let Some(end) = memchr::memrchr(b'\n', chunk) {
+			self.line_start = start.saturating_add(end).saturating_add(1);
+		}
+		if self.block.len().saturating_sub(self.line_start) > MAX_RECORD_BYTES {
+			// A record too long to keep: it counts as an invalid record, and the rest of
+			// its line is skipped.
+			self.counts.records = self.counts.records.saturating_add(1);
+			self.block.truncate(self.line_start);
+			self.skipping = true;
+		}
+		if self.block.len() >= self.block_bytes && self.line_start > 0 {
+			let rest = self.block.split_off(self.line_start);
+			let whole_lines = std::mem::replace(&mut self.block, rest);
+			self.line_start = 0;
+			self.queue(whole_lines);
+		}
 	}
 
 	/// Ends the current file (its last line needs no line ending).
 	pub fn finish_file(&mut self) {
-		if self.not_text.is_none() && (!self.line.is_empty() || self.overlong) {
-			self.end_line();
+		self.skipping = false;
+		self.line_start = 0;
+		let lines = std::mem::take(&mut self.block);
+		if !lines.is_empty() {
+			self.queue(lines);
 		}
 	}
 
 	/// The counts, or why the files are not a dataset in the declared format.
-	pub fn finish(self) -> Result<Measurement, FormatError> {
+	pub fn finish(mut self) -> Result<Measurement, FormatError> {
+		self.collect(true);
 		if let Some(error) = self.not_text {
 			return Err(error);
 		}
@@ -328,70 +398,165 @@ impl Measurer {
 		})
 	}
 
-	fn push(&mut self, bytes: &[u8]) {
-		if self.overlong {
+	/// Hands a block of whole lines to a worker, then merges what came back.
+	fn queue(&mut self, lines: Vec<u8>) {
+		if self.not_text.is_some() {
 			return;
 		}
-		if self.line.len().saturating_add(bytes.len()) > MAX_RECORD_BYTES {
-			self.overlong = true;
-			self.line.clear();
-			return;
-		}
-		self.line.extend_from_slice(bytes);
+		let file = self.files.len().saturating_sub(1);
+		let number = self.sent;
+		self.sent = self.sent.saturating_add(1);
+		let (spec, seeds, sender) = (Arc::clone(&self.spec), self.seeds, self.done_sender.clone());
+		rayon::spawn(move || {
+			// The measurer may be gone (a file failed its hash): nobody to tell then.
+			let _ = sender.send((number, file, tally(&spec, &seeds, &lines)));
+		});
+		self.collect(false);
 	}
 
-	fn end_line(&mut self) {
-		let line = std::mem::take(&mut self.line);
-		let overlong = std::mem::replace(&mut self.overlong, false);
-		if overlong {
-			self.counts.records = self.counts.records.saturating_add(1);
-		} else {
-			let raw = line.strip_suffix(b"\r").unwrap_or(&line);
-			match std::str::from_utf8(raw) {
-				Ok(text) => self.count(text),
-				Err(_) => {
-					self.not_text = Some(FormatError(format!("{} is not UTF-8 text", self.file)))
+	/// Merges, in order, the tallies that came back; waits for more while too many blocks
+	/// are out, or until every block is back when `all`.
+	fn collect(&mut self, all: bool) {
+		loop {
+			while let Ok((number, file, tally)) = self.done.try_recv() {
+				self.arrived.insert(number, (file, tally));
+			}
+			while let Some((file, tally)) = self.arrived.remove(&self.merged) {
+				self.merged = self.merged.saturating_add(1);
+				if self.not_text.is_none() && self.merge(tally) {
+					let name = self.files.get(file).cloned().unwrap_or_default();
+					self.not_text = Some(FormatError(format!("{name} is not UTF-8 text")));
 				}
 			}
+			let out = self.sent.saturating_sub(self.merged);
+			if out == 0 || (!all && out < max_in_flight()) {
+				return;
+			}
+			match self.done.recv() {
+				Ok((number, file, tally)) => {
+					self.arrived.insert(number, (file, tally));
+				}
+				// Cannot happen while the measurer holds a sender; stop waiting if it does.
+				Err(_) => return,
+			}
 		}
-		// Keep the buffer's capacity for the next line.
-		self.line = line;
-		self.line.clear();
 	}
 
-	/// Counts one line of text (without its line ending).
-	fn count(&mut self, text: &str) {
-		if text.trim().is_empty() {
-			return;
+	/// Adds one block's tally; whether the block held a line that is not text.
+	fn merge(&mut self, tally: Tally) -> bool {
+		let counts = &mut self.counts;
+		counts.records = counts.records.saturating_add(tally.records);
+		for record in &tally.valid {
+			counts.valid = counts.valid.saturating_add(1);
+			if !self.seen.insert(record.key) {
+				counts.duplicates = counts.duplicates.saturating_add(1);
+			} else if record.in_language {
+				counts.in_language = counts.in_language.saturating_add(1);
+				counts.useful_bytes = counts.useful_bytes.saturating_add(u64::from(record.bytes));
+			}
 		}
-		self.counts.records = self.counts.records.saturating_add(1);
-		if !self.record.parse(&self.spec, text) {
-			return;
+		// Copies of a record are in the language exactly when it is (language is judged on
+		// the normalised fields the key hashes), so a block's sketch over all its
+		// in-language records equals the sketch over the unique ones.
+		for (slot, value) in self.sketch.iter_mut().zip(tally.sketch) {
+			*slot = (*slot).min(value);
 		}
-		self.counts.valid = self.counts.valid.saturating_add(1);
-		if !self.seen.insert(self.record.key()) {
-			self.counts.duplicates = self.counts.duplicates.saturating_add(1);
-			return;
-		}
-		if self.record.is_in(self.spec.language) {
-			self.counts.in_language = self.counts.in_language.saturating_add(1);
-			self.counts.useful_bytes = self.counts.useful_bytes.saturating_add(text.len() as u64);
-			self.add_to_sketch(self.record.key());
-		}
+		tally.not_text
 	}
 }
 
-impl Measurer {
-	/// Takes the key of a unique, in-language record into the sketch: position `i` keeps the
-	/// smallest hash `i` of the key's low 64 bits (`pallet_contributions::novelty::sketch_hash`,
-	/// the one definition of the hash functions and their seeds).
-	fn add_to_sketch(&mut self, key: u128) {
-		let low = key as u64;
-		for (slot, seed) in self.sketch.iter_mut().zip(self.seeds) {
-			let hash = novelty::sketch_hash(low, seed);
-			if hash < *slot {
-				*slot = hash;
+/// A valid record as a block's tally keeps it.
+struct ValidRecord {
+	key: u128,
+	/// Its line's bytes, without the line ending.
+	bytes: u32,
+	in_language: bool,
+}
+
+/// What one block of whole lines holds, in order.
+struct Tally {
+	records: u64,
+	valid: Vec<ValidRecord>,
+	/// The sketch of its in-language records.
+	sketch: Sketch,
+	/// A line (not too long to be a record) is not UTF-8: what follows it is not counted.
+	not_text: bool,
+}
+
+/// A line of a block.
+enum Line<'a> {
+	/// Text, without its line ending.
+	Text(&'a str),
+	/// Longer than [`MAX_RECORD_BYTES`]: an invalid record, whatever its bytes.
+	Overlong,
+	/// Not UTF-8.
+	NotText,
+}
+
+/// Counts the lines of `block`: records, valid records with their keys, the sketch.
+fn tally(spec: &DatasetSpec, seeds: &[u64; SKETCH_SIZE], block: &[u8]) -> Tally {
+	let mut tally = Tally {
+		records: 0,
+		valid: Vec::new(),
+		sketch: [u32::MAX; SKETCH_SIZE],
+		not_text: false,
+	};
+	let mut record = Record::default();
+	// Most blocks are text throughout: one check for all their lines. Otherwise each line
+	// is checked, and a line too long to be a record need not be text.
+	let lines: Box<dyn Iterator<Item = Line>> = match std::str::from_utf8(block) {
+		Ok(text) => Box::new(text.split('\n').map(|line| match line.len() {
+			0..=MAX_RECORD_BYTES => Line::Text(line),
+			_ => Line::Overlong,
+		})),
+		Err(_) => Box::new(block.split(|b| *b == b'\n').map(|line| match line.len() {
+			0..=MAX_RECORD_BYTES => std::str::from_utf8(line).map_or(Line::NotText, Line::Text),
+			_ => Line::Overlong,
+		})),
+	};
+	for line in lines {
+		let line = match line {
+			Line::Text(line) => line,
+			Line::Overlong => {
+				tally.records = tally.records.saturating_add(1);
+				continue;
 			}
+			Line::NotText => {
+				tally.not_text = true;
+				return tally;
+			}
+		};
+		let text = line.strip_suffix('\r').unwrap_or(line);
+		if text.trim().is_empty() {
+			continue;
+		}
+		tally.records = tally.records.saturating_add(1);
+		if !record.parse(spec, text) {
+			continue;
+		}
+		let key = record.key();
+		let in_language = record.is_in(spec.language);
+		if in_language {
+			add_to_sketch(&mut tally.sketch, seeds, key);
+		}
+		tally.valid.push(ValidRecord {
+			key,
+			bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
+			in_language,
+		});
+	}
+	tally
+}
+
+/// Takes the key of an in-language record into `sketch`: position `i` keeps the smallest
+/// hash `i` of the key's low 64 bits (`pallet_contributions::novelty::sketch_hash`, the one
+/// definition of the hash functions and their seeds).
+fn add_to_sketch(sketch: &mut Sketch, seeds: &[u64; SKETCH_SIZE], key: u128) {
+	let low = key as u64;
+	for (slot, seed) in sketch.iter_mut().zip(seeds) {
+		let hash = novelty::sketch_hash(low, *seed);
+		if hash < *slot {
+			*slot = hash;
 		}
 	}
 }
@@ -488,61 +653,78 @@ impl Record {
 		}
 	}
 
-	/// Appends the normalised `field`; whether it is non-empty.
+	/// Appends the normalised `field`; whether it is non-empty. The field's letters are
+	/// counted on what is appended, so that records with the same normalised fields are
+	/// judged alike.
 	fn push(&mut self, field: &str) -> bool {
-		let composed = if field.is_ascii()
-			|| unicode_normalization::is_nfc_quick(field.chars())
-				== unicode_normalization::IsNormalized::Yes
-		{
-			field
-		} else {
-			self.composed.clear();
-			self.composed.extend(field.nfc());
-			self.composed.as_str()
-		};
 		let start = self.text.len();
 		let mut letters = Letters::default();
-		if composed.is_ascii() {
-			// The common case, byte by byte: the same result as below.
-			let words = composed
-				.split(char::is_whitespace)
-				.filter(|w| !w.is_empty());
-			for word in words {
+		if let Some(fast) = Self::ascii_or_syllables(field, &mut self.text) {
+			// The common case: ASCII and precomposed Hangul syllables (see below).
+			letters = fast;
+		} else {
+			let composed = if unicode_normalization::is_nfc_quick(field.chars())
+				== unicode_normalization::IsNormalized::Yes
+			{
+				field
+			} else {
+				self.composed.clear();
+				self.composed.extend(field.nfc());
+				self.composed.as_str()
+			};
+			for word in composed.split_whitespace() {
 				if self.text.len() > start {
 					self.text.push(' ');
 				}
-				for byte in word.bytes() {
-					self.text.push(char::from(byte.to_ascii_lowercase()));
+				for c in word.chars() {
+					if c.is_ascii() || is_hangul(c) {
+						// Hangul has no case.
+						let c = c.to_ascii_lowercase();
+						self.text.push(c);
+						letters.add(c);
+					} else {
+						for lower in c.to_lowercase() {
+							self.text.push(lower);
+							letters.add(lower);
+						}
+					}
 				}
-				let alphabetic = word.bytes().filter(u8::is_ascii_alphabetic).count() as u64;
-				letters.all = letters.all.saturating_add(alphabetic);
-				letters.latin = letters.latin.saturating_add(alphabetic);
-			}
-			let non_empty = self.text.len() > start;
-			self.text.push('\u{1f}');
-			self.letters.push(letters);
-			return non_empty;
-		}
-		for word in composed.split_whitespace() {
-			if self.text.len() > start {
-				self.text.push(' ');
-			}
-			for c in word.chars() {
-				if c.is_ascii() {
-					self.text.push(c.to_ascii_lowercase());
-				} else if is_hangul(c) {
-					// Hangul has no case.
-					self.text.push(c);
-				} else {
-					self.text.extend(c.to_lowercase());
-				}
-				letters.add(c);
 			}
 		}
 		let non_empty = self.text.len() > start;
 		self.text.push('\u{1f}');
 		self.letters.push(letters);
 		non_empty
+	}
+
+	/// Normalises `field` onto `text` in one pass when it holds nothing but ASCII and
+	/// precomposed Hangul syllables: they are in NFC whatever surrounds them, and only ASCII
+	/// has case. The result is the general path's. `None`, with `text` as it was, for any
+	/// other character.
+	fn ascii_or_syllables(field: &str, text: &mut String) -> Option<Letters> {
+		let start = text.len();
+		let mut letters = Letters::default();
+		let mut space = false;
+		for c in field.chars() {
+			if c.is_ascii_whitespace() || c == '\u{0B}' {
+				space = text.len() > start;
+				continue;
+			}
+			let latin = c.is_ascii_alphabetic();
+			let syllable = matches!(c, '\u{AC00}'..='\u{D7A3}');
+			if !c.is_ascii() && !syllable {
+				text.truncate(start);
+				return None;
+			}
+			if std::mem::take(&mut space) {
+				text.push(' ');
+			}
+			text.push(c.to_ascii_lowercase());
+			letters.all = letters.all.saturating_add(u64::from(latin || syllable));
+			letters.latin = letters.latin.saturating_add(u64::from(latin));
+			letters.hangul = letters.hangul.saturating_add(u64::from(syllable));
+		}
+		Some(letters)
 	}
 
 	/// 128 bits of the BLAKE3 of the normalised fields.

@@ -1,3 +1,5 @@
+#![allow(clippy::arithmetic_side_effects)]
+
 use super::*;
 use pallet_contributions::novelty::SKETCH_SIZE;
 use serde_json::json;
@@ -352,4 +354,85 @@ fn only_in_language_records_enter_the_sketch() {
 	)
 	.unwrap();
 	assert_eq!(korean.sketch, mixed.sketch);
+}
+
+/// The counts and sketch of one sequential pass over every line, in order: the definition
+/// the block-parallel measurer must reproduce exactly.
+fn sequential(spec: &DatasetSpec, files: &[(&str, &[u8])]) -> Measurement {
+	let mut counts = RecordCounts::default();
+	let mut sketch = [u32::MAX; SKETCH_SIZE];
+	let seeds = novelty::sketch_seeds();
+	let mut seen = HashSet::new();
+	let mut record = Record::default();
+	for (_, bytes) in files {
+		for line in bytes.split(|b| *b == b'\n') {
+			if line.len() > MAX_RECORD_BYTES {
+				counts.records += 1;
+				continue;
+			}
+			let text = std::str::from_utf8(line.strip_suffix(b"\r").unwrap_or(line)).unwrap();
+			if text.trim().is_empty() {
+				continue;
+			}
+			counts.records += 1;
+			if !record.parse(spec, text) {
+				continue;
+			}
+			counts.valid += 1;
+			let key = record.key();
+			if !seen.insert(key) {
+				counts.duplicates += 1;
+				continue;
+			}
+			if record.is_in(spec.language) {
+				counts.in_language += 1;
+				counts.useful_bytes += text.len() as u64;
+				add_to_sketch(&mut sketch, &seeds, key);
+			}
+		}
+	}
+	Measurement { counts, sketch }
+}
+
+/// Lines of every kind: pairs, English-only, Korean-only, case and space variants of
+/// earlier lines (duplicates), broken and blank lines, CRLF endings.
+fn mixed_pairs(lines: u32) -> String {
+	(0..lines)
+		.map(|i| match i % 9 {
+			0 => format!("{i}번째 문장\tsentence {i}\n"),
+			1 => format!("{}번째  문장\tSENTENCE {}\r\n", i - 1, i - 1),
+			2 => format!("only english {}\tstill english\n", i % 40),
+			3 => "\n".to_string(),
+			4 => format!("한국어만 {}\t한국어 {}\n", i % 30, i),
+			5 => format!("broken {i}\n"),
+			6 => format!("Ünïcödé {i}\tcafé {}\n", i % 20),
+			7 => format!("{}번째 문장\tsentence {}\n", i / 3, i / 3),
+			_ => format!("{i}\t{i}\n"),
+		})
+		.collect()
+}
+
+#[test]
+fn blocks_measured_in_parallel_give_exactly_what_one_pass_gives() {
+	let first = mixed_pairs(3_000);
+	let second = mixed_pairs(1_500);
+	let files: [(&str, &[u8]); 2] = [("a.tsv", first.as_bytes()), ("b.tsv", second.as_bytes())];
+	let expected = sequential(&pairs(), &files);
+	assert!(expected.counts.duplicates > 100 && expected.counts.in_language > 100);
+	// Blocks far smaller than the files, so that many blocks, batches and both files meet.
+	for (block_bytes, chunk) in [(1_000, 1), (1_000, 4_096), (4_096, 7), (1 << 20, 333)] {
+		let mut measurer = Measurer::with_block_bytes(pairs(), block_bytes);
+		for (path, bytes) in &files {
+			measurer.start_file(path);
+			for part in bytes.chunks(chunk) {
+				measurer.update(part);
+			}
+			measurer.finish_file();
+		}
+		assert_eq!(
+			measurer.finish().unwrap(),
+			expected,
+			"blocks of {block_bytes} bytes fed in chunks of {chunk}"
+		);
+	}
 }
