@@ -94,6 +94,15 @@ impl ContributionRegistry<AccountId> for TestRegistry {
 		Verified::get().get(&id).copied()
 	}
 
+	// The rewards pallet registers no models: no URI or root is ever asked about here.
+	fn accepts_uri(_uri: &[u8]) -> bool {
+		false
+	}
+
+	fn claim_model_root(_root: [u8; 32], _version: pallet_contributions::ModelVersionId) -> bool {
+		false
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId> {
 		let id = Verified::get().len() as ContributionId + 1_000;
