@@ -289,3 +289,22 @@ fn an_unavailable_contribution_cannot_be_withdrawn_for_its_remaining_deposit() {
 		);
 	});
 }
+
+#[test]
+fn a_root_reserved_after_unavailable_cannot_become_a_models_weights() {
+	ExtBuilder::build_and_execute(|| {
+		// Attack: while the owner of an `Unavailable` contribution may register its root
+		// again, a model version must not take it from them.
+		let id = submit_fine_tune(ALICE, 1);
+		assert_ok!(ContributionsPallet::force_decide(
+			RuntimeOrigin::root(),
+			id,
+			Decision::Unavailable
+		));
+		let reserved = ByHash::<Test>::get([1; 32]);
+		assert!(matches!(reserved, Some(RootClaim::Reserved { .. })));
+		let claim = <ContributionsPallet as ContributionRegistry<AccountId>>::claim_model_root;
+		assert!(!claim([1; 32], 5));
+		assert_eq!(ByHash::<Test>::get([1; 32]), reserved);
+	});
+}
