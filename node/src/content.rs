@@ -8,7 +8,8 @@
 //!   is an error). A top-level [`MANIFEST_FILE`] is the published copy of the manifest and
 //!   is not part of it.
 //! - Every contribution is a directory whose manifest lists a [`Card`] ([`CARD_FILE`]):
-//!   owner, kind and license, so the root commits to whose bytes they are.
+//!   owner, kind, license and consent, so the root commits to whose bytes they are and
+//!   what they may be used for.
 //!
 //! Large files are memory-mapped and hashed on every core (BLAKE3's SIMD and rayon support).
 
@@ -19,7 +20,7 @@ use std::{
 
 use gongyu_runtime::AccountId;
 use indicatif::ProgressBar;
-use pallet_contributions::ContributionKind;
+use pallet_contributions::{Consent, ConsentLevel, ContributionKind};
 use sp_core::crypto::Ss58Codec;
 
 use crate::dataset::DatasetSpec;
@@ -168,10 +169,53 @@ pub struct Card {
 	pub base_model: Option<u64>,
 	/// SPDX license identifier, as registered.
 	pub license: String,
+	/// The owner's consent in the four CAWG data-mining categories, as registered
+	/// (required: a card without it matches no record).
+	pub consent: Option<Consent>,
 	/// For a dataset: its format, language and data files (required for datasets).
 	pub dataset: Option<DatasetSpec>,
 	/// For a fine-tune: `"full"` weights or a `"lora"` adapter (required for fine-tunes).
 	pub weights: Option<String>,
+}
+
+/// Reads a card's `consent` section: each of the four CAWG categories, `allowed`,
+/// `notAllowed` or `constrained`.
+fn consent_from_json(section: &serde_json::Value) -> Result<Consent, CardError> {
+	let level = |name: &str| -> Result<ConsentLevel, CardError> {
+		let text = section.get(name).and_then(|v| v.as_str()).ok_or_else(|| {
+			CardError(format!(
+				"`consent` in {CARD_FILE} has no text field `{name}`"
+			))
+		})?;
+		[
+			ConsentLevel::Allowed,
+			ConsentLevel::NotAllowed,
+			ConsentLevel::Constrained,
+		]
+		.into_iter()
+		.find(|level| level.card_name() == text)
+		.ok_or_else(|| {
+			CardError(format!(
+				"`consent.{name}` in {CARD_FILE} is `{text}`: use allowed, notAllowed or constrained"
+			))
+		})
+	};
+	Ok(Consent {
+		ai_training: level("ai_training")?,
+		ai_generative_training: level("ai_generative_training")?,
+		ai_inference: level("ai_inference")?,
+		data_mining: level("data_mining")?,
+	})
+}
+
+/// `consent` as the card writes it: `ai_training=allowed, ...`.
+fn describe_consent(consent: &Consent) -> String {
+	consent
+		.by_card_name()
+		.iter()
+		.map(|(name, level)| format!("{name}={}", level.card_name()))
+		.collect::<Vec<_>>()
+		.join(", ")
 }
 
 /// Why a card does not match the on-chain record.
@@ -195,9 +239,16 @@ impl Card {
 			kind: kind.to_owned(),
 			base_model,
 			license: license.to_owned(),
+			consent: Some(Consent::all(ConsentLevel::Allowed)),
 			dataset: None,
 			weights: None,
 		}
+	}
+
+	/// This card declaring `consent`, or (`None`) none.
+	#[cfg(test)]
+	pub fn with_consent(self, consent: Option<Consent>) -> Self {
+		Self { consent, ..self }
 	}
 
 	/// This card declaring its weights as `kind` (a fine-tune's).
@@ -252,11 +303,16 @@ impl Card {
 					.ok_or_else(|| CardError(format!("`weights` in {CARD_FILE} is not text")))?,
 			),
 		};
+		let consent = match value.get("consent") {
+			None | Some(serde_json::Value::Null) => None,
+			Some(section) => Some(consent_from_json(section)?),
+		};
 		Ok(Self {
 			owner: text("owner")?,
 			kind: text("kind")?,
 			base_model,
 			license: text("license")?,
+			consent,
 			dataset,
 			weights,
 		})
@@ -279,18 +335,27 @@ impl Card {
 		if let (Some(weights), Some(object)) = (&self.weights, value.as_object_mut()) {
 			object.insert("weights".into(), weights.clone().into());
 		}
+		if let (Some(consent), Some(object)) = (&self.consent, value.as_object_mut()) {
+			let section: serde_json::Map<String, serde_json::Value> = consent
+				.by_card_name()
+				.into_iter()
+				.map(|(name, level)| (name.to_owned(), level.card_name().into()))
+				.collect();
+			object.insert("consent".into(), section.into());
+		}
 		format!("{value}\n")
 	}
 
 	/// Checks the card against the on-chain record: owner (as an account, whatever the
-	/// address prefix), kind, base model and license must all agree, a dataset's card (only
-	/// a dataset's) must declare its format, language and files, and a fine-tune's card
-	/// whether its weights are `full` or a `lora` adapter.
+	/// address prefix), kind, base model, license and consent must all agree, a dataset's
+	/// card (only a dataset's) must declare its format, language and files, and a
+	/// fine-tune's card whether its weights are `full` or a `lora` adapter.
 	pub fn check(
 		&self,
 		owner: &AccountId,
 		kind: ContributionKind,
 		license: &[u8],
+		consent: &Consent,
 	) -> Result<(), CardError> {
 		let carded = AccountId::from_ss58check_with_version(&self.owner)
 			.map(|(account, _)| account)
@@ -315,6 +380,23 @@ impl Card {
 				self.license,
 				String::from_utf8_lossy(license)
 			)));
+		}
+		match &self.consent {
+			None => {
+				return Err(CardError(
+					"the card must declare `consent`: ai_training, ai_generative_training, \
+					 ai_inference and data_mining, each allowed, notAllowed or constrained"
+						.into(),
+				))
+			}
+			Some(carded) if carded != consent => {
+				return Err(CardError(format!(
+					"the card's consent ({}) differs from the registered ({})",
+					describe_consent(carded),
+					describe_consent(consent)
+				)))
+			}
+			Some(_) => {}
 		}
 		match (kind, &self.dataset) {
 			(ContributionKind::Dataset, None) => Err(CardError(
@@ -658,6 +740,11 @@ mod tests {
 		sp_keyring::Sr25519Keyring::Alice.to_account_id()
 	}
 
+	/// Consent to every use: what [`Card::new`] declares.
+	fn allowed() -> Consent {
+		Consent::all(ConsentLevel::Allowed)
+	}
+
 	fn pairs_spec() -> DatasetSpec {
 		DatasetSpec::from_json(&serde_json::json!({
 			"format": "tsv", "fields": ["ko", "en"], "language": "ko-en", "files": ["pairs.tsv"]
@@ -672,14 +759,24 @@ mod tests {
 		let parsed = Card::parse(card.to_json().as_bytes()).unwrap();
 		assert_eq!(parsed, card);
 		assert!(parsed
-			.check(&alice(), ContributionKind::Dataset, b"CC-BY-4.0")
+			.check(
+				&alice(),
+				ContributionKind::Dataset,
+				b"CC-BY-4.0",
+				&allowed()
+			)
 			.is_ok());
 		let kusama = Card {
 			owner: alice().to_ss58check_with_version(Ss58AddressFormat::custom(2)),
 			..card
 		};
 		assert!(kusama
-			.check(&alice(), ContributionKind::Dataset, b"CC-BY-4.0")
+			.check(
+				&alice(),
+				ContributionKind::Dataset,
+				b"CC-BY-4.0",
+				&allowed()
+			)
 			.is_ok());
 	}
 
@@ -689,33 +786,45 @@ mod tests {
 		let card = Card::new(&alice(), ContributionKind::FineTune { base: 0 }, "MIT")
 			.with_weights(WeightsKind::Lora);
 		let tune = ContributionKind::FineTune { base: 0 };
-		assert!(card.check(&alice(), tune, b"MIT").is_ok());
-		assert!(card.check(&bob, tune, b"MIT").is_err());
+		assert!(card.check(&alice(), tune, b"MIT", &allowed()).is_ok());
+		assert!(card.check(&bob, tune, b"MIT", &allowed()).is_err());
 		assert!(card
-			.check(&alice(), ContributionKind::Dataset, b"MIT")
+			.check(&alice(), ContributionKind::Dataset, b"MIT", &allowed())
 			.is_err());
 		assert!(card
-			.check(&alice(), ContributionKind::FineTune { base: 1 }, b"MIT")
+			.check(
+				&alice(),
+				ContributionKind::FineTune { base: 1 },
+				b"MIT",
+				&allowed()
+			)
 			.is_err());
-		assert!(card.check(&alice(), tune, b"Apache-2.0").is_err());
+		assert!(card
+			.check(&alice(), tune, b"Apache-2.0", &allowed())
+			.is_err());
 		let garbage = Card {
 			owner: "not-an-address".into(),
 			..card
 		};
-		assert!(garbage.check(&alice(), tune, b"MIT").is_err());
+		assert!(garbage.check(&alice(), tune, b"MIT", &allowed()).is_err());
 	}
 
 	#[test]
 	fn a_dataset_card_must_declare_its_format_and_only_a_dataset_card_may() {
 		let bare = Card::new(&alice(), ContributionKind::Dataset, "MIT");
 		let error = bare
-			.check(&alice(), ContributionKind::Dataset, b"MIT")
+			.check(&alice(), ContributionKind::Dataset, b"MIT", &allowed())
 			.unwrap_err();
 		assert!(error.0.contains("must declare `dataset`"), "{error}");
 		let tune = Card::new(&alice(), ContributionKind::FineTune { base: 0 }, "MIT")
 			.with_dataset(pairs_spec());
 		assert!(tune
-			.check(&alice(), ContributionKind::FineTune { base: 0 }, b"MIT")
+			.check(
+				&alice(),
+				ContributionKind::FineTune { base: 0 },
+				b"MIT",
+				&allowed()
+			)
 			.is_err());
 		let bad = br#"{"owner":"x","kind":"dataset","license":"MIT","dataset":{"format":"csv"}}"#;
 		let error = Card::parse(bad).unwrap_err();
@@ -728,28 +837,88 @@ mod tests {
 	fn a_fine_tune_card_must_say_whether_its_weights_are_full_or_an_adapter() {
 		let tune = ContributionKind::FineTune { base: 0 };
 		let bare = Card::new(&alice(), tune, "MIT");
-		let error = bare.check(&alice(), tune, b"MIT").unwrap_err();
+		let error = bare.check(&alice(), tune, b"MIT", &allowed()).unwrap_err();
 		assert!(error.0.contains("must declare `weights`"), "{error}");
 		let full = bare.clone().with_weights(WeightsKind::Full);
 		let parsed = Card::parse(full.to_json().as_bytes()).unwrap();
 		assert_eq!(parsed.weights_kind(), Some(WeightsKind::Full));
-		assert!(parsed.check(&alice(), tune, b"MIT").is_ok());
+		assert!(parsed.check(&alice(), tune, b"MIT", &allowed()).is_ok());
 		let unknown = Card {
 			weights: Some("qlora-8bit".into()),
 			..bare
 		};
-		assert!(unknown.check(&alice(), tune, b"MIT").is_err());
+		assert!(unknown.check(&alice(), tune, b"MIT", &allowed()).is_err());
 	}
 
 	#[test]
 	fn later_card_fields_are_ignored() {
 		let json = format!(
-			"{{\"owner\":\"{}\",\"kind\":\"fine-tune\",\"base_model\":0,\"license\":\"MIT\",\"weights\":\"full\",\"provenance\":\"x\"}}",
+			"{{\"owner\":\"{}\",\"kind\":\"fine-tune\",\"base_model\":0,\"license\":\"MIT\",\"weights\":\"full\",\"provenance\":\"x\",\"consent\":{{\"ai_training\":\"allowed\",\"ai_generative_training\":\"allowed\",\"ai_inference\":\"allowed\",\"data_mining\":\"allowed\",\"cawg.extra\":1}}}}",
 			alice().to_ss58check()
 		);
 		let card = Card::parse(json.as_bytes()).unwrap();
 		assert!(card
-			.check(&alice(), ContributionKind::FineTune { base: 0 }, b"MIT")
+			.check(
+				&alice(),
+				ContributionKind::FineTune { base: 0 },
+				b"MIT",
+				&allowed()
+			)
 			.is_ok());
+	}
+
+	#[test]
+	fn a_card_must_declare_the_consent_the_chain_registered() {
+		let tune = ContributionKind::FineTune { base: 0 };
+		let mixed = Consent {
+			ai_training: ConsentLevel::Allowed,
+			ai_generative_training: ConsentLevel::Constrained,
+			ai_inference: ConsentLevel::NotAllowed,
+			data_mining: ConsentLevel::Allowed,
+		};
+		let card = Card::new(&alice(), tune, "MIT")
+			.with_weights(WeightsKind::Full)
+			.with_consent(Some(mixed));
+		let parsed = Card::parse(card.to_json().as_bytes()).unwrap();
+		assert_eq!(parsed.consent, Some(mixed));
+		assert!(parsed.check(&alice(), tune, b"MIT", &mixed).is_ok());
+		// Attack: bytes published as "no AI training" registered on chain as allowing it
+		// (or the reverse) do not match.
+		let error = parsed
+			.check(&alice(), tune, b"MIT", &allowed())
+			.unwrap_err();
+		assert!(
+			error.0.contains("ai_generative_training=constrained"),
+			"{error}"
+		);
+		// A card that declares no consent matches no record.
+		let silent = card.with_consent(None);
+		let error = silent.check(&alice(), tune, b"MIT", &mixed).unwrap_err();
+		assert!(error.0.contains("must declare `consent`"), "{error}");
+	}
+
+	#[test]
+	fn a_consent_section_names_all_four_categories_with_known_levels() {
+		let owner = alice().to_ss58check();
+		for (section, complaint) in [
+			(
+				r#"{"ai_training":"allowed"}"#,
+				"no text field `ai_generative_training`",
+			),
+			(
+				r#"{"ai_training":"yes","ai_generative_training":"allowed","ai_inference":"allowed","data_mining":"allowed"}"#,
+				"`consent.ai_training` in gongyu.json is `yes`",
+			),
+			(
+				r#"{"ai_training":"Allowed","ai_generative_training":"allowed","ai_inference":"allowed","data_mining":"allowed"}"#,
+				"is `Allowed`",
+			),
+		] {
+			let json = format!(
+				r#"{{"owner":"{owner}","kind":"dataset","license":"MIT","consent":{section}}}"#
+			);
+			let error = Card::parse(json.as_bytes()).unwrap_err();
+			assert!(error.0.contains(complaint), "{error}");
+		}
 	}
 }

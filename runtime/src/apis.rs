@@ -153,7 +153,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(6)]
+	#[api_version(7)]
 	impl pallet_contributions::runtime_api::ContributionsApi<Block, AccountId, Balance, BlockNumber>
 		for Runtime
 	{
@@ -203,9 +203,13 @@ impl_runtime_apis! {
 		fn parameters() -> pallet_contributions::Parameters<Balance, BlockNumber> {
 			pallet_contributions::Params::<Runtime>::get()
 		}
+
+		fn licenses() -> Vec<(Vec<u8>, pallet_contributions::LicenseTerms)> {
+			crate::Contributions::licenses()
+		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl pallet_models::runtime_api::ModelsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn release(id: pallet_models::ReleaseId) -> Option<pallet_models::ReleaseInfo<Balance, BlockNumber>> {
 			crate::Models::release_info(id)

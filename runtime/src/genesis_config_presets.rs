@@ -17,7 +17,9 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use pallet_contributions::{Parameters, UriSchemes};
 
 use crate::{
-	configs::{DefaultContributionParameters, RewardPotAccount, DEFAULT_SESSION_LENGTH},
+	configs::{
+		default_licenses, DefaultContributionParameters, RewardPotAccount, DEFAULT_SESSION_LENGTH,
+	},
 	AccountId, Balance, BalancesConfig, BlockNumber, ContributionsConfig, CouncilMembershipConfig,
 	ModelsConfig, NetworkAdmissionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig,
 	SessionKeys, SudoConfig, ValidatorSetConfig, VerifierMembershipConfig, UNIT,
@@ -163,6 +165,7 @@ fn genesis(setup: ChainSetup) -> Value {
 				uri_schemes,
 				..DefaultContributionParameters::get()
 			}),
+			licenses: default_licenses(),
 		},
 		models: ModelsConfig {
 			model_versions: vec![(BASE_MODEL_NAME.to_vec(), BASE_MODEL_WEIGHTS_ROOT, None)],

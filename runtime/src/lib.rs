@@ -74,10 +74,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -222,12 +222,10 @@ frame_support::parameter_types! {
 
 /// Storage migrations run on the next runtime upgrade.
 type Migrations = (
-	pallet_contributions::migrations::v2::MigrateV1ToV2<Runtime>,
-	pallet_contributions::migrations::v3::MigrateV2ToV3<Runtime>,
-	pallet_contributions::migrations::v4::MigrateV3ToV4<Runtime>,
-	pallet_contributions::migrations::v5::MigrateV4ToV5<Runtime>,
 	pallet_contributions::migrations::v6::MigrateV5ToV6<Runtime>,
+	pallet_contributions::migrations::v7::MigrateV6ToV7<Runtime, configs::DefaultLicenses>,
 	pallet_models::migrations::v1::MoveModelVersions<Runtime>,
+	pallet_models::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,
 	frame_support::migrations::RemoveStorage<
 		ValidatorSetPalletName,

@@ -45,6 +45,7 @@ fn council_budget_then_submit_attest_verify_and_get_paid() {
 			1 << 20,
 			b"https://data.gongyu.example/ko-dialogues.tar".to_vec(),
 			b"CC-BY-4.0".to_vec(),
+			pallet_contributions::Consent::all(pallet_contributions::ConsentLevel::Allowed),
 			None,
 		));
 		let free_before = Balances::free_balance(&alice);

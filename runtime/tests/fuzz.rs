@@ -304,6 +304,7 @@ impl Fuzz {
 				bytes: self.rng.random_range(1..=1 << 30),
 				uri: format!("https://data.example/{n}").into_bytes(),
 				license: b"CC-BY-4.0".to_vec(),
+				consent: self.consent(),
 				description_hash: None,
 			});
 		}
@@ -324,12 +325,7 @@ impl Fuzz {
 			4 => Vec::new(),
 			_ => vec![b'h'; 600],
 		};
-		let license = match self.rng.random_range(0..4) {
-			0 => b"CC-BY-4.0".to_vec(),
-			1 => Vec::new(),
-			2 => b"CC BY\n".to_vec(),
-			_ => vec![b'M'; 70],
-		};
+		let license = self.license();
 		let kind = if self.rng.random_bool(0.7) {
 			ContributionKind::Dataset
 		} else {
@@ -344,8 +340,36 @@ impl Fuzz {
 			bytes,
 			uri,
 			license,
+			consent: self.consent(),
 			description_hash,
 		})
+	}
+
+	/// A license: listed, unlisted but well-formed, malformed or too long.
+	fn license(&mut self) -> Vec<u8> {
+		match self.rng.random_range(0..5) {
+			0 => b"CC-BY-4.0".to_vec(),
+			1 => Vec::new(),
+			2 => b"CC BY\n".to_vec(),
+			3 => b"GPL-3.0-only".to_vec(),
+			_ => vec![b'M'; 70],
+		}
+	}
+
+	/// A consent, each category at a random level.
+	fn consent(&mut self) -> pallet_contributions::Consent {
+		use pallet_contributions::ConsentLevel::{Allowed, Constrained, NotAllowed};
+		let mut level = || {
+			*[Allowed, NotAllowed, Constrained]
+				.choose(&mut self.rng)
+				.unwrap()
+		};
+		pallet_contributions::Consent {
+			ai_training: level(),
+			ai_generative_training: level(),
+			ai_inference: level(),
+			data_mining: level(),
+		}
 	}
 
 	fn verdict(&mut self) -> Verdict {
@@ -415,7 +439,18 @@ impl Fuzz {
 	fn privileged_call(&mut self) -> RuntimeCall {
 		let who = MultiAddress::Id(self.any_account());
 		let amount: Balance = self.rng.random_range(0..=2_000) * UNIT;
-		match self.rng.random_range(0..18) {
+		match self.rng.random_range(0..19) {
+			18 => RuntimeCall::Contributions(pallet_contributions::Call::set_license {
+				license: self.license(),
+				terms: self
+					.rng
+					.random_bool(0.7)
+					.then(|| pallet_contributions::LicenseTerms {
+						training: self.rng.random(),
+						weights_redistribution: self.rng.random(),
+						commercial: self.rng.random(),
+					}),
+			}),
 			16 => RuntimeCall::Models(pallet_models::Call::register_release {
 				name: vec![b'r'; self.rng.random_range(0..70)],
 				weights_root: [self.rng.random(); 32],

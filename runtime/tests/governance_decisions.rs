@@ -32,9 +32,9 @@ fn accepts(call: &str, origin: RuntimeOrigin) -> bool {
 	type Admission = <Runtime as pallet_network_admission::Config>::ManageOrigin;
 	type Root = <Runtime as pallet_governance::Config>::RootOrigin;
 	match call {
-		"contributions.setParameters" | "contributions.forceDecide" => {
-			Contributions::try_origin(origin).is_ok()
-		}
+		"contributions.setParameters"
+		| "contributions.forceDecide"
+		| "contributions.setLicense" => Contributions::try_origin(origin).is_ok(),
 		"models.registerModelVersion"
 		| "models.registerRelease"
 		| "models.deprecateRelease"

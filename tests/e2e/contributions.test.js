@@ -15,6 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { startNode } from './support/node-process.js';
 import { connect, DispatchFailure, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
+import { ALL_ALLOWED, consentForChain } from '../../scripts/js/lib/terms.js';
 import { hashFile } from '../../scripts/js/lib/hashing.js';
 
 describe('contributions on the dev chain', () => {
@@ -73,7 +74,7 @@ describe('contributions on the dev chain', () => {
   test('Alice submits a dataset and her deposit is held', async () => {
     const { root, size } = await hashFile(artifact);
     const uri = pathToFileURL(artifact).href;
-    const tx = api.tx.contributions.submit('Dataset', root, size, uri, 'CC-BY-4.0', null);
+    const tx = api.tx.contributions.submit('Dataset', root, size, uri, 'CC-BY-4.0', consentForChain(ALL_ALLOWED), null);
     const { events } = await sendAndWait(api, tx, alice);
 
     const submitted = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event));
@@ -93,7 +94,7 @@ describe('contributions on the dev chain', () => {
     const { root, size } = await hashFile(artifact);
     const countBefore = (await api.query.contributions.nextContributionId()).toNumber();
     const bobBefore = (await api.query.system.account(bob.address)).data;
-    const tx = api.tx.contributions.submit('Dataset', root, size, 'https://mirror.example/copy', 'MIT', null);
+    const tx = api.tx.contributions.submit('Dataset', root, size, 'https://mirror.example/copy', 'MIT', consentForChain(ALL_ALLOWED), null);
     const failure = await sendAndWait(api, tx, bob).then(() => assert.fail('duplicate accepted'), (e) => e);
     assert.ok(failure instanceof DispatchFailure, String(failure));
     assert.equal(`${failure.section}.${failure.name}`, 'contributions.DuplicateContent');
@@ -175,7 +176,7 @@ describe('contributions on the dev chain', () => {
   test('withdrawing after a negative attestation slashes the deposit to the reward pot', async () => {
     const root = `0x${'5e'.repeat(32)}`;
     const submitted = await sendAndWait(api,
-      api.tx.contributions.submit('Dataset', root, 4096, 'https://junk.example/set/', 'MIT', null), dave);
+      api.tx.contributions.submit('Dataset', root, 4096, 'https://junk.example/set/', 'MIT', consentForChain(ALL_ALLOWED), null), dave);
     const event = submitted.events.find(({ event: e }) => api.events.contributions.ContributionSubmitted.is(e)).event;
     const id = event.data.id.toNumber();
     const deposit = event.data.deposit.toBigInt();

@@ -16,6 +16,7 @@ import { mnemonicGenerate } from '@polkadot/util-crypto';
 import { launchBrowser } from './support/browser.js';
 import { artifactsDir, freePort, repoRoot, runProcess, startNode } from './support/node-process.js';
 import { connect, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
+import { ALL_ALLOWED, consentForChain } from '../../scripts/js/lib/terms.js';
 import { councilMotion } from '../../scripts/js/lib/council.js';
 
 const GYU = 10n ** 12n;
@@ -27,6 +28,10 @@ const measured = (seed) => ({ Measured: {
   counts: { records: 10, valid: 10, duplicates: 0, inLanguage: 10, usefulBytes: 1n << 16n },
   sketch: Array.from({ length: 64 }, (_, i) => seed * 1000 + i),
 } });
+
+/** A non-commercial chat model; and one for sale. */
+const RESEARCH_CHAT = { commercial: false, generative: true };
+const COMMERCIAL_CHAT = { commercial: true, generative: true };
 
 /** What `shares` of `totalShares` accrue when `credited` is credited to holders. */
 const accrued = (credited, shares, totalShares) => (shares * ((credited * SCALE) / totalShares)) / SCALE;
@@ -68,10 +73,11 @@ describe('model releases and usage revenue on the dev chain', () => {
     return result.stdout;
   }
 
-  /** Submits a dataset as `who` and has Alice and Bob verify it; its id. */
-  async function verifiedDataset(who, seed) {
+  /** Submits a dataset as `who` under `license` with `consent` and has Alice and Bob verify it; its id. */
+  async function verifiedDataset(who, seed, { license = 'MIT', consent = ALL_ALLOWED } = {}) {
     const root = `0x${seed.toString(16).padStart(2, '0').repeat(32)}`;
-    const tx = api.tx.contributions.submit('Dataset', root, 1n << 16n, `https://data.gongyu.example/${seed}/`, 'MIT', null);
+    const tx = api.tx.contributions.submit('Dataset', root, 1n << 16n, `https://data.gongyu.example/${seed}/`, license,
+      consentForChain(consent), null);
     const { events } = await sendAndWait(api, tx, who, { until: 'inBlock' });
     const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id.toNumber();
     await sendAndWait(api, api.tx.contributions.attest(id, measured(seed)), alice, { until: 'inBlock' });
@@ -87,10 +93,10 @@ describe('model releases and usage revenue on the dev chain', () => {
     ];
     const base = (await api.query.models.nextReleaseId()).toNumber();
     let result = await councilMotion(api, api.tx.models.registerRelease('gongyu-ko-base', `0x${'b0'.repeat(32)}`, `0x${'f1'.repeat(32)}`, [],
-      [[c1, 1], [c2, 1]]));
+      RESEARCH_CHAT, [[c1, 1], [c2, 1]]));
     assert.ok(result.isOk, `motion: ${result}`);
     result = await councilMotion(api, api.tx.models.registerRelease('gongyu-ko-chat', `0x${'c0'.repeat(32)}`, `0x${'f1'.repeat(32)}`, [base],
-      [[c3, 2], [c4, 1]]));
+      RESEARCH_CHAT, [[c3, 2], [c4, 1]]));
     assert.ok(result.isOk, `motion: ${result}`);
     const tune = base + 1;
 
@@ -98,6 +104,7 @@ describe('model releases and usage revenue on the dev chain', () => {
     assert.deepEqual(releases.map((r) => [r.id, r.name, r.parents]), [[base, 'gongyu-ko-base', []], [tune, 'gongyu-ko-chat', [base]]]);
     const shown = JSON.parse(await gongyu(['release', String(tune)]));
     assert.deepEqual(shown.lineage, [base]);
+    assert.deepEqual(shown.intendedUse, RESEARCH_CHAT);
     assert.deepEqual(shown.ingredients.map((i) => [i.contribution, Number(i.shares), i.owner]),
       [[c3, 2, ferdie.address], [c4, 1, dave.address]]);
     assert.deepEqual((await api.call.modelsApi.releasesUsing(c4)).map((r) => r.toNumber()), [tune]);
@@ -167,6 +174,60 @@ describe('model releases and usage revenue on the dev chain', () => {
       await browser.close();
       explorer.kill('SIGTERM');
     }
+  });
+
+  test('an unlisted license is refused at submit until the council lists it; a release takes only ingredients whose license and consent allow its use', async () => {
+    const research = 'LicenseRef-Gongyu-Research';
+    const root = `0x${'4e'.repeat(32)}`;
+    const before = (await api.query.contributions.nextContributionId()).toNumber();
+    const held = async () => (await api.query.balances.holds(dave.address)).reduce((sum, h) => sum + h.amount.toBigInt(), 0n);
+    const heldBefore = await held();
+    const refused = await sendAndWait(api, api.tx.contributions.submit('Dataset', root, 1n << 16n,
+      'https://data.gongyu.example/research/', research, consentForChain(ALL_ALLOWED), null), dave)
+      .then(() => assert.fail('an unlisted license was accepted'), (e) => e);
+    assert.equal(`${refused.section}.${refused.name}`, 'contributions.LicenseNotAccepted');
+    assert.equal((await api.query.contributions.nextContributionId()).toNumber(), before, 'nothing was recorded');
+    assert.equal(await held(), heldBefore, 'no deposit was held');
+
+    // The council lists it as non-commercial; the same submission now goes through.
+    const terms = { training: true, weightsRedistribution: true, commercial: false };
+    const listed = await councilMotion(api, api.tx.contributions.setLicense(research, terms));
+    assert.ok(listed.isOk, `motion: ${listed}`);
+    const licenses = await api.call.contributionsApi.licenses();
+    assert.ok(licenses.some(([license]) => license.toUtf8() === research), 'the runtime API lists it');
+    const nonCommercial = await verifiedDataset(dave, 0x4e, { license: research });
+    const noGeneration = await verifiedDataset(eve, 0x4f, { consent: { ...ALL_ALLOWED, ai_generative_training: 'notAllowed' } });
+    const open = await verifiedDataset(ferdie, 0x50);
+    const stored = (await api.call.contributionsApi.contribution(noGeneration)).unwrap();
+    assert.ok(stored.consent.aiGenerativeTraining.isNotAllowed, 'the chain records the owner\'s consent');
+
+    // Attack: a commercial chat model quietly built on non-commercial data, or on data whose
+    // owner withheld consent to generative training. Both motions fail; nothing is registered.
+    const next = (await api.query.models.nextReleaseId()).toNumber();
+    const errorOf = (result) => {
+      const meta = api.registry.findMetaError(result.asErr.asModule);
+      return `${meta.section}.${meta.name}`;
+    };
+    for (const [ingredient, error] of [[nonCommercial, 'models.IngredientLicenseForbids'], [noGeneration, 'models.IngredientConsentForbids']]) {
+      const result = await councilMotion(api, api.tx.models.registerRelease('gongyu-ko-shop', `0x${'e0'.repeat(32)}`,
+        `0x${'f1'.repeat(32)}`, [], COMMERCIAL_CHAT, [[open, 1], [ingredient, 1]]));
+      assert.ok(result.isErr, 'the release was registered');
+      assert.equal(errorOf(result), error);
+    }
+    assert.equal((await api.query.models.nextReleaseId()).toNumber(), next);
+    // The non-commercial data goes into a research model; the commercial model takes the rest.
+    const ok = await councilMotion(api, api.tx.models.registerRelease('gongyu-ko-research', `0x${'e1'.repeat(32)}`,
+      `0x${'f1'.repeat(32)}`, [], RESEARCH_CHAT, [[open, 1], [nonCommercial, 1]]));
+    assert.ok(ok.isOk, `motion: ${ok}`);
+    const shop = await councilMotion(api, api.tx.models.registerRelease('gongyu-ko-shop', `0x${'e2'.repeat(32)}`,
+      `0x${'f1'.repeat(32)}`, [], COMMERCIAL_CHAT, [[open, 1]]));
+    assert.ok(shop.isOk, `motion: ${shop}`);
+    // Nor can the research model's lineage be sold on.
+    const laundered = await councilMotion(api, api.tx.models.registerRelease('gongyu-ko-shop-2', `0x${'e3'.repeat(32)}`,
+      `0x${'f1'.repeat(32)}`, [next], COMMERCIAL_CHAT, [[open, 1]]));
+    assert.equal(errorOf(laundered), 'models.UseBeyondParent');
+    const release = (await api.call.modelsApi.release(next)).unwrap();
+    assert.deepEqual(release.intendedUse.toJSON(), RESEARCH_CHAT);
   });
 
   /** The latest block with a `RevenueClaimed` for `who`: its hash, parent, the fee paid and rewards received there. */

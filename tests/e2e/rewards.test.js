@@ -13,6 +13,7 @@ import path from 'node:path';
 import { councilMotion } from '../../scripts/js/lib/council.js';
 import { nodeBinary, runProcess, startNode } from './support/node-process.js';
 import { connect, sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
+import { ALL_ALLOWED, consentForChain } from '../../scripts/js/lib/terms.js';
 
 const GYU = 10n ** 12n;
 /** Storage key of `balances.totalIssuance`: twox128("Balances") ++ twox128("TotalIssuance"). */
@@ -71,7 +72,7 @@ describe('council and rewards on the dev chain', () => {
 
   test("a verified contribution's owner is paid when the epoch closes", async () => {
     const root = `0x${'ab'.repeat(32)}`;
-    const submit = api.tx.contributions.submit('Dataset', root, 1n << 20n, 'https://data.gongyu.example/e.tar', 'MIT', null);
+    const submit = api.tx.contributions.submit('Dataset', root, 1n << 20n, 'https://data.gongyu.example/e.tar', 'MIT', consentForChain(ALL_ALLOWED), null);
     const { events } = await sendAndWait(api, submit, eve);
     const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id;
 
@@ -125,7 +126,7 @@ describe('council and rewards on the dev chain', () => {
     const accountCap = epoch.accountCap.toBigInt();
     assert.equal(accountCap, epoch.budget.toBigInt() / 10n);
 
-    const submit = api.tx.contributions.submit('Dataset', `0x${'cd'.repeat(32)}`, 1n << 20n, 'https://data.gongyu.example/f.tar', 'MIT', null);
+    const submit = api.tx.contributions.submit('Dataset', `0x${'cd'.repeat(32)}`, 1n << 20n, 'https://data.gongyu.example/f.tar', 'MIT', consentForChain(ALL_ALLOWED), null);
     const { events } = await sendAndWait(api, submit, eve);
     const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id;
     await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(2)), bob, { until: 'inBlock' });

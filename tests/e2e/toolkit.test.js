@@ -16,6 +16,7 @@ import { mnemonicGenerate } from '@polkadot/util-crypto';
 
 import { connect } from '../../scripts/js/lib/chain.js';
 import { hashPath } from '../../scripts/js/lib/hashing.js';
+import { ALL_ALLOWED } from '../../scripts/js/lib/terms.js';
 import { councilMotion, peerIdBytes } from '../../scripts/js/lib/council.js';
 import { peerId } from './support/network.js';
 import {
@@ -147,10 +148,27 @@ describe('the gongyu tools on a dev chain', () => {
     const artifact = file('spaced.bin', 8192);
     const before = await nextId();
     const stderr = await fails(['contribute', artifact, '--format', 'lines', '--language', 'en',
-      '--uri', 'https://data.gongyu.example/s/', '--license', 'MIT License',
+      '--uri', `https://data.gongyu.example/${'s'.repeat(600)}/`, '--license', 'MIT',
       '--suri', '//Dave', ...ws]);
-    assert.match(stderr, /^gongyu contribute: contributions\.InvalidLicense: The license is empty or not a printable ASCII SPDX identifier/);
+    assert.match(stderr, /^gongyu contribute: contributions\.UriTooLong: The URI is longer than `MaxUriLen`/);
     assert.equal(await nextId(), before);
+  });
+
+  test('a license the chain does not accept is refused with the list it does, and `licenses` shows their terms', async () => {
+    const artifact = file('gpl.bin', 8192);
+    const before = await nextId();
+    for (const license of ['GPL-3.0-only', 'MIT License']) {
+      const stderr = await fails(['contribute', artifact, '--format', 'lines', '--language', 'en',
+        '--uri', 'https://data.gongyu.example/g/', '--license', license, '--suri', '//Dave', ...ws]);
+      assert.match(stderr, new RegExp(`this chain does not accept the license ${license}; it accepts .*CC-BY-NC-4\\.0`));
+    }
+    assert.match(await fails(['contribute', artifact, '--uri', 'https://data.gongyu.example/g/', '--license', 'MIT',
+      '--consent', 'ai_training=maybe', '--suri', '//Dave', ...ws]), /--consent: ai_training must be allowed, notAllowed, constrained/);
+    assert.equal(await nextId(), before);
+    const licenses = JSON.parse(await ok(['licenses', '--json', ...ws]));
+    assert.deepEqual(licenses['CC-BY-NC-4.0'], { training: true, weightsRedistribution: true, commercial: false });
+    assert.deepEqual(licenses.MIT, { training: true, weightsRedistribution: true, commercial: true });
+    assert.match(await ok(['licenses', ...ws]), /^CC-BY-ND-4\.0\s+yes\s+no\s+no$/m);
   });
 
   test('a URI scheme the chain does not enable is refused before anything is written', async () => {
@@ -181,11 +199,13 @@ describe('the gongyu tools on a dev chain', () => {
       `0x${'ab'.repeat(32)}`, 0, [`0x${'cd'.repeat(32)}`, 'https://models.gongyu.example/base/']));
     assert.ok(motion.isOk, `motion result: ${motion}`);
     const out = JSON.parse(await ok([...tune, '--base', String(base), '--weights', 'full',
-      '--description', description, '--json', ...ws], { GONGYU_SURI: '//Dave' }));
+      '--consent', 'ai_generative_training=notAllowed', '--description', description, '--json', ...ws],
+    { GONGYU_SURI: '//Dave' }));
+    const consent = { ...ALL_ALLOWED, ai_generative_training: 'notAllowed' };
     // The file was wrapped in a directory with its card, which the root covers.
     assert.equal(out.directory, `${weights}.gongyu`);
     const card = JSON.parse(fs.readFileSync(path.join(out.directory, 'gongyu.json'), 'utf8'));
-    assert.deepEqual(card, { owner: DAVE, kind: 'fine-tune', license, base_model: base, weights: 'full' });
+    assert.deepEqual(card, { owner: DAVE, kind: 'fine-tune', license, consent, base_model: base, weights: 'full' });
     const expected = await hashPath(out.directory);
     assert.equal(out.root, expected.root);
     assert.equal(fs.readFileSync(path.join(out.directory, 'gongyu-manifest.txt'), 'utf8'), expected.manifest);
@@ -200,6 +220,7 @@ describe('the gongyu tools on a dev chain', () => {
     assert.equal(status.root, expected.root);
     assert.equal(status.uri, uri);
     assert.equal(status.license, license);
+    assert.deepEqual(status.consent, consent, 'the chain records the consent the card declares');
     assert.equal(status.descriptionHash, (await hashPath(description)).root);
     assert.equal(status.status, 'Pending');
     const params = await api.query.contributions.params();

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { freePort, nodeBinary, runNodeCommand, startNode } from './support/node-process.js';
 import { safetensorsFile } from './support/safetensors.js';
 import { connect, DispatchFailure, sendAndWait, signer } from '../../scripts/js/lib/chain.js';
+import { ALL_ALLOWED, consentForChain } from '../../scripts/js/lib/terms.js';
 import { councilMotion } from '../../scripts/js/lib/council.js';
 import { cardJson, hashPath, MANIFEST_FILE } from '../../scripts/js/lib/hashing.js';
 
@@ -27,7 +28,8 @@ import { cardJson, hashPath, MANIFEST_FILE } from '../../scripts/js/lib/hashing.
  * Writes a contribution directory as `gongyu contribute` does: files, card, manifest. The card
  * declares `dataset` (by default English lines in every file of the directory).
  */
-async function publishDirectory(dir, owner, files, dataset = { format: 'lines', language: 'en' }) {
+async function publishDirectory(dir, owner, files, dataset = { format: 'lines', language: 'en' },
+  consent = ALL_ALLOWED) {
   for (const [name, contents] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), contents);
@@ -35,7 +37,7 @@ async function publishDirectory(dir, owner, files, dataset = { format: 'lines', 
   fs.mkdirSync(dir, { recursive: true });
   const every = fs.readdirSync(dir, { recursive: true })
     .filter((name) => fs.statSync(path.join(dir, name)).isFile()).sort();
-  const card = { owner, kind: 'dataset', license: 'CC0-1.0', dataset: { files: every, ...dataset } };
+  const card = { owner, kind: 'dataset', license: 'CC0-1.0', consent, dataset: { files: every, ...dataset } };
   fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson(card));
   const hashed = await hashPath(dir);
   fs.writeFileSync(path.join(dir, MANIFEST_FILE), hashed.manifest);
@@ -113,7 +115,7 @@ describe('verifier service on the dev chain', () => {
   });
 
   async function submit({ root, size }, uri, who = alice) {
-    const tx = api.tx.contributions.submit('Dataset', root, size, uri, 'CC0-1.0', null);
+    const tx = api.tx.contributions.submit('Dataset', root, size, uri, 'CC0-1.0', consentForChain(ALL_ALLOWED), null);
     const { events } = await sendAndWait(api, tx, who, { until: 'inBlock' });
     return events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id.toNumber();
   }
@@ -157,6 +159,11 @@ describe('verifier service on the dev chain', () => {
     const stolen = await publishDirectory(path.join(workDir, 'stolen'), alice.address, { 'a.txt': 'alice wrote this\n' });
     serveDirectory('stolen', path.join(workDir, 'stolen'));
 
+    // Bytes published as "no AI training" registered on chain as allowing every use.
+    const relabeled = await publishDirectory(path.join(workDir, 'relabeled'), alice.address, { 'a.txt': 'not for training\n' },
+      undefined, { ...ALL_ALLOWED, ai_training: 'notAllowed' });
+    serveDirectory('relabeled', path.join(workDir, 'relabeled'));
+
     const longer = await publishDirectory(path.join(workDir, 'longer'), alice.address, { 'a.txt': 'short\n' });
     fs.writeFileSync(path.join(workDir, 'longer', 'a.txt'), `short\n${'x'.repeat(1 << 20)}`);
     serveDirectory('longer', path.join(workDir, 'longer'));
@@ -198,6 +205,7 @@ describe('verifier service on the dev chain', () => {
       tampered: await submit(registered, `${baseUrl}/tampered`),
       stolen: await submit(stolen, `${baseUrl}/stolen/`, dave),
       longer: await submit(longer, `${baseUrl}/longer/`),
+      relabeled: await submit(relabeled, `${baseUrl}/relabeled/`),
       hop: await submit(hop, `${baseUrl}/hop/`),
       drip: await submit(drip, `${baseUrl}/drip/`),
       exe: await submit({ root: exe.root, size: exe.size }, 'file:///proc/self/exe'),
@@ -210,6 +218,7 @@ describe('verifier service on the dev chain', () => {
       tampered: ['Rejected', 'HashMismatch'],
       stolen: ['Rejected', 'CardMismatch'],
       longer: ['Rejected', 'HashMismatch'],
+      relabeled: ['Rejected', 'CardMismatch'],
       hop: ['Unavailable', 'Unreachable'],
       drip: ['Unavailable', 'Unreachable'],
       exe: ['Unavailable', 'Unreachable'],
@@ -235,7 +244,7 @@ describe('verifier service on the dev chain', () => {
 
     // Dave cannot take the root Alice's unavailable contribution reserves.
     const failure = await sendAndWait(api,
-      api.tx.contributions.submit('Dataset', exe.root, exe.size, 'https://mirror.example/exe/', 'CC0-1.0', null), dave)
+      api.tx.contributions.submit('Dataset', exe.root, exe.size, 'https://mirror.example/exe/', 'CC0-1.0', consentForChain(ALL_ALLOWED), null), dave)
       .then(() => assert.fail('reserved root taken'), (e) => e);
     assert.ok(failure instanceof DispatchFailure, String(failure));
     assert.equal(`${failure.section}.${failure.name}`, 'contributions.RootReserved');
@@ -365,12 +374,12 @@ describe('verifier service on the dev chain', () => {
       fs.mkdirSync(dir);
       for (const [file, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, file), bytes);
       fs.writeFileSync(path.join(dir, 'gongyu.json'),
-        cardJson({ owner: alice.address, kind: 'fine-tune', base, weights, license: 'CC0-1.0' }));
+        cardJson({ owner: alice.address, kind: 'fine-tune', base, weights, license: 'CC0-1.0', consent: ALL_ALLOWED }));
       const hashed = await hashPath(dir);
       fs.writeFileSync(path.join(dir, MANIFEST_FILE), hashed.manifest);
       serveDirectory(name, dir);
       const tx = api.tx.contributions.submit({ FineTune: { base } }, hashed.root, hashed.size,
-        `${baseUrl}/${name}/`, 'CC0-1.0', null);
+        `${baseUrl}/${name}/`, 'CC0-1.0', consentForChain(ALL_ALLOWED), null);
       const { events } = await sendAndWait(api, tx, alice, { until: 'inBlock' });
       return events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event))
         .event.data.id.toNumber();
@@ -402,7 +411,7 @@ describe('verifier service on the dev chain', () => {
 
     // A fine-tune of a version without a registered architecture is refused at submission.
     const failure = await sendAndWait(api, api.tx.contributions.submit({ FineTune: { base: 0 } },
-      `0x${'5a'.repeat(32)}`, 1000, `${baseUrl}/nothing/`, 'CC0-1.0', null), alice)
+      `0x${'5a'.repeat(32)}`, 1000, `${baseUrl}/nothing/`, 'CC0-1.0', consentForChain(ALL_ALLOWED), null), alice)
       .then(() => assert.fail('submitted'), (e) => e);
     assert.equal(`${failure.section}.${failure.name}`, 'contributions.BaseArchitectureUnknown');
   });

@@ -24,7 +24,7 @@ use std::{
 
 use futures::StreamExt;
 use gongyu_runtime::AccountId;
-use pallet_contributions::{ContentHash, ContributionKind, UriSchemes};
+use pallet_contributions::{Consent, ContentHash, ContributionKind, UriSchemes};
 use tokio::{io::AsyncReadExt, sync::Semaphore};
 
 use super::address;
@@ -100,6 +100,8 @@ pub struct Expected<'a> {
 	pub kind: ContributionKind,
 	/// The registered license.
 	pub license: &'a [u8],
+	/// The registered consent, which the card must declare.
+	pub consent: Consent,
 	/// For a fine-tune: its base model version's weights, if it registers an architecture.
 	pub base: Option<BaseWeights<'a>>,
 }
@@ -623,7 +625,12 @@ impl Fetcher {
 		}
 		let card = Card::parse(&bytes)
 			.and_then(|card| {
-				card.check(expected.owner, expected.kind, expected.license)?;
+				card.check(
+					expected.owner,
+					expected.kind,
+					expected.license,
+					&expected.consent,
+				)?;
 				Ok(card)
 			})
 			.map_err(|e| Finding::CardMismatch(e.to_string()))?;

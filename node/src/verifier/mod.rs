@@ -305,6 +305,7 @@ where
 			owner: &contribution.owner,
 			kind: contribution.kind,
 			license: &contribution.license,
+			consent: contribution.consent,
 			base: base_weights.clone(),
 		};
 		let finding = self.fetcher.check(&expected, schemes).await;

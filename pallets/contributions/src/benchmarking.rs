@@ -37,6 +37,23 @@ fn uri_of_len(len: u32) -> Vec<u8> {
 	uri
 }
 
+/// A license of `len` bytes, listed as accepted with every use allowed.
+fn accepted_license<T: Config>(len: u32) -> Result<Vec<u8>, BenchmarkError> {
+	let license = vec![b'L'; len as usize];
+	Pallet::<T>::list_license(license.clone(), open_terms())
+		.map_err(|_| BenchmarkError::Stop("the license list is full"))?;
+	Ok(license)
+}
+
+/// Terms that allow every use.
+fn open_terms() -> LicenseTerms {
+	LicenseTerms {
+		training: true,
+		weights_redistribution: true,
+		commercial: true,
+	}
+}
+
 fn root_of(index: u32) -> ContentHash {
 	let mut root = [0u8; 32];
 	root[..4].copy_from_slice(&index.to_le_bytes());
@@ -55,7 +72,8 @@ fn pending<T: Config>() -> Result<ContributionId, BenchmarkError> {
 		root_of(seed),
 		1_000,
 		uri_of_len(T::MaxUriLen::get()),
-		vec![b'L'; T::MaxLicenseLen::get() as usize],
+		accepted_license::<T>(T::MaxLicenseLen::get())?,
+		Consent::all(ConsentLevel::Allowed),
 		Some([1; 32]),
 	)?;
 	Ok(id)
@@ -134,10 +152,14 @@ mod benchmarks {
 	/// signer's account is read and written by the transaction's fee payment, which the base
 	/// extrinsic weight already prices; the deposit hold's own item is counted.
 	#[benchmark]
-	fn submit(u: Linear<9, { T::MaxUriLen::get() }>, l: Linear<1, { T::MaxLicenseLen::get() }>) {
+	fn submit(
+		u: Linear<9, { T::MaxUriLen::get() }>,
+		l: Linear<1, { T::MaxLicenseLen::get() }>,
+	) -> Result<(), BenchmarkError> {
 		let owner: T::AccountId = whitelisted_caller();
 		fund::<T>(&owner);
 		let base = T::ModelVersions::benchmark_base().unwrap_or_default();
+		let short_license = accepted_license::<T>(1)?;
 		for i in 1..T::MaxPendingPerAccount::get() {
 			let _ = Pallet::<T>::submit(
 				RawOrigin::Signed(owner.clone()).into(),
@@ -145,10 +167,12 @@ mod benchmarks {
 				root_of(i),
 				1,
 				uri_of_len(9),
-				vec![b'L'],
+				short_license.clone(),
+				Consent::all(ConsentLevel::Allowed),
 				None,
 			);
 		}
+		let license = accepted_license::<T>(l)?;
 
 		#[extrinsic_call]
 		_(
@@ -157,11 +181,13 @@ mod benchmarks {
 			[0xff; 32],
 			1_000,
 			uri_of_len(u),
-			vec![b'L'; l as usize],
+			license,
+			Consent::all(ConsentLevel::Allowed),
 			Some([1; 32]),
 		);
 
 		assert!(ByHash::<T>::contains_key([0xff; 32]));
+		Ok(())
 	}
 
 	/// The deciding attestation, with `a - 1` attestations already recorded: verifies the
@@ -279,6 +305,21 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, parameters);
 
 		assert_eq!(Params::<T>::get().quorum, Perbill::from_percent(67));
+		Ok(())
+	}
+
+	/// Listing a new license of the longest identifier: the count is read and written.
+	#[benchmark]
+	fn set_license() -> Result<(), BenchmarkError> {
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let license = vec![b'N'; T::MaxLicenseLen::get() as usize];
+		let listed = LicenseCount::<T>::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, license, Some(open_terms()));
+
+		assert_eq!(LicenseCount::<T>::get(), listed.saturating_add(1));
 		Ok(())
 	}
 

@@ -1,18 +1,19 @@
 //! The pallet's invariants, checked by `try_state` and after every unit test.
 
-use frame_support::ensure;
+use frame_support::{ensure, traits::Get};
 use sp_runtime::traits::Saturating;
 
 use crate::{
 	novelty, BalanceOf, Bands, ByHash, Config, ContributionKind, ContributionStatus, Contributions,
-	Expiring, HoldReason, ModelVersionRegistry, NextContributionId, NextExpiryDeadline, Owners,
-	Pallet, Receipts, RootClaim, Sketches,
+	Expiring, HoldReason, LicenseCount, Licenses, ModelVersionRegistry, NextContributionId,
+	NextExpiryDeadline, Owners, Pallet, Receipts, RootClaim, Sketches,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Checks the pallet's invariants: held deposits equal the deposits of pending
 	/// contributions; the hash index, the expiry list and pending counts agree with the
-	/// records; expiry has passed no pending contribution's deadline.
+	/// records; expiry has passed no pending contribution's deadline; the license list is
+	/// counted and bounded.
 	#[cfg(any(feature = "try-runtime", feature = "std", test))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -140,7 +141,30 @@ impl<T: Config> Pallet<T> {
 			listed == Contributions::<T>::iter().count() as u64,
 			"a contribution is on no owner's list"
 		);
+		Self::check_license_list()?;
 		Self::check_novelty_index()
+	}
+
+	/// The license list is counted right, within its bound, and holds valid identifiers only.
+	#[cfg(any(feature = "try-runtime", feature = "std", test))]
+	fn check_license_list() -> Result<(), sp_runtime::TryRuntimeError> {
+		let mut count: u32 = 0;
+		for license in Licenses::<T>::iter_keys() {
+			ensure!(
+				!license.is_empty() && license.iter().all(|b| b.is_ascii_graphic()),
+				"an accepted license is not a printable identifier"
+			);
+			count = count.saturating_add(1);
+		}
+		ensure!(
+			count == LicenseCount::<T>::get(),
+			"the license count differs from the list"
+		);
+		ensure!(
+			count <= T::MaxLicenses::get(),
+			"more licenses listed than MaxLicenses"
+		);
+		Ok(())
 	}
 
 	/// Receipts and the novelty index hold verified contributions only: every receipt and

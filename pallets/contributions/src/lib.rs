@@ -5,8 +5,8 @@
 //! verifiers.
 //!
 //! ## Lifecycle
-//! 1. [`Pallet::submit`]: the owner registers kind, root, size in bytes, URI and license; a deposit is
-//!    held. A root is held by one contribution while pending or verified, and is reserved
+//! 1. [`Pallet::submit`]: the owner registers kind, root, size in bytes, URI, license and
+//!    consent ([`terms`]); a deposit is held. The license must be one governance accepts. A root is held by one contribution while pending or verified, and is reserved
 //!    for its owner for a cooldown after it ended `Unavailable`; model weights' roots are
 //!    held by their model version. The URI's scheme must be one governance enables.
 //! 2. Verifiers (members of [`Config::Verifiers`], never the owner) fetch the bytes,
@@ -23,8 +23,9 @@
 //!    withdraw a pending contribution; once a verifier attested against it, withdrawing
 //!    slashes like a rejection.
 //!
-//! Governance ([`Config::GovernanceOrigin`]) registers model versions, sets [`Parameters`]
-//! and may [`Pallet::force_decide`] a pending contribution on appeal.
+//! Governance ([`Config::GovernanceOrigin`]) sets [`Parameters`], keeps the list of accepted
+//! licenses ([`Pallet::set_license`]) and may [`Pallet::force_decide`] a pending
+//! contribution on appeal.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -45,6 +46,7 @@ pub mod quality;
 mod queries;
 pub mod quorum;
 pub mod runtime_api;
+pub mod terms;
 #[cfg(test)]
 mod tests;
 pub mod traits;
@@ -52,14 +54,16 @@ pub mod types;
 pub mod weights;
 
 pub use novelty::{DatasetSketch, Sketch};
+pub use terms::{Consent, ConsentLevel, IntendedUse, LicenseTerms, UseRefusal};
 pub use traits::{ContributionRegistry, ModelVersionRegistry, OnContributionVerified};
 pub use types::*;
 pub use weights::WeightInfo;
 
-// FRAME's pallet macros expand to `expect()` calls on spans of this module: the lint is
-// allowed here only; code outside the `pallet` module is held to it.
+// FRAME's pallet macros expand to `expect()` calls on spans of this module, and to a
+// constructor per call taking every argument (`submit` has seven besides its origin): the
+// lints are allowed here only; code outside the `pallet` module is held to them.
 #[frame_support::pallet]
-#[allow(clippy::expect_used)]
+#[allow(clippy::expect_used, clippy::too_many_arguments)]
 pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
@@ -95,7 +99,10 @@ pub mod pallet {
 	/// The governance parameters as this runtime stores them.
 	pub type ParametersOf<T> = Parameters<BalanceOf<T>, BlockNumberFor<T>>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(6);
+	/// A license identifier as this runtime stores it.
+	pub type LicenseOf<T> = BoundedVec<u8, <T as Config>::MaxLicenseLen>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(7);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -132,6 +139,10 @@ pub mod pallet {
 		/// Longest license identifier, in bytes.
 		#[pallet::constant]
 		type MaxLicenseLen: Get<u32>;
+
+		/// Most licenses governance may list as accepted.
+		#[pallet::constant]
+		type MaxLicenses: Get<u32>;
 
 		/// Most attestations one contribution keeps (at least the size of the verifier set).
 		#[pallet::constant]
@@ -238,11 +249,22 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The licenses `submit` accepts (SPDX identifiers), with what each allows.
+	#[pallet::storage]
+	pub type Licenses<T: Config> =
+		StorageMap<_, Blake2_128Concat, LicenseOf<T>, LicenseTerms, OptionQuery>;
+
+	/// How many licenses [`Licenses`] holds: at most [`Config::MaxLicenses`].
+	#[pallet::storage]
+	pub type LicenseCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Parameters at genesis; `None` keeps [`Config::DefaultParameters`].
 		pub parameters: Option<ParametersOf<T>>,
+		/// The licenses accepted at genesis (SPDX identifiers) with what each allows.
+		pub licenses: Vec<(Vec<u8>, LicenseTerms)>,
 	}
 
 	#[pallet::genesis_build]
@@ -256,6 +278,12 @@ pub mod pallet {
 					"invalid genesis parameters"
 				);
 				Params::<T>::put(parameters);
+			}
+			for (license, terms) in &self.licenses {
+				assert!(
+					Pallet::<T>::list_license(license.clone(), *terms).is_ok(),
+					"invalid genesis license"
+				);
 			}
 		}
 	}
@@ -331,6 +359,14 @@ pub mod pallet {
 		},
 		/// Governance set new parameters.
 		ParametersSet { parameters: ParametersOf<T> },
+		/// Governance listed `license` as accepted with `terms`, or changed its terms.
+		LicenseAccepted {
+			license: LicenseOf<T>,
+			terms: LicenseTerms,
+		},
+		/// Governance took `license` off the list: no new contribution may use it, and
+		/// contributions under it cannot go into new releases.
+		LicenseWithdrawn { license: LicenseOf<T> },
 		/// A contribution left the pending state and `amount` of its deposit, the storage fee
 		/// for its record, went to the reward pot.
 		StorageFeePaid {
@@ -355,6 +391,13 @@ pub mod pallet {
 		InvalidLicense,
 		/// The license is longer than `MaxLicenseLen`.
 		LicenseTooLong,
+		/// The license is not on the chain's list of accepted licenses: see
+		/// `ContributionsApi::licenses`, or ask governance to list it.
+		LicenseNotAccepted,
+		/// The list of accepted licenses holds `MaxLicenses` already.
+		TooManyLicenses,
+		/// The license to withdraw is not on the list.
+		LicenseNotListed,
 		/// The fine-tune's base model version is not registered.
 		UnknownBaseModel,
 		/// This content root is already registered by a pending or verified contribution.
@@ -441,7 +484,8 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Register a contribution by the BLAKE3 `root` of its published bytes and hold its
 		/// deposit. `bytes` is the exact size in bytes; `uri` where verifiers fetch the bytes;
-		/// `license` an SPDX identifier.
+		/// `license` an SPDX identifier governance accepts; `consent` what the owner allows
+		/// the data to be used for (the contribution card must say the same).
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::submit(uri.len() as u32, license.len() as u32))]
 		pub fn submit(
@@ -451,6 +495,7 @@ pub mod pallet {
 			bytes: u64,
 			uri: Vec<u8>,
 			license: Vec<u8>,
+			consent: Consent,
 			description_hash: Option<[u8; 32]>,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
@@ -459,6 +504,10 @@ pub mod pallet {
 			let params = Params::<T>::get();
 			let uri = Self::validate_uri(uri, &params.uri_schemes)?;
 			let license = Self::validate_license(license)?;
+			ensure!(
+				Licenses::<T>::contains_key(&license),
+				Error::<T>::LicenseNotAccepted
+			);
 			if let ContributionKind::FineTune { base } = kind {
 				let has_architecture =
 					T::ModelVersions::has_architecture(base).ok_or(Error::<T>::UnknownBaseModel)?;
@@ -492,6 +541,7 @@ pub mod pallet {
 					bytes,
 					uri,
 					license,
+					consent,
 					description_hash,
 					deposit,
 					submitted_at: now,
@@ -684,6 +734,35 @@ pub mod pallet {
 			Self::deposit_event(Event::ContributionForceDecided { id, decision });
 			Ok(())
 		}
+
+		/// List `license` (an SPDX identifier) as accepted with `terms`, or change its terms;
+		/// with `terms` `None`, take it off the list (governance). Contributions already
+		/// registered under a withdrawn license keep it, but cannot go into new releases.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_license())]
+		pub fn set_license(
+			origin: OriginFor<T>,
+			license: Vec<u8>,
+			terms: Option<LicenseTerms>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			match terms {
+				Some(terms) => {
+					let license = Self::list_license(license, terms)?;
+					Self::deposit_event(Event::LicenseAccepted { license, terms });
+				}
+				None => {
+					let license = Self::validate_license(license)?;
+					ensure!(
+						Licenses::<T>::take(&license).is_some(),
+						Error::<T>::LicenseNotListed
+					);
+					LicenseCount::<T>::mutate(|count| *count = count.saturating_sub(1));
+					Self::deposit_event(Event::LicenseWithdrawn { license });
+				}
+			}
+			Ok(())
+		}
 	}
 
 	impl<T: Config> Pallet<T> {
@@ -734,9 +813,23 @@ pub mod pallet {
 			}
 		}
 
-		fn validate_license(
+		/// Lists `license` as accepted with `terms` (or changes its terms), unless it is not
+		/// a valid identifier or the list is full; the stored identifier.
+		pub(crate) fn list_license(
 			license: Vec<u8>,
-		) -> Result<BoundedVec<u8, T::MaxLicenseLen>, DispatchError> {
+			terms: LicenseTerms,
+		) -> Result<LicenseOf<T>, DispatchError> {
+			let license = Self::validate_license(license)?;
+			if !Licenses::<T>::contains_key(&license) {
+				let count = LicenseCount::<T>::get();
+				ensure!(count < T::MaxLicenses::get(), Error::<T>::TooManyLicenses);
+				LicenseCount::<T>::put(count.saturating_add(1));
+			}
+			Licenses::<T>::insert(&license, terms);
+			Ok(license)
+		}
+
+		fn validate_license(license: Vec<u8>) -> Result<LicenseOf<T>, DispatchError> {
 			let printable = !license.is_empty() && license.iter().all(|b| b.is_ascii_graphic());
 			ensure!(printable, Error::<T>::InvalidLicense);
 			Ok(license.try_into().map_err(|_| Error::<T>::LicenseTooLong)?)

@@ -169,6 +169,7 @@ impl Config for Test {
 	type DefaultParameters = DefaultParams;
 	type MaxUriLen = frame_support::traits::ConstU32<64>;
 	type MaxLicenseLen = frame_support::traits::ConstU32<16>;
+	type MaxLicenses = frame_support::traits::ConstU32<4>;
 	type MaxAttestations = frame_support::traits::ConstU32<4>;
 	type MaxPendingPerAccount = frame_support::traits::ConstU32<3>;
 	type MaxScore = frame_support::traits::ConstU8<100>;
@@ -206,6 +207,15 @@ impl ExtBuilder {
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();
+		crate::GenesisConfig::<Test> {
+			parameters: None,
+			licenses: alloc::vec![
+				(b"CC-BY-4.0".to_vec(), OPEN_TERMS),
+				(b"CC-BY-NC-4.0".to_vec(), NON_COMMERCIAL_TERMS),
+			],
+		}
+		.assimilate_storage(&mut storage)
+		.unwrap();
 		storage
 	}
 
@@ -224,6 +234,20 @@ impl ExtBuilder {
 		});
 	}
 }
+
+/// Terms of the mock's open license (`CC-BY-4.0`): every use allowed.
+pub const OPEN_TERMS: LicenseTerms = LicenseTerms {
+	training: true,
+	weights_redistribution: true,
+	commercial: true,
+};
+
+/// Terms of the mock's non-commercial license (`CC-BY-NC-4.0`).
+pub const NON_COMMERCIAL_TERMS: LicenseTerms = LicenseTerms {
+	training: true,
+	weights_redistribution: true,
+	commercial: false,
+};
 
 /// The root of base model version 0's weights in the tests.
 pub const BASE_ROOT: ContentHash = [7; 32];

@@ -6,7 +6,7 @@ use frame_system::pallet_prelude::BlockNumberFor;
 
 use crate::{
 	BalanceOf, Config, ContributionId, ContributionInfo, ContributionStatus, Contributions,
-	Expiring, Owners, Pallet,
+	Expiring, LicenseTerms, Licenses, Owners, Pallet,
 };
 
 impl<T: Config> Pallet<T> {
@@ -58,5 +58,15 @@ impl<T: Config> Pallet<T> {
 		ids.reverse();
 		ids.truncate(limit as usize);
 		ids
+	}
+
+	/// The accepted licenses with their terms, sorted by identifier (at most
+	/// [`Config::MaxLicenses`]).
+	pub fn licenses() -> Vec<(Vec<u8>, LicenseTerms)> {
+		let mut licenses: Vec<(Vec<u8>, LicenseTerms)> = Licenses::<T>::iter()
+			.map(|(license, terms)| (license.into_inner(), terms))
+			.collect();
+		licenses.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+		licenses
 	}
 }

@@ -4,6 +4,7 @@
 use alloc::vec::Vec;
 use codec::Codec;
 
+use crate::terms::LicenseTerms;
 use crate::types::{
 	ContentHash, ContributionId, ContributionInfo, ContributionStatus, Parameters, Receipt,
 	RootClaim,
@@ -12,8 +13,9 @@ use crate::types::{
 sp_api::decl_runtime_apis! {
 	/// Reads of the contributions pallet. Version 2 added `submission_deposit`, version 3
 	/// `root_claim` and `parameters`, version 4 `receipt`; version 5 added `model_version`,
-	/// which version 6 moved to `ModelsApi` with the model-version registry.
-	#[api_version(6)]
+	/// which version 6 moved to `ModelsApi` with the model-version registry. Version 7 added
+	/// `licenses`, and contributions their owner's consent.
+	#[api_version(7)]
 	pub trait ContributionsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -44,5 +46,7 @@ sp_api::decl_runtime_apis! {
 		/// What verified contribution `id`'s reward was computed from: counts, score,
 		/// novelty, the earlier dataset it overlaps and the bytes it is rewarded for.
 		fn receipt(id: ContributionId) -> Option<Receipt>;
+		/// The licenses `submit` accepts (SPDX identifiers), with what each allows.
+		fn licenses() -> Vec<(Vec<u8>, LicenseTerms)>;
 	}
 }

@@ -3,8 +3,9 @@
 use frame_support::weights::Weight;
 
 use crate::{
-	ByHash, Config, ContentHash, ContributionId, ContributionKind, ContributionStatus,
-	Contributions, ModelVersionId, Pallet, Params, RootClaim, Score,
+	terms, ByHash, Config, ContentHash, ContributionId, ContributionKind, ContributionStatus,
+	Contributions, IntendedUse, Licenses, ModelVersionId, Pallet, Params, RootClaim, Score,
+	UseRefusal,
 };
 #[cfg(feature = "runtime-benchmarks")]
 use crate::{Contribution, NextContributionId, Owners};
@@ -52,6 +53,11 @@ pub trait ContributionRegistry<AccountId> {
 		None
 	}
 
+	/// Why contribution `id` may not go into a model release for `intended` use, by its
+	/// license's terms and its owner's consent ([`terms::use_refusal`]); `None` when it may
+	/// (or when there is no such contribution: check [`Self::verified_owner`] first).
+	fn use_refusal(id: ContributionId, intended: IntendedUse) -> Option<UseRefusal>;
+
 	/// Whether `submit` would accept `uri`'s scheme (the governance-set list), so that a
 	/// model version's weights are published where verifiers can read them.
 	fn accepts_uri(uri: &[u8]) -> bool;
@@ -94,6 +100,15 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 			.map(|receipt| u64::from(receipt.score).saturating_mul(receipt.rewarded_bytes))
 	}
 
+	fn use_refusal(id: ContributionId, intended: IntendedUse) -> Option<UseRefusal> {
+		let contribution = Contributions::<T>::get(id)?;
+		terms::use_refusal(
+			Licenses::<T>::get(&contribution.license),
+			&contribution.consent,
+			intended,
+		)
+	}
+
 	fn accepts_uri(uri: &[u8]) -> bool {
 		Params::<T>::get().uri_schemes.accepts(uri)
 	}
@@ -111,6 +126,12 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 		let id = NextContributionId::<T>::get();
 		let next = id.checked_add(1)?;
 		let now = frame_system::Pallet::<T>::block_number();
+		let open = crate::LicenseTerms {
+			training: true,
+			weights_redistribution: true,
+			commercial: true,
+		};
+		let license = Pallet::<T>::list_license(b"LicenseRef-bench".to_vec(), open).ok()?;
 		Contributions::<T>::insert(
 			id,
 			Contribution {
@@ -119,7 +140,8 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 				root: [0xbe; 32],
 				bytes: 1,
 				uri: Default::default(),
-				license: Default::default(),
+				license,
+				consent: crate::Consent::all(crate::ConsentLevel::Allowed),
 				description_hash: None,
 				deposit: Default::default(),
 				submitted_at: now,

@@ -6,7 +6,7 @@ use frame_support::{pallet_prelude::Get, BoundedVec};
 use scale_info::TypeInfo;
 use sp_runtime::{traits::AtLeast32BitUnsigned, Perbill};
 
-use crate::novelty::Sketch;
+use crate::{novelty::Sketch, terms::Consent};
 
 /// Sequential identifier of a contribution.
 pub type ContributionId = u64;
@@ -370,8 +370,10 @@ where
 	pub bytes: u64,
 	/// Where verifiers fetch the bytes (`https://`, `http://` or `file://`).
 	pub uri: BoundedVec<u8, MaxUriLen>,
-	/// SPDX license identifier.
+	/// SPDX license identifier, one of the licenses governance accepts ([`crate::Licenses`]).
 	pub license: BoundedVec<u8, MaxLicenseLen>,
+	/// What the owner consents to the data being used for; the card must say the same.
+	pub consent: Consent,
 	/// Optional hash of a longer description kept off chain.
 	pub description_hash: Option<[u8; 32]>,
 	/// Deposit held from the owner while the contribution is pending.
@@ -409,6 +411,7 @@ where
 			bytes: self.bytes,
 			uri: self.uri.into_inner(),
 			license: self.license.into_inner(),
+			consent: self.consent,
 			description_hash: self.description_hash,
 			deposit: self.deposit,
 			submitted_at: self.submitted_at,
@@ -509,6 +512,8 @@ pub struct ContributionInfo<AccountId, Balance, BlockNumber> {
 	pub uri: alloc::vec::Vec<u8>,
 	/// SPDX license identifier.
 	pub license: alloc::vec::Vec<u8>,
+	/// What the owner consents to the data being used for.
+	pub consent: Consent,
 	/// Optional hash of a longer description.
 	pub description_hash: Option<[u8; 32]>,
 	/// Deposit held (pending) or once held.

@@ -45,6 +45,7 @@ pub trait WeightInfo {
 	fn attest_recorded(a: u32, ) -> Weight;
 	fn withdraw() -> Weight;
 	fn set_parameters() -> Weight;
+	fn set_license() -> Weight;
 	fn force_decide() -> Weight;
 	fn on_initialize(n: u32, ) -> Weight;
 }
@@ -156,6 +157,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(17_452_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	fn set_license() -> Weight {
+		Weight::from_parts(17_452_000, 3000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 	/// Storage: `Contributions::Contributions` (r:1 w:1)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11270), added: 13745, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Bands` (r:16 w:16)
@@ -246,6 +252,11 @@ impl WeightInfo for () {
 	fn set_parameters() -> Weight {
 		Weight::from_parts(17_452_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_license() -> Weight {
+		Weight::from_parts(17_452_000, 3000)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn force_decide() -> Weight {
 		Weight::from_parts(1_464_304_000, 353630)

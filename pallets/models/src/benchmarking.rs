@@ -7,7 +7,7 @@ use frame_support::traits::{
 	EnsureOrigin, Get,
 };
 use frame_system::RawOrigin;
-use pallet_contributions::{ContributionId, ContributionRegistry};
+use pallet_contributions::{ContributionId, ContributionRegistry, IntendedUse};
 use sp_runtime::{traits::Zero, Perbill, Saturating};
 
 use crate::*;
@@ -40,11 +40,18 @@ fn release<T: Config>(
 		[id as u8; 32],
 		[0xf1; 32],
 		parents,
+		WIDEST_USE,
 		ingredients.iter().map(|c| (*c, None)).collect(),
 	)
 	.map_err(|_| BenchmarkError::Stop("cannot register a release"))?;
 	Ok(id)
 }
+
+/// Commercial and generative: the use whose check reads the most of each ingredient.
+const WIDEST_USE: IntendedUse = IntendedUse {
+	commercial: true,
+	generative: true,
+};
 
 /// A weights URI of the longest length.
 pub(crate) fn weights_uri<T: Config>() -> Vec<u8> {
@@ -90,6 +97,7 @@ mod benchmarks {
 			[0xee; 32],
 			[0xf1; 32],
 			parents,
+			WIDEST_USE,
 			ingredients,
 		);
 

@@ -61,7 +61,9 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use pallet_contributions::{ContentHash, ContributionId, ContributionRegistry, ModelVersionId};
+	use pallet_contributions::{
+		ContentHash, ContributionId, ContributionRegistry, IntendedUse, ModelVersionId, UseRefusal,
+	};
 	use sp_runtime::{
 		traits::{AccountIdConversion, Zero},
 		SaturatedConversion, Saturating,
@@ -136,7 +138,7 @@ pub mod pallet {
 
 	/// The storage version: 1 since the model-version registry moved here
 	/// ([`crate::migrations::v1`]).
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -248,6 +250,7 @@ pub mod pallet {
 			id: ReleaseId,
 			weights_root: [u8; 32],
 			parents: Vec<ReleaseId>,
+			intended_use: IntendedUse,
 			ingredients: u32,
 			total_shares: Shares,
 		},
@@ -302,6 +305,19 @@ pub mod pallet {
 		InvalidIngredients,
 		/// An ingredient is not a verified contribution.
 		IngredientNotVerified,
+		/// An ingredient's license is no longer on the chain's list of accepted licenses, so
+		/// nothing says what it allows.
+		IngredientLicenseNotAccepted,
+		/// An ingredient's license does not allow the release's intended use: training,
+		/// publishing weights, or (for a commercial release) commercial use.
+		IngredientLicenseForbids,
+		/// An ingredient's owner does not consent to the release's intended use: AI
+		/// training, generative training (for a generative release) or, where consent is
+		/// constrained, a commercial release.
+		IngredientConsentForbids,
+		/// The release would be used more widely than a parent allows: commercially when a
+		/// parent is not, or generatively when a parent is not.
+		UseBeyondParent,
 		/// An ingredient has zero shares (given, or its reward weight: a verified copy is
 		/// worth nothing unless governance gives it shares).
 		ZeroShares,
@@ -363,7 +379,9 @@ pub mod pallet {
 		}
 
 		/// Register a release (governance): its weights' root and architecture fingerprint,
-		/// the releases it was built from, and its `ingredients`: verified contributions with
+		/// the releases it was built from, what it will be used for (`intended_use`: every
+		/// ingredient's license and consent must allow it, and each parent's use must cover
+		/// it), and its `ingredients`: verified contributions with
 		/// their shares (`None`: the contribution's reward weight, its score times its
 		/// rewarded bytes, from its receipt; one share if it has no receipt).
 		#[pallet::call_index(0)]
@@ -374,6 +392,7 @@ pub mod pallet {
 			weights_root: [u8; 32],
 			fingerprint: [u8; 32],
 			parents: Vec<ReleaseId>,
+			intended_use: IntendedUse,
 			ingredients: Vec<(ContributionId, Option<Shares>)>,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
@@ -388,9 +407,10 @@ pub mod pallet {
 			let parents: BoundedVec<ReleaseId, T::MaxParents> =
 				parents.try_into().map_err(|_| Error::<T>::InvalidParents)?;
 			for parent in &parents {
+				let parent = Releases::<T>::get(parent).ok_or(Error::<T>::UnknownParent)?;
 				ensure!(
-					Releases::<T>::contains_key(parent),
-					Error::<T>::UnknownParent
+					intended_use.is_within(parent.intended_use),
+					Error::<T>::UseBeyondParent
 				);
 			}
 			let unique: BTreeSet<_> = ingredients.iter().map(|(id, _)| id).collect();
@@ -409,6 +429,14 @@ pub mod pallet {
 					T::Contributions::verified_owner(*contribution).is_some(),
 					Error::<T>::IngredientNotVerified
 				);
+				if let Some(refusal) = T::Contributions::use_refusal(*contribution, intended_use) {
+					return Err(match refusal {
+						UseRefusal::LicenseNotAccepted => Error::<T>::IngredientLicenseNotAccepted,
+						UseRefusal::LicenseForbids => Error::<T>::IngredientLicenseForbids,
+						UseRefusal::ConsentForbids => Error::<T>::IngredientConsentForbids,
+					}
+					.into());
+				}
 				let shares = shares
 					.or_else(|| T::Contributions::reward_weight(*contribution))
 					.unwrap_or(1);
@@ -433,6 +461,7 @@ pub mod pallet {
 					weights_root,
 					fingerprint,
 					parents: parents.clone(),
+					intended_use,
 					ingredients: ingredients.len() as u32,
 					total_shares,
 					deprecated: false,
@@ -444,6 +473,7 @@ pub mod pallet {
 				id,
 				weights_root,
 				parents: parents.into_inner(),
+				intended_use,
 				ingredients: ingredients.len() as u32,
 				total_shares,
 			});
@@ -638,6 +668,7 @@ pub mod pallet {
 				weights_root: release.weights_root,
 				fingerprint: release.fingerprint,
 				parents: release.parents.into_inner(),
+				intended_use: release.intended_use,
 				ingredients: release.ingredients,
 				total_shares: release.total_shares,
 				deprecated: release.deprecated,

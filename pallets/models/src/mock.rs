@@ -5,7 +5,10 @@
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{derive_impl, parameter_types, PalletId};
 use frame_system::EnsureRoot;
-use pallet_contributions::{ContributionId, ContributionRegistry};
+use pallet_contributions::{
+	Consent, ConsentLevel, ContributionId, ContributionRegistry, IntendedUse, LicenseTerms,
+	UseRefusal,
+};
 use sp_runtime::{BuildStorage, Perbill};
 
 use crate::{self as pallet_models, *};
@@ -75,6 +78,10 @@ parameter_types! {
 	pub static Verified: BTreeMap<ContributionId, AccountId> = BTreeMap::new();
 	/// Reward weights of verified contributions (from their receipts); none by default.
 	pub static RewardWeights: BTreeMap<ContributionId, u64> = BTreeMap::new();
+	/// The license terms (`None`: not accepted) and consent of contributions whose terms are
+	/// not open; every other contribution allows every use.
+	pub static UsageTerms: BTreeMap<ContributionId, (Option<LicenseTerms>, Consent)> =
+		BTreeMap::new();
 	/// Content roots claimed, as the contributions pallet's `ByHash` would hold them.
 	pub static ClaimedRoots: BTreeMap<[u8; 32], ClaimedBy> = BTreeMap::new();
 	pub const ModelsPalletId: PalletId = PalletId(*b"gy/model");
@@ -96,6 +103,13 @@ pub enum ClaimedBy {
 	ModelVersion(pallet_contributions::ModelVersionId),
 }
 
+/// Terms that allow every use.
+pub const OPEN_TERMS: LicenseTerms = LicenseTerms {
+	training: true,
+	weights_redistribution: true,
+	commercial: true,
+};
+
 /// The root contribution 1's bytes have in the tests.
 pub const CONTRIBUTION_ROOT: [u8; 32] = [0xc1; 32];
 
@@ -107,6 +121,14 @@ impl ContributionRegistry<AccountId> for TestContributions {
 
 	fn reward_weight(id: ContributionId) -> Option<u64> {
 		RewardWeights::get().get(&id).copied()
+	}
+
+	fn use_refusal(id: ContributionId, intended: IntendedUse) -> Option<UseRefusal> {
+		let (terms, consent) = UsageTerms::get()
+			.get(&id)
+			.copied()
+			.unwrap_or((Some(OPEN_TERMS), Consent::all(ConsentLevel::Allowed)));
+		pallet_contributions::terms::use_refusal(terms, &consent, intended)
 	}
 
 	fn accepts_uri(uri: &[u8]) -> bool {
@@ -175,6 +197,7 @@ impl ExtBuilder {
 		let mut ext = sp_io::TestExternalities::new(storage);
 		ext.execute_with(|| {
 			System::set_block_number(1);
+			UsageTerms::set(BTreeMap::new());
 			Verified::set(
 				[
 					(1, ALICE),

@@ -9,8 +9,9 @@ use crate::types::{ClaimableRevenue, ModelVersionInfo, ReleaseId, ReleaseInfo, S
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the models pallet. Version 2 added `model_version` (the registry moved here
-	/// from the contributions pallet) and `claimable_by`.
-	#[api_version(2)]
+	/// from the contributions pallet) and `claimable_by`; in version 3 a release carries its
+	/// intended use.
+	#[api_version(3)]
 	pub trait ModelsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,

@@ -2,7 +2,7 @@
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{pallet_prelude::Get, BoundedVec};
-use pallet_contributions::{ContentHash, ModelVersionId};
+use pallet_contributions::{ContentHash, IntendedUse, ModelVersionId};
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -24,6 +24,9 @@ pub struct Release<BlockNumber, MaxNameLen: Get<u32>, MaxParents: Get<u32>> {
 	pub fingerprint: [u8; 32],
 	/// The releases it was built from (registered before it).
 	pub parents: BoundedVec<crate::ReleaseId, MaxParents>,
+	/// What it may be used for: every ingredient's license and consent allow it, and no
+	/// parent's use is narrower.
+	pub intended_use: IntendedUse,
 	/// How many ingredients it has.
 	pub ingredients: u32,
 	/// The sum of its ingredients' shares.
@@ -97,6 +100,8 @@ pub struct ReleaseInfo<Balance, BlockNumber> {
 	pub fingerprint: [u8; 32],
 	/// Its parents.
 	pub parents: alloc::vec::Vec<crate::ReleaseId>,
+	/// What it may be used for.
+	pub intended_use: IntendedUse,
 	/// How many ingredients it has.
 	pub ingredients: u32,
 	/// The sum of their shares.

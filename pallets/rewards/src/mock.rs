@@ -94,7 +94,15 @@ impl ContributionRegistry<AccountId> for TestRegistry {
 		Verified::get().get(&id).copied()
 	}
 
-	// The rewards pallet registers no models: no URI or root is ever asked about here.
+	// The rewards pallet registers no models: no release, URI or root is ever asked about
+	// here.
+	fn use_refusal(
+		_id: ContributionId,
+		_intended: pallet_contributions::IntendedUse,
+	) -> Option<pallet_contributions::UseRefusal> {
+		None
+	}
+
 	fn accepts_uri(_uri: &[u8]) -> bool {
 		false
 	}

@@ -1,11 +1,12 @@
 //! Contributions, the verifier set that decides them, and the rewards they earn.
 
+use alloc::{vec, vec::Vec};
 use frame_support::{
 	parameter_types,
 	traits::{tokens::imbalance::ResolveTo, ConstU32, ConstU8},
 	PalletId,
 };
-use pallet_contributions::{Parameters, UriSchemes};
+use pallet_contributions::{LicenseTerms, Parameters, UriSchemes};
 use sp_runtime::{traits::AccountIdConversion, Perbill};
 
 use super::governance::{GovernanceOrigin, TwoThirdsOrigin};
@@ -40,6 +41,49 @@ parameter_types! {
 	};
 }
 
+/// Every use allowed: training, publishing weights, commercial use.
+const OPEN: LicenseTerms = LicenseTerms {
+	training: true,
+	weights_redistribution: true,
+	commercial: true,
+};
+/// Training and publishing weights, not commercial use.
+const NON_COMMERCIAL: LicenseTerms = LicenseTerms {
+	commercial: false,
+	..OPEN
+};
+/// Training only: weights trained on the data are derivatives the license forbids sharing.
+const NO_DERIVATIVES: LicenseTerms = LicenseTerms {
+	training: true,
+	weights_redistribution: false,
+	commercial: false,
+};
+
+/// The licenses a new chain accepts (SPDX identifiers) with what each allows: the genesis
+/// presets list them, and a chain upgraded from before the license list starts with them.
+/// Governance changes the list with `contributions.setLicense`.
+pub fn default_licenses() -> Vec<(Vec<u8>, LicenseTerms)> {
+	vec![
+		(b"CC0-1.0".to_vec(), OPEN),
+		(b"CC-BY-4.0".to_vec(), OPEN),
+		(b"CC-BY-SA-4.0".to_vec(), OPEN),
+		(b"CC-BY-NC-4.0".to_vec(), NON_COMMERCIAL),
+		(b"CC-BY-NC-SA-4.0".to_vec(), NON_COMMERCIAL),
+		(b"CC-BY-ND-4.0".to_vec(), NO_DERIVATIVES),
+		(b"ODC-By-1.0".to_vec(), OPEN),
+		(b"ODbL-1.0".to_vec(), OPEN),
+		(b"PDDL-1.0".to_vec(), OPEN),
+		(b"MIT".to_vec(), OPEN),
+		(b"Apache-2.0".to_vec(), OPEN),
+		(b"BSD-3-Clause".to_vec(), OPEN),
+	]
+}
+
+parameter_types! {
+	/// [`default_licenses`], for the storage migration that introduced the list.
+	pub DefaultLicenses: Vec<(Vec<u8>, LicenseTerms)> = default_licenses();
+}
+
 impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type AddOrigin = GovernanceOrigin;
@@ -64,6 +108,7 @@ impl pallet_contributions::Config for Runtime {
 	type DefaultParameters = DefaultContributionParameters;
 	type MaxUriLen = ConstU32<512>;
 	type MaxLicenseLen = ConstU32<64>;
+	type MaxLicenses = ConstU32<64>;
 	type MaxAttestations = ConstU32<MAX_VERIFIERS>;
 	type MaxPendingPerAccount = ConstU32<16>;
 	type MaxScore = ConstU8<100>;

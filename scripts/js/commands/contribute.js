@@ -13,13 +13,16 @@ import {
   CARD_FILE, cardJson, DATASET_FORMATS, DATASET_LANGUAGES, hashPath, MANIFEST_FILE,
 } from '../lib/hashing.js';
 import { nodeBinary, runNodeCommand } from '../lib/process.js';
+import {
+  acceptedLicenses, CONSENT_CATEGORIES, consentForChain, parseConsent,
+} from '../lib/terms.js';
 import { connection, signerOption, wsOptions } from './common.js';
 
 /** Adds `contribute` to `program`. */
 export function register(program) {
   const command = program.command('contribute')
     .summary('card, hash and submit a directory (or a file) as a contribution')
-    .description('Write the contribution card (gongyu.json: owner, kind, license; for a dataset its '
+    .description('Write the contribution card (gongyu.json: owner, kind, license, consent; for a dataset its '
       + 'format, language and data files, whose records verifiers count) into a directory, '
       + 'hash it (BLAKE3 of its manifest, which is written to gongyu-manifest.txt for verifiers to '
       + 'fetch), submit it with contributions.submit, wait until it is finalized and print the '
@@ -29,7 +32,11 @@ export function register(program) {
     .argument('[path]', 'the directory (or file) to contribute (omit when giving --root and --size)')
     .requiredOption('--uri <uri>', 'where verifiers fetch the published directory: https://… or http://… '
       + '(file://… on a development chain, for a verifier on this machine)')
-    .requiredOption('--license <spdx>', 'SPDX license identifier of the artifact, e.g. CC-BY-4.0')
+    .requiredOption('--license <spdx>', 'SPDX license identifier of the artifact, one the chain accepts '
+      + '(`gongyu licenses` lists them), e.g. CC-BY-4.0')
+    .option('--consent <list>', 'what you allow the data to be used for, in the four CAWG categories '
+      + `(${CONSENT_CATEGORIES.join(', ')}): one level for all (allowed, notAllowed, constrained) or `
+      + 'category=level pairs, e.g. ai_generative_training=notAllowed; unnamed categories are allowed', 'allowed')
     .addOption(new Option('--kind <kind>', 'what it is').choices(['dataset', 'fine-tune']).default('dataset'))
     .option('--base <id>', 'for --kind fine-tune: the model version it was tuned from')
     .addOption(new Option('--weights <kind>', 'for --kind fine-tune: full weights of the base, changed, '
@@ -95,7 +102,7 @@ function writeCard(path, card, say) {
   }
   const text = cardJson({ ...card, dataset });
   if (fs.existsSync(cardPath) && fs.readFileSync(cardPath, 'utf8') !== text) {
-    say(`Replacing ${cardPath}: it named another owner, kind or license.`);
+    say(`Replacing ${cardPath}: it named another owner, kind, license or consent.`);
   }
   fs.writeFileSync(cardPath, text);
   return directory;
@@ -190,6 +197,7 @@ async function contribute(path, options) {
   const kind = kindOf(options);
   const descriptionHash = options.description === undefined ? null
     : u8aToHex(blake3(fs.readFileSync(options.description)));
+  const consent = parseConsent(options.consent);
   const pair = await resolveSigner(options.suri);
   const card = {
     owner: pair.address,
@@ -197,6 +205,7 @@ async function contribute(path, options) {
     base: kind.FineTune?.base,
     weights: options.weights,
     license: options.license,
+    consent,
   };
 
   await connection(options, async (api) => {
@@ -208,6 +217,12 @@ async function contribute(path, options) {
       const enabled = Object.keys(schemes).filter((name) => schemes[name]).map((name) => `${name}://`);
       throw new CliError(`this chain does not accept ${scheme ? `${scheme}://` : 'this'} URIs `
         + `(it takes ${enabled.join(', ')}); publish the directory where verifiers can fetch it`);
+    }
+    // The chain takes only the licenses governance lists (ContributionsApi::licenses).
+    const licenses = await acceptedLicenses(api);
+    if (licenses[options.license] === undefined) {
+      throw new CliError(`this chain does not accept the license ${options.license}; it accepts `
+        + `${Object.keys(licenses).join(', ')} (the council lists licenses with contributions.setLicense)`);
     }
     if (kind.FineTune) {
       // Verifiers check a fine-tune against its base's registered architecture.
@@ -238,7 +253,8 @@ async function contribute(path, options) {
           + `#${reserved.until} (contribution #${reserved.id} was unavailable)`);
       }
     }
-    const tx = api.tx.contributions.submit(kind, root, size, options.uri, options.license, descriptionHash);
+    const tx = api.tx.contributions.submit(kind, root, size, options.uri, options.license,
+      consentForChain(consent), descriptionHash);
     // The runtime says what the deposit is (ContributionsApi::submission_deposit).
     const deposit = (await api.call.contributionsApi.submissionDeposit(
       Buffer.byteLength(options.uri), Buffer.byteLength(options.license), descriptionHash !== null,

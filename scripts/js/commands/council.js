@@ -4,6 +4,7 @@ import { parseAddress, parseCount, parseGyu, printJson, resolveSigner, CliError 
 import {
   close, describeCall, MOTIONS, openMotions, propose, thresholdFor, vote,
 } from '../lib/council.js';
+import { parseLicenseTerms } from '../lib/terms.js';
 import { connection, signerOption, wsOptions } from './common.js';
 
 /** Parses a motion's command-line arguments into call arguments. */
@@ -19,6 +20,8 @@ function motionArgs(api, name, args) {
       return [args[0], parseAddress(args[1], 'operator')];
     case 'remove-node':
       return [args[0]];
+    case 'license':
+      return [args[0], parseLicenseTerms(args[1])];
     default:
       return [parseAddress(args[0])];
   }

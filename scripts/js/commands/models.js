@@ -39,6 +39,8 @@ export function register(program) {
     console.log(`Release #${release.id} ${release.name}${release.deprecated ? ' (deprecated)' : ''}`);
     console.log(`  weights root  ${release.weightsRoot}`);
     console.log(`  fingerprint   ${release.fingerprint}`);
+    const use = release.intendedUse;
+    console.log(`  intended use  ${use.commercial ? 'commercial' : 'non-commercial'}, ${use.generative ? 'generative' : 'not generative'}`);
     console.log(`  lineage       ${release.lineage.length === 0 ? 'none (a base release)' : release.lineage.map((p) => `#${p}`).join(' <- ')}`);
     console.log(`  revenue       received ${gyu(release.received)}: holders ${gyu(release.toHolders)}, `
       + `parents ${gyu(release.toParents)}, pot ${gyu(release.toPot)}`);

@@ -9,9 +9,10 @@ import {
   contributionIdsOf, formatContribution, readContribution,
 } from '../lib/contributions.js';
 import { readEpoch } from '../lib/rewards.js';
+import { acceptedLicenses } from '../lib/terms.js';
 import { connection, wsOptions } from './common.js';
 
-/** Adds `status` and `mine` to `program`. */
+/** Adds `status`, `mine` and `licenses` to `program`. */
 export function register(program) {
   const status = program.command('status')
     .summary("a contribution's status, attestations and reward")
@@ -27,6 +28,27 @@ export function register(program) {
     .argument('<address>', 'the owner, an SS58 address');
   wsOptions(mine);
   mine.action(async (address, options) => showMine(parseAddress(address), options));
+
+  const licenses = program.command('licenses')
+    .summary('the licenses the chain accepts, with what each allows');
+  wsOptions(licenses);
+  licenses.action(async (options) => showLicenses(options));
+}
+
+async function showLicenses(options) {
+  await connection(options, async (api) => {
+    const licenses = await acceptedLicenses(api);
+    if (options.json) {
+      printJson(licenses);
+      return;
+    }
+    const yes = (allowed) => (allowed ? 'yes' : 'no');
+    console.log('license            training  weights  commercial');
+    for (const [license, terms] of Object.entries(licenses)) {
+      console.log(`${license.padEnd(18)} ${yes(terms.training).padEnd(9)} ${yes(terms.weightsRedistribution).padEnd(8)} `
+        + `${yes(terms.commercial)}`);
+    }
+  });
 }
 
 /** Whether `contribution` has reached the `--wait` state; throws when it never will. */

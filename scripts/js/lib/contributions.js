@@ -107,6 +107,7 @@ export async function readContribution(api, id) {
     size: info.bytes.toBigInt(),
     uri: u8aToString(info.uri),
     license: u8aToString(info.license),
+    consent: consentOf(info.consent),
     descriptionHash: info.descriptionHash.isSome ? info.descriptionHash.unwrap().toHex() : null,
     deposit: info.deposit.toBigInt(),
     submittedAt: info.submittedAt.toNumber(),
@@ -119,6 +120,17 @@ export async function readContribution(api, id) {
       amount: reward.reward.toBigInt(),
       bonus: reward.bonus.toBigInt(),
     },
+  };
+}
+
+/** A contribution's consent in the card's form: `{ ai_training: 'allowed', ... }`. */
+function consentOf(consent) {
+  const level = (value) => value.type[0].toLowerCase() + value.type.slice(1);
+  return {
+    ai_training: level(consent.aiTraining),
+    ai_generative_training: level(consent.aiGenerativeTraining),
+    ai_inference: level(consent.aiInference),
+    data_mining: level(consent.dataMining),
   };
 }
 
@@ -184,6 +196,7 @@ export function formatContribution(api, c, epoch) {
     `  size         ${c.size} bytes`,
     `  uri          ${c.uri}`,
     `  license      ${c.license}`,
+    `  consent      ${Object.entries(c.consent).map(([category, level]) => `${category}=${level}`).join(', ')}`,
     `  deposit      ${formatGyu(api, c.deposit)} (${DEPOSIT_STATE[c.status] ?? 'held'})`,
     `  submitted    block #${c.submittedAt} (deadline #${c.deadline})`,
     `  status       ${status}`,

@@ -50,6 +50,13 @@ export const MOTIONS = {
     args: '<gyu>', summary: 'mint GYU into the reward pot', needs: needsOf('mint'),
     build: (api, [amount]) => api.tx.rewards.mintIntoPot(amount),
   },
+  license: {
+    args: '<spdx> <uses|withdraw>',
+    summary: 'accept a license with what it allows (comma-separated: training, weights, commercial; '
+      + '"none" for nothing), or withdraw it',
+    needs: needsOf('license'),
+    build: (api, [license, terms]) => api.tx.contributions.setLicense(license, terms),
+  },
   'add-verifier': {
     args: '<address>', summary: 'admit an account to the verifier set', needs: needsOf('add-verifier'),
     build: (api, [who]) => api.tx.verifierMembership.addMember(who),

@@ -6,7 +6,8 @@
 //   `<blake3 hex> <size> <relative path>\n`, `/` separators, sorted bytewise by path. Empty
 //   directories add nothing; symbolic links are followed (a loop is an error). A top-level
 //   `gongyu-manifest.txt` is the published copy of the manifest and is left out of it.
-// Every contribution directory carries a card, `gongyu.json`, naming owner, kind and license.
+// Every contribution directory carries a card, `gongyu.json`, naming owner, kind, license and
+// consent.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,13 +27,15 @@ export const DATASET_LANGUAGES = ['ko', 'en', 'ko-en'];
 
 /**
  * The card of a contribution: `owner` (SS58), `kind` ('dataset' or 'fine-tune'), `base`
- * and `weights` ('full' or 'lora') of a fine-tune, `license` and, for a dataset, `dataset`:
+ * and `weights` ('full' or 'lora') of a fine-tune, `license`, `consent` (the four CAWG
+ * categories, lib/terms.js) and, for a dataset, `dataset`:
  * `{ format, fields, language, files }` (fields only for tsv and jsonl). Verifiers attest
  * CardMismatch when it disagrees with the on-chain record and count the records of the files
  * it names (node/src/dataset.rs).
  */
-export function cardJson({ owner, kind, base, weights, license, dataset }) {
+export function cardJson({ owner, kind, base, weights, license, consent, dataset }) {
   const card = { owner, kind, license };
+  if (consent) card.consent = consent;
   if (kind === 'fine-tune') {
     card.base_model = base;
     card.weights = weights;

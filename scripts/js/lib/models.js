@@ -45,6 +45,7 @@ function releaseJson(info) {
     weightsRoot: info.weightsRoot.toHex(),
     fingerprint: info.fingerprint.toHex(),
     parents: info.parents.map((p) => p.toNumber()),
+    intendedUse: info.intendedUse.toJSON(),
     ingredients: info.ingredients.toNumber(),
     totalShares: info.totalShares.toBigInt(),
     deprecated: info.deprecated.isTrue,

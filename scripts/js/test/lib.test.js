@@ -16,6 +16,7 @@ import {
 } from '../lib/council.js';
 import { formatGyu, shortAddress } from '../lib/format.js';
 import { CARD_FILE, cardJson, HashError, hashPath, MANIFEST_FILE } from '../lib/hashing.js';
+import { consentForChain, parseConsent, parseLicenseTerms } from '../lib/terms.js';
 
 const GYU = 10n ** 12n;
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -161,6 +162,30 @@ describe('BLAKE3 roots', () => {
     }
   });
 
+  test('consent is one level for all four categories or named pairs, and reaches the chain as variants', () => {
+    assert.deepEqual(parseConsent('constrained'), {
+      ai_training: 'constrained', ai_generative_training: 'constrained', ai_inference: 'constrained', data_mining: 'constrained',
+    });
+    const mixed = parseConsent('ai_generative_training=notAllowed, data_mining=constrained');
+    assert.deepEqual(mixed, {
+      ai_training: 'allowed', ai_generative_training: 'notAllowed', ai_inference: 'allowed', data_mining: 'constrained',
+    });
+    assert.deepEqual(consentForChain(mixed), {
+      aiTraining: 'Allowed', aiGenerativeTraining: 'NotAllowed', aiInference: 'Allowed', dataMining: 'Constrained',
+    });
+    assert.throws(() => parseConsent('training=allowed'), CliError);
+    assert.throws(() => parseConsent('ai_training=yes'), /must be allowed, notAllowed, constrained/);
+    assert.throws(() => parseConsent('ai_training=allowed=1'), CliError);
+  });
+
+  test('a license motion names the uses a license allows, or withdraws it', () => {
+    assert.deepEqual(parseLicenseTerms('training,weights'), { training: true, weightsRedistribution: true, commercial: false });
+    assert.deepEqual(parseLicenseTerms('none'), { training: false, weightsRedistribution: false, commercial: false });
+    assert.equal(parseLicenseTerms('withdraw'), null);
+    assert.throws(() => parseLicenseTerms('training,resale'), /resale is not a use/);
+    assert.equal(MOTIONS.license.needs, MAJORITY);
+  });
+
   test('cards name owner, kind, base model, license and a dataset\'s format', () => {
     assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT' })),
       { owner: ALICE, kind: 'dataset', license: 'MIT' });
@@ -172,6 +197,9 @@ describe('BLAKE3 roots', () => {
     const lines = { format: 'lines', fields: [], language: 'ko', files: ['a.txt'] };
     assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT', dataset: lines })).dataset,
       { format: 'lines', language: 'ko', files: ['a.txt'] });
+    const consent = parseConsent('allowed');
+    assert.deepEqual(JSON.parse(cardJson({ owner: ALICE, kind: 'dataset', license: 'MIT', consent })).consent,
+      { ai_training: 'allowed', ai_generative_training: 'allowed', ai_inference: 'allowed', data_mining: 'allowed' });
     assert.equal(CARD_FILE, 'gongyu.json');
     assert.equal(MANIFEST_FILE, 'gongyu-manifest.txt');
   });

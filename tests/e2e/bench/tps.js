@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { connect, signer } from '../../../scripts/js/lib/chain.js';
+import { ALL_ALLOWED, consentForChain } from '../../../scripts/js/lib/terms.js';
 import { artifactsDir, startNode } from '../support/node-process.js';
 
 const GYU = 10n ** 12n;
@@ -160,7 +161,7 @@ async function main() {
         new DataView(root.buffer).setUint32(4, i);
         root[31] = 0xb7;
         return api.tx.contributions.submit(
-          'Dataset', root, 1_000_000 + i, `https://data.example/${index}/${i}.tsv`, 'CC-BY-4.0', null,
+          'Dataset', root, 1_000_000 + i, `https://data.example/${index}/${i}.tsv`, 'CC-BY-4.0', consentForChain(ALL_ALLOWED), null,
         );
       }));
     }

@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { connect, sendAndWait, signer } from '../../../scripts/js/lib/chain.js';
+import { ALL_ALLOWED, consentForChain } from '../../../scripts/js/lib/terms.js';
 import { cardJson, MANIFEST_FILE } from '../../../scripts/js/lib/hashing.js';
 import { freePort, runNodeCommand, startNode } from '../support/node-process.js';
 
@@ -56,7 +57,7 @@ async function main() {
     const total = Math.round(GIB * 2 ** 30);
     log(`writing ${FILES} files, ${total} bytes`);
     for (let i = 0; i < FILES; i += 1) writeRandom(path.join(dir, `shard-${i}.bin`), Math.floor(total / FILES));
-    fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson({ owner: dave.address, kind: 'dataset', license: 'CC0-1.0' }));
+    fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson({ owner: dave.address, kind: 'dataset', license: 'CC0-1.0', consent: ALL_ALLOWED }));
     const hashed = JSON.parse(await runNodeCommand(['hash', '--json', '--quiet', '--manifest',
       path.join(dir, MANIFEST_FILE), dir]));
     log(`root ${hashed.root}, ${hashed.size} bytes in ${hashed.files} files`);
@@ -86,7 +87,7 @@ async function main() {
     api = await connect(node.wsUrl);
 
     const tx = api.tx.contributions.submit('Dataset', hashed.root, hashed.size,
-      `http://127.0.0.1:${port}/artifact/`, 'CC0-1.0', null);
+      `http://127.0.0.1:${port}/artifact/`, 'CC0-1.0', consentForChain(ALL_ALLOWED), null);
     const started = Date.now();
     const { blockHash, events } = await sendAndWait(api, tx, dave, { until: 'inBlock' });
     const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event))

@@ -17,7 +17,7 @@ use crate::{
 	content::{hash_path, Card},
 	dataset::{DatasetSpec, Format, Language},
 };
-use pallet_contributions::RecordCounts;
+use pallet_contributions::{ConsentLevel, RecordCounts};
 
 /// What the test server answers on a path.
 #[derive(Clone)]
@@ -206,6 +206,7 @@ fn expected<'a>(uri: &'a str, root: ContentHash, bytes: u64, owner: &'a AccountI
 		owner,
 		kind: ContributionKind::Dataset,
 		license: b"CC0-1.0",
+		consent: Consent::all(ConsentLevel::Allowed),
 		base: None,
 	}
 }
@@ -580,6 +581,7 @@ async fn check_fine_tune(
 	let expected = Expected {
 		kind: ContributionKind::FineTune { base: 0 },
 		license: b"MIT",
+		consent: Consent::all(ConsentLevel::Allowed),
 		base: Some(BaseWeights {
 			uri: &base_uri,
 			root: base_root,

@@ -400,6 +400,7 @@ fn another_account_cannot_take_an_unavailable_root_during_the_cooldown() {
 				1_000,
 				URI.to_vec(),
 				LICENSE.to_vec(),
+				CONSENT,
 				None,
 			),
 			Error::<Test>::RootReserved

@@ -19,6 +19,7 @@ fn submit_on(base: ModelVersionId, seed: u8) -> frame_support::dispatch::Dispatc
 		1_000,
 		URI.to_vec(),
 		LICENSE.to_vec(),
+		CONSENT,
 		None,
 	)
 }

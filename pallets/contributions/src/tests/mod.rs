@@ -4,6 +4,7 @@
 mod attest;
 mod fine_tunes;
 mod governance;
+mod licenses;
 mod lifecycle;
 mod measured;
 mod migration;
@@ -16,8 +17,16 @@ use crate::{mock::*, *};
 
 /// A valid dataset submission's URI.
 pub const URI: &[u8] = b"https://data.example/set.tar";
-/// A valid license.
+/// A valid license, one the mock lists as accepted.
 pub const LICENSE: &[u8] = b"CC-BY-4.0";
+/// The consent of every test submission: all three levels, so a record that kept another
+/// value would show.
+pub const CONSENT: Consent = Consent {
+	ai_training: ConsentLevel::Allowed,
+	ai_generative_training: ConsentLevel::Constrained,
+	ai_inference: ConsentLevel::NotAllowed,
+	data_mining: ConsentLevel::Allowed,
+};
 
 /// The deposit a submission with [`URI`], [`LICENSE`] and no description holds.
 pub fn standard_deposit() -> Balance {
@@ -34,6 +43,7 @@ pub fn submit_dataset(who: AccountId, seed: u8) -> ContributionId {
 		1_000,
 		URI.to_vec(),
 		LICENSE.to_vec(),
+		CONSENT,
 		None,
 	));
 	id
@@ -50,6 +60,7 @@ pub fn submit_fine_tune(who: AccountId, seed: u8) -> ContributionId {
 		1_000,
 		URI.to_vec(),
 		LICENSE.to_vec(),
+		CONSENT,
 		None,
 	));
 	id

@@ -20,6 +20,7 @@ fn submit(
 		size,
 		uri.to_vec(),
 		license.to_vec(),
+		CONSENT,
 		None,
 	)
 }
@@ -44,6 +45,7 @@ fn submit_records_holds_deposit_and_emits_event() {
 		assert_eq!(c.bytes, 1_000);
 		assert_eq!(c.uri.to_vec(), URI.to_vec());
 		assert_eq!(c.license.to_vec(), LICENSE.to_vec());
+		assert_eq!(c.consent, CONSENT);
 		assert_eq!(c.deposit, deposit);
 		assert_eq!(c.submitted_at, 1);
 		assert_eq!(c.deadline, 1 + PERIOD);
@@ -89,6 +91,7 @@ fn deposit_counts_description_hash_bytes() {
 			5,
 			URI.to_vec(),
 			LICENSE.to_vec(),
+			CONSENT,
 			Some([9; 32]),
 		));
 		assert_eq!(held(ALICE), standard_deposit() + 32 * DEPOSIT_PER_BYTE);
@@ -115,6 +118,7 @@ fn the_held_deposit_is_what_submission_deposit_quotes() {
 			5,
 			URI.to_vec(),
 			LICENSE.to_vec(),
+			CONSENT,
 			Some([9; 32]),
 		));
 		assert_eq!(held(ALICE), quoted);
@@ -242,6 +246,7 @@ fn unsigned_origin_is_rejected() {
 				1,
 				URI.to_vec(),
 				LICENSE.to_vec(),
+				CONSENT,
 				None
 			),
 			DispatchError::BadOrigin
@@ -254,6 +259,7 @@ fn unsigned_origin_is_rejected() {
 				1,
 				URI.to_vec(),
 				LICENSE.to_vec(),
+				CONSENT,
 				None
 			),
 			DispatchError::BadOrigin

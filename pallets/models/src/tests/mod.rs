@@ -7,10 +7,18 @@ mod versions;
 
 use frame_support::assert_ok;
 
+use pallet_contributions::IntendedUse;
+
 use crate::{mock::*, *};
 
-/// Registers a release with `parents` and `ingredients` (contribution, shares) as governance;
-/// its id.
+/// The widest use a release may declare: commercial and generative.
+pub const WIDEST_USE: IntendedUse = IntendedUse {
+	commercial: true,
+	generative: true,
+};
+
+/// Registers a release for [`WIDEST_USE`] with `parents` and `ingredients` (contribution,
+/// shares) as governance; its id.
 pub fn release(parents: &[ReleaseId], ingredients: &[(u64, u64)]) -> ReleaseId {
 	let id = NextReleaseId::<Test>::get();
 	assert_ok!(Models::register_release(
@@ -19,6 +27,7 @@ pub fn release(parents: &[ReleaseId], ingredients: &[(u64, u64)]) -> ReleaseId {
 		[id as u8; 32],
 		[0xf1; 32],
 		parents.to_vec(),
+		WIDEST_USE,
 		ingredients.iter().map(|(c, s)| (*c, Some(*s))).collect(),
 	));
 	id
