@@ -237,7 +237,9 @@ describe('the gongyu tools on a dev chain', () => {
     const mine = await ok(['mine', DAVE, ...ws]);
     assert.match(mine, new RegExp(`^\\s+${out.id}\\s+FineTune\\s+Pending\\s+${expected.size}\\s+-$`, 'm'));
 
-    const again = await fails([...tune, '--base', String(base), '--weights', 'full', '--suri', '//Dave', ...ws]);
+    // The same card (consent included) gives the same root, which is registered already.
+    const again = await fails([...tune, '--base', String(base), '--weights', 'full',
+      '--consent', 'ai_generative_training=notAllowed', '--suri', '//Dave', ...ws]);
     assert.match(again, new RegExp(`already registered as contribution #${out.id}`));
   });
 

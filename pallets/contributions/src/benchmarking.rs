@@ -40,18 +40,9 @@ fn uri_of_len(len: u32) -> Vec<u8> {
 /// A license of `len` bytes, listed as accepted with every use allowed.
 fn accepted_license<T: Config>(len: u32) -> Result<Vec<u8>, BenchmarkError> {
 	let license = vec![b'L'; len as usize];
-	Pallet::<T>::list_license(license.clone(), open_terms())
+	Pallet::<T>::list_license(license.clone(), LicenseTerms::OPEN)
 		.map_err(|_| BenchmarkError::Stop("the license list is full"))?;
 	Ok(license)
-}
-
-/// Terms that allow every use.
-fn open_terms() -> LicenseTerms {
-	LicenseTerms {
-		training: true,
-		weights_redistribution: true,
-		commercial: true,
-	}
 }
 
 fn root_of(index: u32) -> ContentHash {
@@ -317,7 +308,11 @@ mod benchmarks {
 		let listed = LicenseCount::<T>::get();
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, license, Some(open_terms()));
+		_(
+			origin as T::RuntimeOrigin,
+			license,
+			Some(LicenseTerms::OPEN),
+		);
 
 		assert_eq!(LicenseCount::<T>::get(), listed.saturating_add(1));
 		Ok(())

@@ -236,18 +236,10 @@ impl ExtBuilder {
 }
 
 /// Terms of the mock's open license (`CC-BY-4.0`): every use allowed.
-pub const OPEN_TERMS: LicenseTerms = LicenseTerms {
-	training: true,
-	weights_redistribution: true,
-	commercial: true,
-};
+pub const OPEN_TERMS: LicenseTerms = LicenseTerms::OPEN;
 
 /// Terms of the mock's non-commercial license (`CC-BY-NC-4.0`).
-pub const NON_COMMERCIAL_TERMS: LicenseTerms = LicenseTerms {
-	training: true,
-	weights_redistribution: true,
-	commercial: false,
-};
+pub const NON_COMMERCIAL_TERMS: LicenseTerms = LicenseTerms::NON_COMMERCIAL;
 
 /// The root of base model version 0's weights in the tests.
 pub const BASE_ROOT: ContentHash = [7; 32];

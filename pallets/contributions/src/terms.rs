@@ -36,6 +36,28 @@ pub struct LicenseTerms {
 	pub commercial: bool,
 }
 
+impl LicenseTerms {
+	/// Every use allowed: training, publishing weights, commercial use.
+	pub const OPEN: Self = Self {
+		training: true,
+		weights_redistribution: true,
+		commercial: true,
+	};
+	/// Training and publishing weights, not commercial use.
+	pub const NON_COMMERCIAL: Self = Self {
+		training: true,
+		weights_redistribution: true,
+		commercial: false,
+	};
+	/// Training only: weights trained on the data may not be published (derivatives a
+	/// no-derivatives license forbids sharing), nor used commercially.
+	pub const TRAINING_ONLY: Self = Self {
+		training: true,
+		weights_redistribution: false,
+		commercial: false,
+	};
+}
+
 /// One answer of the CAWG training-and-data-mining assertion.
 #[derive(
 	Clone,
@@ -213,15 +235,8 @@ pub fn use_refusal(
 mod tests {
 	use super::*;
 
-	const OPEN: LicenseTerms = LicenseTerms {
-		training: true,
-		weights_redistribution: true,
-		commercial: true,
-	};
-	const NON_COMMERCIAL: LicenseTerms = LicenseTerms {
-		commercial: false,
-		..OPEN
-	};
+	const OPEN: LicenseTerms = LicenseTerms::OPEN;
+	const NON_COMMERCIAL: LicenseTerms = LicenseTerms::NON_COMMERCIAL;
 	const COMMERCIAL_CHAT: IntendedUse = IntendedUse {
 		commercial: true,
 		generative: true,

@@ -126,12 +126,9 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 		let id = NextContributionId::<T>::get();
 		let next = id.checked_add(1)?;
 		let now = frame_system::Pallet::<T>::block_number();
-		let open = crate::LicenseTerms {
-			training: true,
-			weights_redistribution: true,
-			commercial: true,
-		};
-		let license = Pallet::<T>::list_license(b"LicenseRef-bench".to_vec(), open).ok()?;
+		let license =
+			Pallet::<T>::list_license(b"LicenseRef-bench".to_vec(), crate::LicenseTerms::OPEN)
+				.ok()?;
 		Contributions::<T>::insert(
 			id,
 			Contribution {

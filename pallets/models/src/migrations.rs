@@ -142,6 +142,7 @@ pub mod v1 {
 /// (what the chain's language model is): the narrowest use that keeps them working as
 /// parents of non-commercial releases and out of commercial lineages.
 pub mod v2 {
+	#[cfg(feature = "try-runtime")]
 	use alloc::vec::Vec;
 	use frame_support::{
 		migrations::VersionedMigration,

@@ -104,11 +104,7 @@ pub enum ClaimedBy {
 }
 
 /// Terms that allow every use.
-pub const OPEN_TERMS: LicenseTerms = LicenseTerms {
-	training: true,
-	weights_redistribution: true,
-	commercial: true,
-};
+pub const OPEN_TERMS: LicenseTerms = LicenseTerms::OPEN;
 
 /// The root contribution 1's bytes have in the tests.
 pub const CONTRIBUTION_ROOT: [u8; 32] = [0xc1; 32];

@@ -41,28 +41,14 @@ parameter_types! {
 	};
 }
 
-/// Every use allowed: training, publishing weights, commercial use.
-const OPEN: LicenseTerms = LicenseTerms {
-	training: true,
-	weights_redistribution: true,
-	commercial: true,
-};
-/// Training and publishing weights, not commercial use.
-const NON_COMMERCIAL: LicenseTerms = LicenseTerms {
-	commercial: false,
-	..OPEN
-};
-/// Training only: weights trained on the data are derivatives the license forbids sharing.
-const NO_DERIVATIVES: LicenseTerms = LicenseTerms {
-	training: true,
-	weights_redistribution: false,
-	commercial: false,
-};
-
 /// The licenses a new chain accepts (SPDX identifiers) with what each allows: the genesis
 /// presets list them, and a chain upgraded from before the license list starts with them.
 /// Governance changes the list with `contributions.setLicense`.
 pub fn default_licenses() -> Vec<(Vec<u8>, LicenseTerms)> {
+	const OPEN: LicenseTerms = LicenseTerms::OPEN;
+	const NON_COMMERCIAL: LicenseTerms = LicenseTerms::NON_COMMERCIAL;
+	// Weights trained on the data are derivatives the license forbids sharing.
+	const NO_DERIVATIVES: LicenseTerms = LicenseTerms::TRAINING_ONLY;
 	vec![
 		(b"CC0-1.0".to_vec(), OPEN),
 		(b"CC-BY-4.0".to_vec(), OPEN),
