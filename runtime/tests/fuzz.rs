@@ -458,6 +458,10 @@ impl Fuzz {
 				parents: (0..self.rng.random_range(0..3))
 					.map(|_| self.rng.random_range(0..5))
 					.collect(),
+				intended_use: pallet_contributions::IntendedUse {
+					commercial: self.rng.random(),
+					generative: self.rng.random(),
+				},
 				ingredients: (0..self.rng.random_range(0..4))
 					.map(|_| {
 						let id = self.contribution_id();
