@@ -5,6 +5,9 @@ import { WsProvider } from '@polkadot/api';
 import { decodeAddress, encodeAddress, mnemonicValidate } from '@polkadot/util-crypto';
 
 import { connect, signer } from './chain.js';
+import { CliError } from './errors.js';
+
+export { CliError };
 
 /** The node a tool talks to unless `--ws` says otherwise. */
 export const DEFAULT_WS = 'ws://127.0.0.1:9944';
@@ -14,9 +17,6 @@ export const SS58_PREFIX = 42;
 
 /** Environment variable that carries a signer's secret (mnemonic, seed or `//Dev` URI). */
 export const SURI_ENV = 'GONGYU_SURI';
-
-/** An error whose message is the whole story for the user: printed without a stack trace. */
-export class CliError extends Error {}
 
 /** The `--ws` default: `$GONGYU_WS` when set, else the local dev node. */
 export function defaultWs() {

@@ -5,6 +5,7 @@
 import { u8aToString } from '@polkadot/util';
 
 import { formatGyu } from './format.js';
+import { consentFromChain } from './terms.js';
 
 /** A status's name and, for Verified, its score: `{ status: 'Verified', score: 90 }`. */
 function statusOf(status) {
@@ -107,7 +108,7 @@ export async function readContribution(api, id) {
     size: info.bytes.toBigInt(),
     uri: u8aToString(info.uri),
     license: u8aToString(info.license),
-    consent: consentOf(info.consent),
+    consent: consentFromChain(info.consent),
     descriptionHash: info.descriptionHash.isSome ? info.descriptionHash.unwrap().toHex() : null,
     deposit: info.deposit.toBigInt(),
     submittedAt: info.submittedAt.toNumber(),
@@ -120,17 +121,6 @@ export async function readContribution(api, id) {
       amount: reward.reward.toBigInt(),
       bonus: reward.bonus.toBigInt(),
     },
-  };
-}
-
-/** A contribution's consent in the card's form: `{ ai_training: 'allowed', ... }`. */
-function consentOf(consent) {
-  const level = (value) => value.type[0].toLowerCase() + value.type.slice(1);
-  return {
-    ai_training: level(consent.aiTraining),
-    ai_generative_training: level(consent.aiGenerativeTraining),
-    ai_inference: level(consent.aiInference),
-    data_mining: level(consent.dataMining),
   };
 }
 

@@ -2,7 +2,7 @@
 // categories (pallets/contributions/src/terms.rs), as the card writes it and as
 // `contributions.submit` takes it, and the chain's list of accepted licenses.
 
-import { CliError } from './cli.js';
+import { CliError } from './errors.js';
 
 /** The four categories, by the names the card gives them. */
 export const CONSENT_CATEGORIES = ['ai_training', 'ai_generative_training', 'ai_inference', 'data_mining'];
@@ -39,11 +39,19 @@ export function parseConsent(text) {
 /** Consent to every use, in the card's form. */
 export const ALL_ALLOWED = Object.freeze(parseConsent('allowed'));
 
+/** A card category's name as polkadot.js names the field: `ai_training` → `aiTraining`. */
+const fieldOf = (category) => category.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
+
 /** The card's consent as `contributions.submit` takes it: `{ aiTraining: 'Allowed', ... }`. */
 export function consentForChain(consent) {
-  const camel = (name) => name.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
   const variant = (level) => level[0].toUpperCase() + level.slice(1);
-  return Object.fromEntries(CONSENT_CATEGORIES.map((category) => [camel(category), variant(consent[category])]));
+  return Object.fromEntries(CONSENT_CATEGORIES.map((category) => [fieldOf(category), variant(consent[category])]));
+}
+
+/** A contribution's consent as the chain returns it (a `Consent` codec), in the card's form. */
+export function consentFromChain(consent) {
+  const level = (value) => value.type[0].toLowerCase() + value.type.slice(1);
+  return Object.fromEntries(CONSENT_CATEGORIES.map((category) => [category, level(consent[fieldOf(category)])]));
 }
 
 /** The chain's accepted licenses, `{ 'CC-BY-4.0': { training, weightsRedistribution, commercial } }`. */

@@ -16,7 +16,9 @@ import {
 } from '../lib/council.js';
 import { formatGyu, shortAddress } from '../lib/format.js';
 import { CARD_FILE, cardJson, HashError, hashPath, MANIFEST_FILE } from '../lib/hashing.js';
-import { consentForChain, parseConsent, parseLicenseTerms } from '../lib/terms.js';
+import {
+  consentForChain, consentFromChain, parseConsent, parseLicenseTerms,
+} from '../lib/terms.js';
 
 const GYU = 10n ** 12n;
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
@@ -173,6 +175,9 @@ describe('BLAKE3 roots', () => {
     assert.deepEqual(consentForChain(mixed), {
       aiTraining: 'Allowed', aiGenerativeTraining: 'NotAllowed', aiInference: 'Allowed', dataMining: 'Constrained',
     });
+    // What the chain returns reads back as the card's form.
+    const codec = Object.fromEntries(Object.entries(consentForChain(mixed)).map(([field, type]) => [field, { type }]));
+    assert.deepEqual(consentFromChain(codec), mixed);
     assert.throws(() => parseConsent('training=allowed'), CliError);
     assert.throws(() => parseConsent('ai_training=yes'), /must be allowed, notAllowed, constrained/);
     assert.throws(() => parseConsent('ai_training=allowed=1'), CliError);
