@@ -752,12 +752,7 @@ pub mod pallet {
 					Self::deposit_event(Event::LicenseAccepted { license, terms });
 				}
 				None => {
-					let license = Self::validate_license(license)?;
-					ensure!(
-						Licenses::<T>::take(&license).is_some(),
-						Error::<T>::LicenseNotListed
-					);
-					LicenseCount::<T>::mutate(|count| *count = count.saturating_sub(1));
+					let license = Self::unlist_license(license)?;
 					Self::deposit_event(Event::LicenseWithdrawn { license });
 				}
 			}
@@ -826,6 +821,18 @@ pub mod pallet {
 				LicenseCount::<T>::put(count.saturating_add(1));
 			}
 			Licenses::<T>::insert(&license, terms);
+			Ok(license)
+		}
+
+		/// Takes `license` off the accepted list, unless it is not a valid identifier or not
+		/// listed; the stored identifier.
+		fn unlist_license(license: Vec<u8>) -> Result<LicenseOf<T>, DispatchError> {
+			let license = Self::validate_license(license)?;
+			ensure!(
+				Licenses::<T>::take(&license).is_some(),
+				Error::<T>::LicenseNotListed
+			);
+			LicenseCount::<T>::mutate(|count| *count = count.saturating_sub(1));
 			Ok(license)
 		}
 

@@ -158,10 +158,64 @@ fn only_governance_keeps_the_list() {
 	ExtBuilder::build_and_execute(|| {
 		for origin in [RuntimeOrigin::signed(ALICE), RuntimeOrigin::none()] {
 			assert_noop!(
-				ContributionsPallet::set_license(origin, b"MIT".to_vec(), Some(OPEN_TERMS)),
+				ContributionsPallet::set_license(origin.clone(), b"MIT".to_vec(), Some(OPEN_TERMS)),
+				DispatchError::BadOrigin
+			);
+			// Nor may anyone else take a license off the list, or change its terms.
+			assert_noop!(
+				ContributionsPallet::set_license(origin.clone(), LICENSE.to_vec(), None),
+				DispatchError::BadOrigin
+			);
+			assert_noop!(
+				ContributionsPallet::set_license(
+					origin,
+					LICENSE.to_vec(),
+					Some(NON_COMMERCIAL_TERMS)
+				),
 				DispatchError::BadOrigin
 			);
 		}
+	});
+}
+
+#[test]
+fn the_registry_judges_a_release_use_by_the_record_and_the_list() {
+	use crate::{ContributionRegistry, IntendedUse, UseRefusal};
+
+	const RESEARCH_CHAT: IntendedUse = IntendedUse {
+		commercial: false,
+		generative: true,
+	};
+	const COMMERCIAL_CHAT: IntendedUse = IntendedUse {
+		commercial: true,
+		generative: true,
+	};
+	let refusal = |id, intended| {
+		<ContributionsPallet as ContributionRegistry<AccountId>>::use_refusal(id, intended)
+	};
+	ExtBuilder::build_and_execute(|| {
+		// Under the open license with `CONSENT` (generative training constrained).
+		let open = submit_dataset(ALICE, 1);
+		assert_eq!(refusal(open, RESEARCH_CHAT), None);
+		assert_eq!(
+			refusal(open, COMMERCIAL_CHAT),
+			Some(UseRefusal::ConsentForbids)
+		);
+		// Under the non-commercial license: its terms come from the list, not the caller.
+		assert_ok!(submit_under(b"CC-BY-NC-4.0", 2));
+		assert_eq!(
+			refusal(1, COMMERCIAL_CHAT),
+			Some(UseRefusal::LicenseForbids)
+		);
+		// Governance widens the license's terms: the record now allows more.
+		assert_ok!(set_license(b"CC-BY-NC-4.0", Some(OPEN_TERMS)));
+		assert_eq!(refusal(1, IntendedUse::default()), None);
+		// A withdrawn license allows nothing.
+		assert_ok!(set_license(b"CC-BY-NC-4.0", None));
+		assert_eq!(
+			refusal(1, IntendedUse::default()),
+			Some(UseRefusal::LicenseNotAccepted)
+		);
 	});
 }
 
