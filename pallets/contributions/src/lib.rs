@@ -6,7 +6,8 @@
 //!
 //! ## Lifecycle
 //! 1. [`Pallet::submit`]: the owner registers kind, root, size in bytes, URI, license and
-//!    consent ([`terms`]); a deposit is held. The license must be one governance accepts. A root is held by one contribution while pending or verified, and is reserved
+//!    consent ([`terms`]); a deposit is held. The license must be one governance accepts.
+//!    A root is held by one contribution while pending or verified, and is reserved
 //!    for its owner for a cooldown after it ended `Unavailable`; model weights' roots are
 //!    held by their model version. The URI's scheme must be one governance enables.
 //! 2. Verifiers (members of [`Config::Verifiers`], never the owner) fetch the bytes,
