@@ -2,7 +2,8 @@
 //
 // The page is static: HTML, CSS, a script, the polkadot.js browser bundles from
 // node_modules, and the toolkit's own reading helpers (lib/contributions.js, lib/rewards.js,
-// lib/format.js) that the command-line tools use too. It connects to the node itself.
+// lib/models.js and the modules they import) that the command-line tools use too. It connects
+// to the node itself.
 
 import fs from 'node:fs';
 import http from 'node:http';
@@ -25,7 +26,7 @@ function bundle(pkg, file) {
 }
 
 /** URL path → file, for everything the page loads. */
-function siteFiles() {
+export function siteFiles() {
   return new Map([
     ['/index.html', path.join(jsRoot, 'explorer', 'index.html')],
     ['/explorer.css', path.join(jsRoot, 'explorer', 'explorer.css')],
@@ -34,9 +35,11 @@ function siteFiles() {
     ['/polkadot-bundle-globals.js', path.join(jsRoot, 'explorer', 'polkadot-bundle-globals.js')],
     ['/polkadot-util-shim.js', path.join(jsRoot, 'explorer', 'polkadot-util-shim.js')],
     ['/lib/contributions.js', path.join(jsRoot, 'lib', 'contributions.js')],
+    ['/lib/errors.js', path.join(jsRoot, 'lib', 'errors.js')],
     ['/lib/format.js', path.join(jsRoot, 'lib', 'format.js')],
     ['/lib/models.js', path.join(jsRoot, 'lib', 'models.js')],
     ['/lib/rewards.js', path.join(jsRoot, 'lib', 'rewards.js')],
+    ['/lib/terms.js', path.join(jsRoot, 'lib', 'terms.js')],
     ['/vendor/polkadot-util.js', bundle('@polkadot/util', 'bundle-polkadot-util.js')],
     ['/vendor/polkadot-util-crypto.js', bundle('@polkadot/util-crypto', 'bundle-polkadot-util-crypto.js')],
     ['/vendor/polkadot-keyring.js', bundle('@polkadot/keyring', 'bundle-polkadot-keyring.js')],
