@@ -759,6 +759,7 @@ impl Record {
 
 /// `text` as records are compared: Unicode NFC, whitespace runs as one space, trimmed, each
 /// character in lower case.
+#[cfg(test)]
 pub fn normalise(text: &str) -> String {
 	let mut record = Record::default();
 	record.push(text);
@@ -778,6 +779,7 @@ fn is_latin(c: char) -> bool {
 }
 
 /// Whether more than half the letters of `text` are Korean (Hangul).
+#[cfg(test)]
 pub fn is_korean(text: &str) -> bool {
 	let mut letters = Letters::default();
 	text.chars().for_each(|c| letters.add(c));
@@ -785,6 +787,7 @@ pub fn is_korean(text: &str) -> bool {
 }
 
 /// Whether more than half the letters of `text` are Latin.
+#[cfg(test)]
 pub fn is_english(text: &str) -> bool {
 	let mut letters = Letters::default();
 	text.chars().for_each(|c| letters.add(c));

@@ -245,6 +245,7 @@ impl_runtime_apis! {
 		}
 	}
 
+	#[api_version(2)]
 	impl pallet_rewards::runtime_api::RewardsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn pending_rewards(who: AccountId) -> Balance {
 			crate::Rewards::pending_of(&who)
@@ -266,6 +267,16 @@ impl_runtime_apis! {
 
 		fn current_epoch() -> pallet_rewards::EpochInfo<BlockNumber, Balance> {
 			crate::Rewards::epoch_info()
+		}
+
+		fn vesting_schedule(
+			who: AccountId,
+		) -> Vec<(pallet_contributions::ContributionId, pallet_rewards::UnvestedReward<Balance, BlockNumber>)> {
+			crate::Rewards::vesting_schedule(&who)
+		}
+
+		fn challenge_window() -> BlockNumber {
+			pallet_rewards::ChallengeWindow::<Runtime>::get()
 		}
 	}
 

@@ -105,6 +105,8 @@ struct ChainSetup {
 	council: Vec<AccountId>,
 	/// Blocks per reward epoch.
 	epoch_length: BlockNumber,
+	/// Blocks from a reward's credit to its vesting.
+	challenge_window: BlockNumber,
 	/// The fewest validators the chain may have.
 	min_validators: u32,
 	/// Blocks per session.
@@ -124,6 +126,7 @@ fn genesis(setup: ChainSetup) -> Value {
 		verifiers,
 		council,
 		epoch_length,
+		challenge_window,
 		min_validators,
 		session_length,
 		admitted_nodes,
@@ -178,7 +181,8 @@ fn genesis(setup: ChainSetup) -> Value {
 		},
 		rewards: RewardsConfig {
 			budget: EPOCH_BUDGET,
-			epoch_length: Some(epoch_length)
+			epoch_length: Some(epoch_length),
+			challenge_window: Some(challenge_window)
 		},
 	})
 }
@@ -199,6 +203,10 @@ pub const EPOCH_BUDGET: Balance = 1_000 * UNIT;
 pub const DEV_EPOCH_LENGTH: BlockNumber = 10;
 /// Reward epochs on `local`: one hundred blocks (ten minutes).
 pub const LOCAL_EPOCH_LENGTH: BlockNumber = 100;
+/// Rewards on `dev` vest twenty blocks (two minutes) after their credit.
+pub const DEV_CHALLENGE_WINDOW: BlockNumber = 20;
+/// Rewards on `local` vest one hundred blocks (ten minutes) after their credit.
+pub const LOCAL_CHALLENGE_WINDOW: BlockNumber = 100;
 
 /// Sessions on `local`: ten blocks (one minute), so validator changes show quickly.
 pub const LOCAL_SESSION_LENGTH: BlockNumber = 10;
@@ -234,6 +242,7 @@ pub fn development_config_genesis() -> Value {
 		verifiers: dev_verifiers(),
 		council: dev_council(),
 		epoch_length: DEV_EPOCH_LENGTH,
+		challenge_window: DEV_CHALLENGE_WINDOW,
 		min_validators: 1,
 		session_length: DEFAULT_SESSION_LENGTH,
 		// One node: admission is not enforced.
@@ -258,6 +267,7 @@ pub fn local_testnet_genesis() -> Value {
 		verifiers: dev_verifiers(),
 		council: dev_council(),
 		epoch_length: LOCAL_EPOCH_LENGTH,
+		challenge_window: LOCAL_CHALLENGE_WINDOW,
 		min_validators: LOCAL_MIN_VALIDATORS,
 		session_length: LOCAL_SESSION_LENGTH,
 		admitted_nodes: LOCAL_NODE_PEER_IDS
@@ -334,6 +344,7 @@ pub fn consortium_genesis(setup: ConsortiumSetup) -> Value {
 		verifiers,
 		council,
 		epoch_length: crate::configs::DefaultEpochLength::get(),
+		challenge_window: crate::configs::DefaultChallengeWindow::get(),
 		min_validators: (count.saturating_mul(2) / 3).saturating_add(1).min(count),
 		session_length: DEFAULT_SESSION_LENGTH,
 		uri_schemes: UriSchemes::WEB,

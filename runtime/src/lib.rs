@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -226,7 +226,7 @@ type Migrations = (
 	pallet_contributions::migrations::v7::MigrateV6ToV7<Runtime, configs::DefaultLicenses>,
 	pallet_models::migrations::v1::MoveModelVersions<Runtime>,
 	pallet_models::migrations::v2::MigrateV1ToV2<Runtime>,
-	pallet_rewards::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_rewards::migrations::v3::MigrateV2ToV3<Runtime>,
 	frame_support::migrations::RemoveStorage<
 		ValidatorSetPalletName,
 		ValidatorSetChangedFlag,

@@ -512,8 +512,15 @@ impl Fuzz {
 				}),
 			}),
 			3 => RuntimeCall::Rewards(pallet_rewards::Call::set_budget { budget: amount }),
-			4 => RuntimeCall::Rewards(pallet_rewards::Call::set_epoch_length {
-				length: self.rng.random_range(0..20),
+			4 => RuntimeCall::Rewards(if self.rng.random_bool(0.5) {
+				pallet_rewards::Call::set_epoch_length {
+					length: self.rng.random_range(0..20),
+				}
+			} else {
+				// Short windows, so rewards vest (and long ones, refused) within a run.
+				pallet_rewards::Call::set_challenge_window {
+					window: *[0, 1, 7, 40, u32::MAX].choose(&mut self.rng).unwrap(),
+				}
 			}),
 			5 => RuntimeCall::Rewards(pallet_rewards::Call::set_rules {
 				rules: pallet_rewards::RewardRules {

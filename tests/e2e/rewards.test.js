@@ -37,6 +37,8 @@ describe('council and rewards on the dev chain', () => {
   let charlie;
   let dave;
   let eve;
+  /** Eve's first rewarded contribution and what it earned, for the vesting test. */
+  let firstReward;
 
   before(async () => {
     node = await startNode({ name: 'rewards-dev', args: ['--dev'] });
@@ -115,6 +117,43 @@ describe('council and rewards on the dev chain', () => {
     const reward = await api.call.rewardsApi.contributionReward(id);
     assert.equal(reward.reward.toBigInt(), worth);
     assert.equal(reward.epoch.unwrap().toNumber(), epochIndex);
+    firstReward = { id: id.toNumber(), worth, paidAt: account.lastPaidAt.unwrap().toNumber() };
+  });
+
+  test('the reward stays frozen through its challenge window, then thaws', async () => {
+    assert.ok(firstReward, 'the payout test ran first');
+    const { id, worth, paidAt } = firstReward;
+    const window = (await api.call.rewardsApi.challengeWindow()).toNumber();
+    assert.equal(window, 20, "dev's challenge window");
+    const vestsAt = paidAt + window;
+
+    // The ledger, the schedule and the balance's freeze agree.
+    assert.equal((await api.call.rewardsApi.accountRewards(eve.address)).unvested.toBigInt(), worth);
+    const schedule = (await api.call.rewardsApi.vestingSchedule(eve.address))
+      .map(([contribution, entry]) => [contribution.toNumber(), entry.amount.toBigInt(), entry.vestsAt.toNumber()]);
+    assert.deepEqual(schedule, [[id, worth, vestsAt]]);
+    const freezes = (await api.query.balances.freezes(eve.address)).toJSON();
+    assert.deepEqual(freezes, [{ id: { rewards: 'UnvestedReward' }, amount: Number(worth) }]);
+
+    // The attack: move the reward away before anyone can challenge the contribution. Eve
+    // may spend what she had, not the frozen reward.
+    const free = (await api.query.system.account(eve.address)).data.free.toBigInt();
+    const failure = await sendAndWait(api, api.tx.balances.transferKeepAlive(dave.address, free - worth / 2n), eve).then(
+      () => assert.fail('a frozen reward was transferred away'),
+      (error) => error,
+    );
+    assert.equal(failure.name, 'Frozen', String(failure));
+
+    // At its block (20 blocks, two minutes on dev) the reward vests and the freeze is lifted.
+    await waitForHead(api, (header) => header.number.toNumber() >= vestsAt, { finalized: true, timeoutMs: 240_000 });
+    const events = await api.query.system.events.at(await api.rpc.chain.getBlockHash(vestsAt));
+    const vested = events.find(({ event }) => api.events.rewards.RewardVested.is(event)
+      && event.data.id.toNumber() === id);
+    assert.ok(vested, `RewardVested for #${id} in block #${vestsAt}`);
+    assert.equal(vested.event.data.amount.toBigInt(), worth);
+    const after = await api.query.balances.freezes.at(await api.rpc.chain.getBlockHash(vestsAt), eve.address);
+    assert.deepEqual(after.toJSON().filter((freeze) => freeze.id.rewards !== undefined)
+      .map((freeze) => freeze.amount), []);
   });
 
   test('with the price cap lifted, one account still earns at most its share of an epoch', async () => {

@@ -199,6 +199,44 @@ mod benchmarks {
 		assert_eq!(CurrentEpoch::<T>::get().index, 1);
 	}
 
+	#[benchmark]
+	fn set_challenge_window() -> Result<(), BenchmarkError> {
+		let origin =
+			T::BudgetOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let window = T::MaxChallengeWindow::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, window);
+
+		assert_eq!(ChallengeWindow::<T>::get(), window);
+		Ok(())
+	}
+
+	/// The start of a block in which `n` rewards of `n` accounts vest: each account's freeze
+	/// is lifted (the heavier path than lowering it).
+	#[benchmark]
+	fn on_initialize_vesting(n: Linear<1, { T::MaxPayoutsPerBlock::get() }>) {
+		let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
+		let credited_at: frame_system::pallet_prelude::BlockNumberFor<T> = 1u32.into();
+		let vests_at = credited_at.saturating_add(1u32.into());
+		frame_system::Pallet::<T>::set_block_number(credited_at);
+		for i in 0..n {
+			let owner: T::AccountId = account("owner", i, 0);
+			let _ = T::Currency::set_balance(&owner, plenty::<T>());
+			AccountRewardsOf::<T>::mutate(&owner, |r| r.earned = amount);
+			Pallet::<T>::freeze_until(&owner, u64::from(i), amount, vests_at);
+		}
+		assert_eq!(VestingQueue::<T>::get(vests_at).len() as u32, n);
+		frame_system::Pallet::<T>::set_block_number(vests_at);
+
+		#[block]
+		{
+			Pallet::<T>::vest_due(vests_at);
+		}
+
+		assert_eq!(Unvested::<T>::iter().count(), 0);
+	}
+
 	impl_benchmark_test_suite!(
 		Pallet,
 		crate::mock::ExtBuilder::default().build(),

@@ -16,6 +16,13 @@
 //!
 //! Governance also grants one-off bonuses to verified contributions (for instance those
 //! merged into a model release) and mints GYU into the pot.
+//!
+//! Every reward and bonus vests through its contribution's challenge window
+//! ([`ChallengeWindow`] blocks from the block that credits it): it is transferred at once but
+//! frozen in the owner's balance (freeze reason [`FreezeReason::UnvestedReward`], seen as
+//! `balances.freezes` in polkadot.js) and recorded per contribution in [`Unvested`]. At the
+//! start of the block it vests, `on_initialize` thaws it ([`Event::RewardVested`]). Each
+//! account's ledger keeps both parts: `earned` and, of it, `unvested`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -37,15 +44,20 @@ pub mod weights;
 pub use types::*;
 pub use weights::WeightInfo;
 
+/// How many blocks from the end of its challenge window a reward may look for room in the
+/// [`VestingQueue`] (a block holds at most `MaxPayoutsPerBlock` vestings).
+pub const VESTING_SLOT_PROBES: u32 = 8;
+
 // FRAME's pallet macros expand to `expect()` calls on spans of this module: the lint is
 // allowed here only; code outside the `pallet` module is held to it.
 #[frame_support::pallet]
 #[allow(clippy::expect_used)]
 pub mod pallet {
 	use frame_support::{
+		defensive,
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, Mutate},
+			fungible::{Inspect, Mutate, MutateFreeze},
 			tokens::{Fortitude, Preservation},
 		},
 		PalletId,
@@ -56,7 +68,7 @@ pub mod pallet {
 	};
 	use sp_runtime::{
 		helpers_128bit::multiply_by_rational_with_rounding,
-		traits::{AccountIdConversion, CheckedAdd, Saturating, Zero},
+		traits::{AccountIdConversion, CheckedAdd, One, Saturating, Zero},
 		Rounding, SaturatedConversion,
 	};
 
@@ -66,12 +78,22 @@ pub mod pallet {
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// An account's unvested rewards by contribution, as the runtime API reports them.
+	pub type VestingSchedule<T> = alloc::vec::Vec<(
+		ContributionId,
+		UnvestedReward<BalanceOf<T>, BlockNumberFor<T>>,
+	)>;
+
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
-		/// The reward currency (GYU).
-		type Currency: Mutate<Self::AccountId>;
+		/// The reward currency (GYU), which freezes unvested rewards.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateFreeze<Self::AccountId, Id = Self::RuntimeFreezeReason>;
+
+		/// The runtime's freeze reasons, which include this pallet's.
+		type RuntimeFreezeReason: From<FreezeReason>;
 
 		/// Verified contributions, for bonus grants.
 		type Contributions: ContributionRegistry<Self::AccountId>;
@@ -100,9 +122,20 @@ pub mod pallet {
 		#[pallet::constant]
 		type DefaultBonusCap: Get<BalanceOf<Self>>;
 
-		/// Most rewards credited and paid in one block.
+		/// Most rewards credited and paid in one block, and most rewards that vest in one
+		/// block.
 		#[pallet::constant]
 		type MaxPayoutsPerBlock: Get<u32>;
+
+		/// Challenge window until governance sets another: blocks from a reward's credit to
+		/// its vesting.
+		#[pallet::constant]
+		type DefaultChallengeWindow: Get<BlockNumberFor<Self>>;
+
+		/// Longest challenge window governance may set, so that no decision freezes rewards
+		/// for ever.
+		#[pallet::constant]
+		type MaxChallengeWindow: Get<BlockNumberFor<Self>>;
 
 		/// Weights of this pallet, from its benchmarks.
 		type WeightInfo: WeightInfo;
@@ -111,6 +144,14 @@ pub mod pallet {
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
+
+	/// Why this pallet freezes funds.
+	#[pallet::composite_enum]
+	pub enum FreezeReason {
+		/// Rewards still in their contribution's challenge window.
+		#[codec(index = 0)]
+		UnvestedReward,
+	}
 
 	/// What each epoch pays, if the pot can afford it.
 	#[pallet::storage]
@@ -176,6 +217,36 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type BonusesGranted<T: Config> = StorageValue<_, (EpochIndex, BalanceOf<T>), ValueQuery>;
 
+	/// Blocks from a reward's credit to its vesting; rewards credited from now on wait this
+	/// long.
+	#[pallet::storage]
+	pub type ChallengeWindow<T: Config> =
+		StorageValue<_, BlockNumberFor<T>, ValueQuery, T::DefaultChallengeWindow>;
+
+	/// Rewards still in their challenge window, by owner and contribution (an epoch reward
+	/// and bonuses of one contribution add up, and vest with the latest of them).
+	#[pallet::storage]
+	pub type Unvested<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		ContributionId,
+		UnvestedReward<BalanceOf<T>, BlockNumberFor<T>>,
+		OptionQuery,
+	>;
+
+	/// What vests at the start of each block: (owner, contribution) pairs of [`Unvested`].
+	/// A pair whose reward was extended to a later block waits for that block's entry.
+	#[pallet::storage]
+	pub type VestingQueue<T: Config> = StorageMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		BoundedVec<(T::AccountId, ContributionId), T::MaxPayoutsPerBlock>,
+		ValueQuery,
+	>;
+
 	/// The part of the total issuance that `mint_into_pot` did not create: what the genesis
 	/// balances held. Set once and never changed, so that total issuance = this + minted is an
 	/// invariant (`try_state`): nothing but governance minting changes the supply.
@@ -191,6 +262,8 @@ pub mod pallet {
 		pub epoch_length: Option<BlockNumberFor<T>>,
 		/// Reward rules; `None` keeps [`Config::DefaultRules`].
 		pub rules: Option<RewardRules>,
+		/// Challenge window; `None` keeps [`Config::DefaultChallengeWindow`].
+		pub challenge_window: Option<BlockNumberFor<T>>,
 	}
 
 	#[pallet::genesis_build]
@@ -203,6 +276,13 @@ pub mod pallet {
 			}
 			if let Some(rules) = self.rules {
 				Rules::<T>::put(rules);
+			}
+			if let Some(window) = self.challenge_window {
+				assert!(
+					window <= T::MaxChallengeWindow::get(),
+					"the challenge window must not exceed MaxChallengeWindow"
+				);
+				ChallengeWindow::<T>::put(window);
 			}
 			// Balances build their genesis before this pallet (declaration order).
 			UnmintedIssuance::<T>::put(T::Currency::total_issuance());
@@ -284,6 +364,23 @@ pub mod pallet {
 		PotFunded { amount: BalanceOf<T> },
 		/// Governance set the most bonuses one epoch may grant.
 		BonusCapSet { cap: BalanceOf<T> },
+		/// A reward (or bonus) of contribution `id` is frozen in its owner's balance until
+		/// block `vests_at`.
+		RewardFrozen {
+			id: ContributionId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+			vests_at: BlockNumberFor<T>,
+		},
+		/// Contribution `id`'s challenge window passed: its owner's `amount` is no longer
+		/// frozen.
+		RewardVested {
+			id: ContributionId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+		},
+		/// Governance set the challenge window of rewards credited from now on.
+		ChallengeWindowSet { window: BlockNumberFor<T> },
 	}
 
 	#[pallet::error]
@@ -304,12 +401,19 @@ pub mod pallet {
 		MintFailed,
 		/// This bonus would take the epoch's bonuses above `BonusCap`.
 		BonusCapExceeded,
+		/// The challenge window must not exceed `MaxChallengeWindow`.
+		ChallengeWindowTooLong,
+		/// The blocks this bonus would vest in are full of vesting rewards; grant it in a
+		/// later block.
+		VestingQueueFull,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			let mut weight = T::WeightInfo::on_initialize_idle();
+			let queued = Self::vest_due(now);
+			let mut weight = T::WeightInfo::on_initialize_idle()
+				.saturating_add(T::WeightInfo::on_initialize_vesting(queued));
 			if !Closing::<T>::exists() {
 				let epoch = CurrentEpoch::<T>::get();
 				if now >= epoch.start.saturating_add(EpochLength::<T>::get()) {
@@ -331,6 +435,10 @@ pub mod pallet {
 			assert!(
 				T::MaxPayoutsPerBlock::get() > 0,
 				"MaxPayoutsPerBlock must be above zero"
+			);
+			assert!(
+				T::DefaultChallengeWindow::get() <= T::MaxChallengeWindow::get(),
+				"DefaultChallengeWindow must not exceed MaxChallengeWindow"
 			);
 		}
 
@@ -398,11 +506,15 @@ pub mod pallet {
 				.checked_add(&amount)
 				.filter(|total| *total <= BonusCap::<T>::get())
 				.ok_or(Error::<T>::BonusCapExceeded)?;
+			let vests_at = Self::vesting_slot(&owner, id).ok_or(Error::<T>::VestingQueueFull)?;
 
 			BonusesGranted::<T>::put((epoch, granted));
 			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(amount));
 			ContributionRewards::<T>::mutate(id, |r| r.bonus = r.bonus.saturating_add(amount));
-			Self::credit(&owner, amount);
+			let mut account = AccountRewardsOf::<T>::get(&owner);
+			account.earned = account.earned.saturating_add(amount);
+			AccountRewardsOf::<T>::insert(&owner, account);
+			Totals::<T>::mutate(|t| t.credited = t.credited.saturating_add(amount));
 			Self::deposit_event(Event::BonusGranted {
 				id,
 				owner: owner.clone(),
@@ -410,6 +522,7 @@ pub mod pallet {
 				reason,
 			});
 			Self::try_pay(&owner);
+			Self::freeze_until(&owner, id, amount, vests_at);
 			Ok(())
 		}
 
@@ -436,6 +549,25 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Set the challenge window of rewards credited from now on (at most
+		/// `MaxChallengeWindow`); rewards already frozen keep their vesting block. Zero pays
+		/// rewards vested.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_challenge_window())]
+		pub fn set_challenge_window(
+			origin: OriginFor<T>,
+			window: BlockNumberFor<T>,
+		) -> DispatchResult {
+			T::BudgetOrigin::ensure_origin(origin)?;
+			ensure!(
+				window <= T::MaxChallengeWindow::get(),
+				Error::<T>::ChallengeWindowTooLong
+			);
+			ChallengeWindow::<T>::put(window);
+			Self::deposit_event(Event::ChallengeWindowSet { window });
+			Ok(())
+		}
+
 		/// Transfer the caller's pending rewards from the pot.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::claim())]
@@ -446,6 +578,8 @@ pub mod pallet {
 				Error::<T>::NothingToClaim
 			);
 			ensure!(Self::try_pay(&who), Error::<T>::TransferFailed);
+			// What was pending may still be in its challenge window.
+			Self::set_freeze(&who, AccountRewardsOf::<T>::get(&who).unvested);
 			Ok(())
 		}
 	}
@@ -589,6 +723,12 @@ pub mod pallet {
 					amount,
 				});
 				Self::try_pay(&entry.owner);
+				// Payouts run before any transaction of the block, so their slot has room
+				// unless the window was shortened since; then a later block takes it, and
+				// failing that (defensively) the reward vests at once.
+				if let Some(vests_at) = Self::vesting_slot(&entry.owner, id) {
+					Self::freeze_until(&entry.owner, id, amount, vests_at);
+				}
 			}
 
 			let done = payout.remaining == 0
@@ -629,9 +769,111 @@ pub mod pallet {
 			.unwrap_or_else(Zero::zero)
 		}
 
-		fn credit(who: &T::AccountId, amount: BalanceOf<T>) {
-			AccountRewardsOf::<T>::mutate(who, |r| r.earned = r.earned.saturating_add(amount));
-			Totals::<T>::mutate(|t| t.credited = t.credited.saturating_add(amount));
+		/// The block in which a reward credited now to `owner` for `id` vests: the challenge
+		/// window from now, or the first of the next [`VESTING_SLOT_PROBES`] blocks whose
+		/// queue has room; `None` if they are all full. `Some(now)` for a window of zero.
+		pub(crate) fn vesting_slot(owner: &T::AccountId, id: ContributionId) -> Option<BlockNumberFor<T>> {
+			let now = frame_system::Pallet::<T>::block_number();
+			let first = now.saturating_add(ChallengeWindow::<T>::get());
+			if first <= now {
+				return Some(now);
+			}
+			let mut at = first;
+			for _ in 0..VESTING_SLOT_PROBES {
+				let queue = VestingQueue::<T>::get(at);
+				if queue.iter().any(|(who, queued)| who == owner && *queued == id)
+					|| (queue.len() as u32) < T::MaxPayoutsPerBlock::get()
+				{
+					return Some(at);
+				}
+				at = at.saturating_add(One::one());
+			}
+			None
+		}
+
+		/// Freezes `amount` of `owner`'s reward for `id` until `vests_at` (a block from
+		/// [`Self::vesting_slot`]); adds it to what already waits for `id`, which then vests
+		/// with the later of the two blocks. A block not after now vests it at once.
+		pub(crate) fn freeze_until(
+			owner: &T::AccountId,
+			id: ContributionId,
+			amount: BalanceOf<T>,
+			vests_at: BlockNumberFor<T>,
+		) {
+			if amount.is_zero() || vests_at <= frame_system::Pallet::<T>::block_number() {
+				return;
+			}
+			let mut queued = false;
+			VestingQueue::<T>::mutate(vests_at, |queue| {
+				if queue.iter().any(|(who, queued)| who == owner && *queued == id) {
+					queued = true;
+				} else {
+					queued = queue.try_push((owner.clone(), id)).is_ok();
+				}
+			});
+			if !queued {
+				defensive!("a vesting slot was chosen without room; the reward vests at once");
+				return;
+			}
+			Unvested::<T>::mutate(owner, id, |entry| {
+				*entry = Some(match entry.take() {
+					Some(earlier) => UnvestedReward {
+						amount: earlier.amount.saturating_add(amount),
+						vests_at: earlier.vests_at.max(vests_at),
+					},
+					None => UnvestedReward { amount, vests_at },
+				});
+			});
+			let mut account = AccountRewardsOf::<T>::get(owner);
+			account.unvested = account.unvested.saturating_add(amount);
+			AccountRewardsOf::<T>::insert(owner, account);
+			Self::set_freeze(owner, account.unvested);
+			Self::deposit_event(Event::RewardFrozen {
+				id,
+				owner: owner.clone(),
+				amount,
+				vests_at,
+			});
+		}
+
+		/// Thaws the rewards due at `now`; returns how many queue entries it looked at (at
+		/// most `MaxPayoutsPerBlock`), each of which costs at most one vesting.
+		pub(crate) fn vest_due(now: BlockNumberFor<T>) -> u32 {
+			let queue = VestingQueue::<T>::take(now);
+			let looked_at = queue.len() as u32;
+			for (owner, id) in queue {
+				let Some(entry) = Unvested::<T>::get(&owner, id) else {
+					continue;
+				};
+				if entry.vests_at > now {
+					// Extended by a later reward; vests with that one's queue entry.
+					continue;
+				}
+				Unvested::<T>::remove(&owner, id);
+				let mut account = AccountRewardsOf::<T>::get(&owner);
+				account.unvested = account.unvested.saturating_sub(entry.amount);
+				AccountRewardsOf::<T>::insert(&owner, account);
+				Self::set_freeze(&owner, account.unvested);
+				Self::deposit_event(Event::RewardVested {
+					id,
+					owner,
+					amount: entry.amount,
+				});
+			}
+			looked_at
+		}
+
+		/// Sets `who`'s freeze to `amount` (none for zero). The runtime's freeze list has room
+		/// for every reason, so this fails only for an account that does not exist because its
+		/// reward could not be transferred (it stays pending): [`Pallet::claim`] sets the
+		/// freeze once it pays.
+		fn set_freeze(who: &T::AccountId, amount: BalanceOf<T>) {
+			let _ = T::Currency::set_freeze(&FreezeReason::UnvestedReward.into(), who, amount);
+		}
+
+		/// `who`'s rewards still in their challenge window, by contribution.
+		pub fn vesting_schedule(who: &T::AccountId) -> VestingSchedule<T> {
+			Unvested::<T>::iter_prefix(who).collect()
 		}
 
 		/// Transfers `who`'s pending rewards from the pot. Returns whether it did; a failed
@@ -776,6 +1018,7 @@ pub mod pallet {
 					);
 				}
 			}
+			Self::check_vesting()?;
 			let unminted =
 				UnmintedIssuance::<T>::get().ok_or("no record of the unminted issuance")?;
 			ensure!(
@@ -783,6 +1026,54 @@ pub mod pallet {
 				"total issuance changed other than by governance minting"
 			);
 			Self::check_tallies(closing.as_ref())
+		}
+
+		/// Vesting against the ledger: each account's unvested part is the sum of its
+		/// [`Unvested`] rewards, at most what it earned, and exactly what its balance has
+		/// frozen for this pallet; every unvested reward waits in the queue of its block, which
+		/// is still to come.
+		#[cfg(any(feature = "try-runtime", feature = "std", test))]
+		fn check_vesting() -> Result<(), sp_runtime::TryRuntimeError> {
+			use frame_support::traits::fungible::InspectFreeze;
+			let now = frame_system::Pallet::<T>::block_number();
+			let reason: T::RuntimeFreezeReason = FreezeReason::UnvestedReward.into();
+			for (who, r) in AccountRewardsOf::<T>::iter() {
+				let mut unvested = BalanceOf::<T>::zero();
+				for (_, entry) in Unvested::<T>::iter_prefix(&who) {
+					unvested = unvested
+						.checked_add(&entry.amount)
+						.ok_or("an account's unvested rewards overflow")?;
+				}
+				ensure!(
+					unvested == r.unvested,
+					"an account's unvested part differs from its unvested rewards"
+				);
+				ensure!(r.unvested <= r.earned, "an account has more unvested than it earned");
+				// Unless a transfer failed and left the reward pending (the account may not
+				// exist to hold a freeze until it claims).
+				let frozen = T::Currency::balance_frozen(&reason, &who);
+				ensure!(
+					frozen == r.unvested || (r.paid < r.earned && frozen <= r.unvested),
+					"an account's freeze differs from its unvested part"
+				);
+			}
+			for (who, id, entry) in Unvested::<T>::iter() {
+				ensure!(
+					AccountRewardsOf::<T>::contains_key(&who),
+					"an unvested reward of an account without rewards"
+				);
+				ensure!(entry.vests_at > now, "an unvested reward is overdue");
+				ensure!(
+					VestingQueue::<T>::get(entry.vests_at)
+						.iter()
+						.any(|(owner, queued)| *owner == who && *queued == id),
+					"an unvested reward is not queued for its block"
+				);
+			}
+			for (at, _) in VestingQueue::<T>::iter() {
+				ensure!(at > now, "a vesting queue of a past block");
+			}
+			Ok(())
 		}
 
 		/// Each epoch's tally against its entries: the exact count and sum of weights for an

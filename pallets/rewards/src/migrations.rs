@@ -1,131 +1,65 @@
 //! Storage migrations of the rewards pallet.
+//!
+//! The migration to storage version 2 (caps and the unminted issuance) was removed once every
+//! chain had run it: a chain whose rewards storage is older than version 2 upgrades through a
+//! runtime of spec version 108 or earlier first.
 
-/// Version 2, for rewards paid for value rather than bytes, and a checked supply:
-/// - [`crate::RewardRules`] gains the price cap and the account share; a version 1 chain
-///   takes both from [`crate::Config::DefaultRules`];
-/// - the closing epoch's [`crate::Payout`] gains its price cap and account cap; an epoch
-///   already closing keeps what it committed to pay, with no account cap (the budget);
-/// - [`crate::AccountRewards`] gains the account's credit in its last paid epoch;
-/// - the pallet records the issuance that governance did not mint
-///   ([`crate::UnmintedIssuance`]): today's total issuance less everything minted so far.
+/// Version 3, for rewards that vest through a challenge window: [`crate::AccountRewards`]
+/// gains the account's unvested part. Everything credited before the upgrade has vested (it
+/// was paid out freely), so every account starts with nothing unvested and no freeze.
 ///
 /// The migration rewrites every account's record in one block: fine for the chains that have
-/// version 1 storage (young test networks), not for a chain with millions of accounts.
-pub mod v2 {
+/// version 2 storage (young test networks), not for a chain with millions of accounts.
+pub mod v3 {
 	use codec::{Decode, Encode};
 	use frame_support::{
 		migrations::VersionedMigration,
-		pallet_prelude::OptionQuery,
-		storage_alias,
-		traits::{fungible::Inspect, Get, UncheckedOnRuntimeUpgrade},
+		traits::{Get, UncheckedOnRuntimeUpgrade},
 		weights::Weight,
 	};
 	use frame_system::pallet_prelude::BlockNumberFor;
 	use sp_runtime::traits::{Saturating, Zero};
 
-	use crate::{
-		AccountRewards, AccountRewardsOf, BalanceOf, Closing, Config, EpochIndex, Pallet, Payout,
-		RewardRules, RewardWeight, Rules, Totals, UnmintedIssuance,
-	};
+	use crate::{AccountRewards, AccountRewardsOf, BalanceOf, Config, EpochIndex, Pallet};
 
-	/// The version 1 layouts.
-	pub mod v1 {
+	/// The version 2 layouts.
+	pub mod v2 {
 		use super::*;
 
-		/// Reward rules without caps.
+		/// An account's rewards without the unvested part.
 		#[derive(Encode, Decode)]
-		pub struct RewardRulesV1 {
-			/// Weight of a dataset byte.
-			pub dataset_weight: u32,
-			/// Weight of a fine-tune byte.
-			pub fine_tune_weight: u32,
-			/// Bytes subtracted from every contribution's size.
-			pub per_submission_cost: u64,
-		}
-
-		/// A payout without caps.
-		#[derive(Encode, Decode)]
-		pub struct PayoutV1<Balance> {
-			/// The epoch being paid.
-			pub epoch: EpochIndex,
-			/// Its budget.
-			pub budget: Balance,
-			/// What it pays.
-			pub to_pay: Balance,
-			/// Its total weight.
-			pub total_weight: RewardWeight,
-			/// Credited so far.
-			pub credited: Balance,
-			/// Contributions still to credit.
-			pub remaining: u32,
-		}
-
-		/// An account's rewards without its epoch credit.
-		#[derive(Encode, Decode)]
-		pub struct AccountRewardsV1<Balance, BlockNumber> {
+		pub struct AccountRewardsV2<Balance, BlockNumber> {
 			/// Credited.
 			pub earned: Balance,
 			/// Transferred.
 			pub paid: Balance,
 			/// Last payment.
 			pub last_paid_at: Option<BlockNumber>,
+			/// Credit in the last paid epoch.
+			pub epoch_credit: (EpochIndex, Balance),
 		}
-
-		/// Version 1's rules.
-		#[storage_alias]
-		pub type Rules<T: Config> = StorageValue<Pallet<T>, RewardRulesV1, OptionQuery>;
-
-		/// Version 1's closing epoch.
-		#[storage_alias]
-		pub type Closing<T: Config> = StorageValue<Pallet<T>, PayoutV1<BalanceOf<T>>, OptionQuery>;
 	}
 
-	/// Migrates the storage, unversioned; use [`MigrateV1ToV2`].
-	pub struct InnerMigrateV1ToV2<T>(core::marker::PhantomData<T>);
+	/// Migrates the storage, unversioned; use [`MigrateV2ToV3`].
+	pub struct InnerMigrateV2ToV3<T>(core::marker::PhantomData<T>);
 
-	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV1ToV2<T> {
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV2ToV3<T> {
 		fn on_runtime_upgrade() -> Weight {
-			let (mut reads, mut writes) = (3u64, 1u64);
-			if let Some(old) = v1::Rules::<T>::get() {
-				let defaults = T::DefaultRules::get();
-				Rules::<T>::put(RewardRules {
-					dataset_weight: old.dataset_weight,
-					fine_tune_weight: old.fine_tune_weight,
-					per_submission_cost: old.per_submission_cost,
-					max_price_per_weight: defaults.max_price_per_weight,
-					max_account_share: defaults.max_account_share,
-				});
-				writes.saturating_inc();
-			}
-			if let Some(old) = v1::Closing::<T>::get() {
-				Closing::<T>::put(Payout {
-					epoch: old.epoch,
-					budget: old.budget,
-					to_pay: old.to_pay,
-					total_weight: old.total_weight,
-					price_cap: old.to_pay,
-					account_cap: old.budget,
-					credited: old.credited,
-					remaining: old.remaining,
-				});
-				writes.saturating_inc();
-			}
+			let mut accounts = 0u64;
 			AccountRewardsOf::<T>::translate::<
-				v1::AccountRewardsV1<BalanceOf<T>, BlockNumberFor<T>>,
+				v2::AccountRewardsV2<BalanceOf<T>, BlockNumberFor<T>>,
 				_,
 			>(|_, old| {
-				reads.saturating_inc();
-				writes.saturating_inc();
+				accounts.saturating_inc();
 				Some(AccountRewards {
 					earned: old.earned,
 					paid: old.paid,
 					last_paid_at: old.last_paid_at,
-					epoch_credit: (0, Zero::zero()),
+					epoch_credit: old.epoch_credit,
+					unvested: Zero::zero(),
 				})
 			});
-			let unminted = T::Currency::total_issuance().saturating_sub(Totals::<T>::get().minted);
-			UnmintedIssuance::<T>::put(unminted);
-			T::DbWeight::get().reads_writes(reads, writes)
+			T::DbWeight::get().reads_writes(accounts, accounts)
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -134,11 +68,11 @@ pub mod v2 {
 		}
 	}
 
-	/// Version 1 to 2, run once: checks and bumps the pallet's storage version.
-	pub type MigrateV1ToV2<T> = VersionedMigration<
-		1,
+	/// Version 2 to 3, run once: checks and bumps the pallet's storage version.
+	pub type MigrateV2ToV3<T> = VersionedMigration<
 		2,
-		InnerMigrateV1ToV2<T>,
+		3,
+		InnerMigrateV2ToV3<T>,
 		Pallet<T>,
 		<T as frame_system::Config>::DbWeight,
 	>;

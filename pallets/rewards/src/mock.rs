@@ -55,6 +55,9 @@ parameter_types! {
 impl pallet_balances::Config for Test {
 	type AccountStore = System;
 	type ExistentialDeposit = ExistentialDeposit;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = frame_support::traits::VariantCountOf<RuntimeFreezeReason>;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
 }
 
 pub const ALICE: AccountId = 1;
@@ -70,6 +73,10 @@ pub const POT_ENDOWMENT: Balance = 1_000_000;
 pub const EPOCH: u64 = 10;
 /// Most bonuses one epoch grants, in the mock.
 pub const BONUS_CAP: Balance = 500;
+/// The mock's challenge window: rewards vest this many blocks after their credit.
+pub const WINDOW: u64 = 20;
+/// The longest challenge window governance may set in the mock.
+pub const MAX_WINDOW: u64 = 1_000;
 
 parameter_types! {
 	pub const RewardsPalletId: PalletId = PalletId(*b"gy/rewrd");
@@ -123,6 +130,7 @@ impl ContributionRegistry<AccountId> for TestRegistry {
 
 impl Config for Test {
 	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Contributions = TestRegistry;
 	type BudgetOrigin = EnsureRoot<AccountId>;
 	type GrantOrigin = EnsureRoot<AccountId>;
@@ -132,6 +140,8 @@ impl Config for Test {
 	type DefaultRules = DefaultRules;
 	type DefaultBonusCap = frame_support::traits::ConstU64<BONUS_CAP>;
 	type MaxPayoutsPerBlock = frame_support::traits::ConstU32<2>;
+	type DefaultChallengeWindow = frame_support::traits::ConstU64<WINDOW>;
+	type MaxChallengeWindow = frame_support::traits::ConstU64<MAX_WINDOW>;
 	type WeightInfo = ();
 }
 
@@ -190,6 +200,7 @@ impl ExtBuilder {
 			budget: self.budget,
 			epoch_length: None,
 			rules: None,
+			challenge_window: None,
 		}
 		.assimilate_storage(&mut storage)
 		.unwrap();

@@ -148,6 +148,20 @@ pub struct AccountRewards<Balance, BlockNumber> {
 	/// What it was credited from the last epoch that paid it, and that epoch: the account
 	/// cap ([`RewardRules::max_account_share`]) is checked against it.
 	pub epoch_credit: (EpochIndex, Balance),
+	/// The part of `earned` still in its challenge window: frozen in the account's balance
+	/// (freeze reason [`crate::FreezeReason::UnvestedReward`]) until it vests. The rest of
+	/// `earned` has vested.
+	pub unvested: Balance,
+}
+
+/// A contribution's reward while it waits out the contribution's challenge window.
+#[derive(Clone, Copy, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct UnvestedReward<Balance, BlockNumber> {
+	/// What stays frozen.
+	pub amount: Balance,
+	/// The block whose start thaws it: the block it was credited in plus the challenge
+	/// window of that moment.
+	pub vests_at: BlockNumber,
 }
 
 /// Chain-wide sums that `try_state` checks.

@@ -50,6 +50,8 @@ pub trait WeightInfo {
 	fn note_verified() -> Weight;
 	fn on_initialize_idle() -> Weight;
 	fn on_initialize_payouts(n: u32, ) -> Weight;
+	fn set_challenge_window() -> Weight;
+	fn on_initialize_vesting(n: u32, ) -> Weight;
 }
 
 /// Weights measured on the Gongyu runtime, with the runtime's database weights.
@@ -197,6 +199,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
 	}
+	fn set_challenge_window() -> Weight {
+		Weight::from_parts(10_049_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn on_initialize_vesting(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1589)
+			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
@@ -249,5 +263,17 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(n.into()))
+	}
+	fn set_challenge_window() -> Weight {
+		Weight::from_parts(10_049_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn on_initialize_vesting(n: u32, ) -> Weight {
+		Weight::from_parts(5_000_000, 1589)
+			.saturating_add(Weight::from_parts(60_000_000, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 	}
 }

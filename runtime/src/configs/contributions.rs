@@ -12,7 +12,8 @@ use sp_runtime::{traits::AccountIdConversion, Perbill};
 use super::governance::{GovernanceOrigin, TwoThirdsOrigin};
 use crate::{
 	AccountId, Balance, Balances, BlockNumber, Contributions, Models, Rewards, Runtime,
-	RuntimeEvent, RuntimeHoldReason, VerifierMembership, DAYS, MILLI_UNIT, UNIT,
+	RuntimeEvent, RuntimeFreezeReason, RuntimeHoldReason, VerifierMembership, DAYS, MILLI_UNIT,
+	UNIT,
 };
 
 /// The most verifiers the chain can have (and so the most attestations per contribution).
@@ -128,8 +129,17 @@ parameter_types! {
 	pub const DefaultBonusCap: Balance = 100 * UNIT;
 }
 
+parameter_types! {
+	/// Blocks from a reward's credit to its vesting, until governance sets another: seven
+	/// days, in which anyone may dispute the contribution.
+	pub const DefaultChallengeWindow: BlockNumber = 7 * DAYS;
+	/// Longest challenge window governance may set: thirty days.
+	pub const MaxChallengeWindow: BlockNumber = 30 * DAYS;
+}
+
 impl pallet_rewards::Config for Runtime {
 	type Currency = Balances;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Contributions = Contributions;
 	type BudgetOrigin = GovernanceOrigin;
 	type GrantOrigin = TwoThirdsOrigin;
@@ -139,5 +149,7 @@ impl pallet_rewards::Config for Runtime {
 	type DefaultRules = DefaultRewardRules;
 	type DefaultBonusCap = DefaultBonusCap;
 	type MaxPayoutsPerBlock = ConstU32<32>;
+	type DefaultChallengeWindow = DefaultChallengeWindow;
+	type MaxChallengeWindow = MaxChallengeWindow;
 	type WeightInfo = pallet_rewards::weights::SubstrateWeight<Runtime>;
 }

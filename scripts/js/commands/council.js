@@ -15,6 +15,7 @@ function motionArgs(api, name, args) {
     case 'mint':
       return [parseGyu(args[0], decimals)];
     case 'epoch-length':
+    case 'challenge-window':
       return [parseCount(args[0], '<blocks>')];
     case 'admit-node':
       return [args[0], parseAddress(args[1], 'operator')];

@@ -1,4 +1,4 @@
-// `gongyu rewards <address>`: balance, pending and total rewards, last payouts.
+// `gongyu rewards <address>`: balance, pending, unvested and total rewards, last payouts.
 
 import { formatGyu } from '../lib/format.js';
 import { parseAddress, parseCount, printJson } from '../lib/cli.js';
@@ -8,7 +8,7 @@ import { connection, wsOptions } from './common.js';
 /** Adds `rewards` to `program`. */
 export function register(program) {
   const command = program.command('rewards')
-    .summary("an account's balance, pending and total rewards, and last payouts")
+    .summary("an account's balance, pending, unvested and total rewards, and last payouts")
     .argument('<address>', 'the account, an SS58 address')
     .option('--blocks <n>', 'how many recent finalized blocks to search for payouts', '100');
   wsOptions(command);
@@ -31,6 +31,10 @@ async function showRewards(address, options) {
     console.log(`  total rewards  ${gyu(account.total)}`);
     console.log(`  paid           ${gyu(account.paid)}${account.lastPaidAt === null ? '' : `, last at block #${account.lastPaidAt}`}`);
     console.log(`  pending        ${gyu(account.pending)}${account.pending > 0n ? ' (claim it with rewards.claim)' : ''}`);
+    console.log(`  unvested       ${gyu(account.unvested)}${account.unvested > 0n ? ' (frozen in the balance until each challenge window passes)' : ''}`);
+    for (const { id, amount, vestsAt } of account.vesting) {
+      console.log(`    contribution #${id}  ${gyu(amount)}  vests at block #${vestsAt}`);
+    }
     console.log(`Payouts in blocks #${scannedFrom}..#${head}:`);
     if (payouts.length === 0) console.log('  none');
     for (const { block, amount } of payouts) console.log(`  block #${block}  ${gyu(amount)}`);

@@ -132,6 +132,9 @@ async function refreshAccount(api) {
   show('account-total', formatGyu(api, account.total));
   show('account-paid', formatGyu(api, account.paid));
   show('account-pending', formatGyu(api, account.pending));
+  show('account-unvested', account.vesting.length === 0 ? formatGyu(api, account.unvested)
+    : `${formatGyu(api, account.unvested)} (${account.vesting
+      .map(({ id, amount, vestsAt }) => `#${id}: ${formatGyu(api, amount)} until block #${vestsAt}`).join('; ')})`);
   show('account-last-paid', account.lastPaidAt === null ? 'never' : `block #${account.lastPaidAt}`);
   show('account-contributions', ids.length === 0 ? 'none' : ids.map((id) => `#${id}`).join(', '));
   $('account-result').hidden = false;

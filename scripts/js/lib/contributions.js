@@ -87,7 +87,9 @@ function formatVerdict(a) {
 
 /**
  * Contribution `id` with its attestations and reward, or null when there is none. Amounts are
- * bigints in planck; `reward.epoch` is null until an epoch has credited it.
+ * bigints in planck; `reward.epoch` is null until an epoch has credited it, and
+ * `reward.vesting` (`{ amount, vestsAt }`) is what stays frozen in the owner's balance until its
+ * challenge window passes, or null once nothing does.
  */
 export async function readContribution(api, id) {
   const [found, reward, receipt] = await Promise.all([
@@ -97,6 +99,8 @@ export async function readContribution(api, id) {
   ]);
   if (found.isNone) return null;
   const info = found.unwrap();
+  const schedule = await api.call.rewardsApi.vestingSchedule(info.owner);
+  const vesting = schedule.find(([contribution]) => contribution.toNumber() === Number(id));
   const kind = info.kind.isFineTune
     ? { kind: 'FineTune', base: info.kind.asFineTune.base.toNumber() }
     : { kind: 'Dataset', base: null };
@@ -120,6 +124,9 @@ export async function readContribution(api, id) {
       epoch: reward.epoch.isSome ? reward.epoch.unwrap().toNumber() : null,
       amount: reward.reward.toBigInt(),
       bonus: reward.bonus.toBigInt(),
+      vesting: vesting
+        ? { amount: vesting[1].amount.toBigInt(), vestsAt: vesting[1].vestsAt.toNumber() }
+        : null,
     },
   };
 }
@@ -137,9 +144,13 @@ export function nextStep(contribution, epoch) {
       return `waiting for verifiers (${contribution.attestations.length} attestation(s) so far; `
         + `expires at block #${contribution.deadline})`;
     case 'Verified':
-      return contribution.reward.epoch === null
-        ? `verified; paid when epoch ${epoch.index} closes at block #${epoch.start + epoch.length}`
-        : `verified and rewarded in epoch ${contribution.reward.epoch}`;
+      if (contribution.reward.epoch === null) {
+        return `verified; paid when epoch ${epoch.index} closes at block #${epoch.start + epoch.length}`;
+      }
+      return contribution.reward.vesting
+        ? `verified and rewarded in epoch ${contribution.reward.epoch}; the reward is frozen until `
+          + `block #${contribution.reward.vesting.vestsAt}, the end of its challenge window`
+        : `verified and rewarded in epoch ${contribution.reward.epoch}; the reward has vested`;
     case 'Rejected':
       return 'rejected by the verifiers (wrong bytes or card, or not records in the declared format); '
         + 'the deposit went to the reward pot';
@@ -177,7 +188,10 @@ export function formatContribution(api, c, epoch) {
   const reward = c.reward.epoch === null
     ? 'not credited yet'
     : `${formatGyu(api, c.reward.amount)} in epoch ${c.reward.epoch}`
-      + (c.reward.bonus > 0n ? ` + ${formatGyu(api, c.reward.bonus)} bonus` : '');
+      + (c.reward.bonus > 0n ? ` + ${formatGyu(api, c.reward.bonus)} bonus` : '')
+      + (c.reward.vesting
+        ? `; ${formatGyu(api, c.reward.vesting.amount)} frozen until block #${c.reward.vesting.vestsAt}`
+        : '; vested');
   return [
     `Contribution #${c.id}`,
     `  owner        ${c.owner}`,

@@ -46,6 +46,11 @@ export const MOTIONS = {
     args: '<blocks>', summary: 'set the reward epoch length', needs: needsOf('epoch-length'),
     build: (api, [blocks]) => api.tx.rewards.setEpochLength(blocks),
   },
+  'challenge-window': {
+    args: '<blocks>', summary: 'set how long rewards credited from now on stay frozen (their challenge window)',
+    needs: needsOf('challenge-window'),
+    build: (api, [blocks]) => api.tx.rewards.setChallengeWindow(blocks),
+  },
   mint: {
     args: '<gyu>', summary: 'mint GYU into the reward pot', needs: needsOf('mint'),
     build: (api, [amount]) => api.tx.rewards.mintIntoPot(amount),

@@ -1,23 +1,33 @@
 // The reward epoch, an account's balance and rewards, and its last payouts found in block
 // events. Shared by the command-line tools and the explorer page.
 
-/** `{ free, reserved, pending, total, earned, paid, lastPaidAt }` of `address` (planck). */
+/**
+ * `{ free, reserved, frozen, pending, total, earned, paid, unvested, lastPaidAt, vesting }` of
+ * `address` (planck): `unvested` is the part of `earned` still in a challenge window, and
+ * `vesting` lists it by contribution as `{ id, amount, vestsAt }`, soonest first.
+ */
 export async function readAccountRewards(api, address) {
-  const [account, pending, total, rewards] = await Promise.all([
+  const [account, pending, total, rewards, schedule] = await Promise.all([
     api.query.system.account(address),
     api.call.rewardsApi.pendingRewards(address),
     api.call.rewardsApi.totalRewards(address),
     api.call.rewardsApi.accountRewards(address),
+    api.call.rewardsApi.vestingSchedule(address),
   ]);
   return {
     address,
     free: account.data.free.toBigInt(),
     reserved: account.data.reserved.toBigInt(),
+    frozen: account.data.frozen.toBigInt(),
     pending: pending.toBigInt(),
     total: total.toBigInt(),
     earned: rewards.earned.toBigInt(),
     paid: rewards.paid.toBigInt(),
+    unvested: rewards.unvested.toBigInt(),
     lastPaidAt: rewards.lastPaidAt.isSome ? rewards.lastPaidAt.unwrap().toNumber() : null,
+    vesting: schedule
+      .map(([id, entry]) => ({ id: id.toNumber(), amount: entry.amount.toBigInt(), vestsAt: entry.vestsAt.toNumber() }))
+      .sort((a, b) => a.vestsAt - b.vestsAt || a.id - b.id),
   };
 }
 

@@ -124,7 +124,10 @@ describe('formatting', () => {
     const base = { attestations: [{}], deadline: 14_440, reward: { epoch: null } };
     assert.match(nextStep({ ...base, status: 'Pending' }, epoch), /waiting for verifiers \(1 attestation\(s\) so far; expires at block #14440\)/);
     assert.equal(nextStep({ ...base, status: 'Verified' }, epoch), 'verified; paid when epoch 3 closes at block #40');
-    assert.equal(nextStep({ ...base, status: 'Verified', reward: { epoch: 2 } }, epoch), 'verified and rewarded in epoch 2');
+    assert.equal(nextStep({ ...base, status: 'Verified', reward: { epoch: 2, vesting: { amount: 5n, vestsAt: 61 } } }, epoch),
+      'verified and rewarded in epoch 2; the reward is frozen until block #61, the end of its challenge window');
+    assert.equal(nextStep({ ...base, status: 'Verified', reward: { epoch: 2, vesting: null } }, epoch),
+      'verified and rewarded in epoch 2; the reward has vested');
     assert.match(nextStep({ ...base, status: 'Rejected' }, epoch), /deposit went to the reward pot/);
   });
 

@@ -92,10 +92,17 @@ fn bonus_is_credited_and_paid_at_once() {
 			amount: 250,
 			reason: [7; 32]
 		}));
+		assert!(reward_events().contains(&Event::RewardPaid {
+			who: BOB,
+			amount: 250,
+		}));
+		// A bonus vests through the challenge window like any reward.
 		System::assert_last_event(
-			Event::RewardPaid {
-				who: BOB,
+			Event::RewardFrozen {
+				id: 4,
+				owner: BOB,
 				amount: 250,
+				vests_at: 1 + WINDOW,
 			}
 			.into(),
 		);
@@ -231,68 +238,45 @@ fn issuance_changed_other_than_by_minting_breaks_the_invariant() {
 }
 
 #[test]
-fn the_v2_migration_adds_the_caps_and_records_the_issuance_governance_did_not_mint() {
-	use crate::migrations::v2::{v1, MigrateV1ToV2};
+fn the_v3_migration_starts_every_account_with_nothing_unvested() {
+	use crate::migrations::v3::{v2, MigrateV2ToV3};
 	use codec::Encode;
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
-	ExtBuilder::default().build().execute_with(|| {
-		let genesis = Balances::total_issuance();
-		assert_ok!(RewardsPallet::mint_into_pot(RuntimeOrigin::root(), 5_000));
-		// A version 1 chain: rules and a closing epoch without caps, accounts without their
-		// epoch credit, no record of the unminted issuance.
-		UnmintedIssuance::<Test>::kill();
-		StorageVersion::new(1).put::<RewardsPallet>();
-		v1::Rules::<Test>::put(v1::RewardRulesV1 {
-			dataset_weight: 3,
-			fine_tune_weight: 5,
-			per_submission_cost: 7,
-		});
-		v1::Closing::<Test>::put(v1::PayoutV1 {
-			epoch: 4,
-			budget: 1_000,
-			to_pay: 900,
-			total_weight: 12,
-			credited: 0,
-			remaining: 0,
-		});
-		let old_account = v1::AccountRewardsV1::<Balance, u64> {
+	ExtBuilder::default().build_and_execute(|| {
+		// A version 2 chain: accounts without their unvested part.
+		StorageVersion::new(2).put::<RewardsPallet>();
+		let old_account = v2::AccountRewardsV2::<Balance, u64> {
 			earned: 30,
-			paid: 20,
+			paid: 30,
 			last_paid_at: Some(9),
+			epoch_credit: (3, 30),
 		};
 		frame_support::storage::unhashed::put_raw(
 			&AccountRewardsOf::<Test>::hashed_key_for(BOB),
 			&old_account.encode(),
 		);
+		Totals::<Test>::mutate(|t| {
+			t.committed = 30;
+			t.credited = 30;
+			t.paid = 30;
+		});
 
-		MigrateV1ToV2::<Test>::on_runtime_upgrade();
-		let defaults = <Test as Config>::DefaultRules::get();
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
 		assert_eq!(
-			Rules::<Test>::get(),
-			RewardRules {
-				dataset_weight: 3,
-				fine_tune_weight: 5,
-				per_submission_cost: 7,
-				max_price_per_weight: defaults.max_price_per_weight,
-				max_account_share: defaults.max_account_share,
+			AccountRewardsOf::<Test>::get(BOB),
+			AccountRewards {
+				earned: 30,
+				paid: 30,
+				last_paid_at: Some(9),
+				epoch_credit: (3, 30),
+				unvested: 0,
 			}
 		);
-		let closing = Closing::<Test>::get().unwrap();
-		assert_eq!(
-			(closing.to_pay, closing.price_cap, closing.account_cap),
-			(900, 900, 1_000)
-		);
-		let bob = AccountRewardsOf::<Test>::get(BOB);
-		assert_eq!(
-			(bob.earned, bob.paid, bob.last_paid_at, bob.epoch_credit),
-			(30, 20, Some(9), (0, 0))
-		);
-		assert_eq!(UnmintedIssuance::<Test>::get(), Some(genesis));
-		assert_eq!(RewardsPallet::on_chain_storage_version(), 2);
+		assert_eq!(RewardsPallet::on_chain_storage_version(), 3);
 
 		// Run again, it changes nothing.
-		UnmintedIssuance::<Test>::put(1);
-		MigrateV1ToV2::<Test>::on_runtime_upgrade();
-		assert_eq!(UnmintedIssuance::<Test>::get(), Some(1));
+		AccountRewardsOf::<Test>::mutate(BOB, |r| r.last_paid_at = Some(10));
+		MigrateV2ToV3::<Test>::on_runtime_upgrade();
+		assert_eq!(AccountRewardsOf::<Test>::get(BOB).last_paid_at, Some(10));
 	});
 }

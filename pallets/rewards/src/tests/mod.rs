@@ -5,6 +5,7 @@ mod caps;
 mod governance;
 mod payouts;
 mod split;
+mod vesting;
 
 use crate::mock::*;
 
