@@ -57,7 +57,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::NextReleaseId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:256 w:0)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11274), added: 13749, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Licenses` (r:1 w:0)
+	/// Storage: `Contributions::Licenses` (r:44 w:0)
 	/// Proof: `Contributions::Licenses` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	/// Storage: `Models::UsedBy` (r:256 w:256)
 	/// Proof: `Models::UsedBy` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
@@ -66,12 +66,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `p` is `[0, 8]`.
 	/// The range of component `i` is `[1, 256]`.
 	fn register_release(p: u32, i: u32, ) -> Weight {
-		// Proof size: measured `726`, estimated `3550`.
-		// Minimum execution time: 117_477_000 picoseconds.
-		Weight::from_parts(120_355_000, 3550)
-			.saturating_add(Weight::from_parts(104_473_567, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(23_869_710, 0).saturating_mul(i.into()))
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		// Proof size: measured `3017`, estimated `85415`.
+		// Minimum execution time: 112_029_000 picoseconds.
+		Weight::from_parts(116_488_000, 85415)
+			.saturating_add(Weight::from_parts(17_250_198, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(21_363_165, 0).saturating_mul(i.into()))
+			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(i.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Releases` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	fn deprecate_release() -> Weight {
 		// Proof size: measured `338`, estimated `3659`.
-		// Minimum execution time: 21_374_000 picoseconds.
-		Weight::from_parts(35_583_000, 3659)
+		// Minimum execution time: 19_311_000 picoseconds.
+		Weight::from_parts(25_225_000, 3659)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -98,12 +98,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `h` is `[0, 16]`.
 	/// The range of component `i` is `[1, 256]`.
-	fn pay_usage(h: u32, i: u32, ) -> Weight {
+	fn pay_usage(h: u32, _i: u32, ) -> Weight {
 		// Proof size: measured `512`, estimated `6196`.
-		// Minimum execution time: 220_283_000 picoseconds.
-		Weight::from_parts(183_310_446, 6196)
-			.saturating_add(Weight::from_parts(26_274_962, 0).saturating_mul(h.into()))
-			.saturating_add(Weight::from_parts(268_518, 0).saturating_mul(i.into()))
+		// Minimum execution time: 186_606_000 picoseconds.
+		Weight::from_parts(266_697_333, 6196)
+			.saturating_add(Weight::from_parts(12_399_681, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -121,9 +120,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_revenue() -> Weight {
-		// Proof size: measured `846`, estimated `14739`.
-		// Minimum execution time: 126_661_000 picoseconds.
-		Weight::from_parts(201_066_000, 14739)
+		// Proof size: measured `848`, estimated `14739`.
+		// Minimum execution time: 108_622_000 picoseconds.
+		Weight::from_parts(135_127_000, 14739)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -131,8 +130,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Split` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_split() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 8_576_000 picoseconds.
-		Weight::from_parts(16_356_000, 0)
+		// Minimum execution time: 7_944_000 picoseconds.
+		Weight::from_parts(11_720_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Models::ModelVersions` (r:1 w:1)
@@ -145,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn register_model_version() -> Weight {
 		// Proof size: measured `380`, estimated `4131`.
-		// Minimum execution time: 38_784_000 picoseconds.
-		Weight::from_parts(65_287_000, 4131)
+		// Minimum execution time: 33_681_000 picoseconds.
+		Weight::from_parts(61_456_000, 4131)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -155,10 +154,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_release(p: u32, i: u32, ) -> Weight {
-		Weight::from_parts(120_355_000, 3550)
-			.saturating_add(Weight::from_parts(104_473_567, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(23_869_710, 0).saturating_mul(i.into()))
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(116_488_000, 85415)
+			.saturating_add(Weight::from_parts(17_250_198, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(21_363_165, 0).saturating_mul(i.into()))
+			.saturating_add(RocksDbWeight::get().reads(34_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(i.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -167,14 +166,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2730).saturating_mul(p.into()))
 	}
 	fn deprecate_release() -> Weight {
-		Weight::from_parts(35_583_000, 3659)
+		Weight::from_parts(25_225_000, 3659)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn pay_usage(h: u32, i: u32, ) -> Weight {
-		Weight::from_parts(183_310_446, 6196)
-			.saturating_add(Weight::from_parts(26_274_962, 0).saturating_mul(h.into()))
-			.saturating_add(Weight::from_parts(268_518, 0).saturating_mul(i.into()))
+	fn pay_usage(h: u32, _i: u32, ) -> Weight {
+		Weight::from_parts(266_697_333, 6196)
+			.saturating_add(Weight::from_parts(12_399_681, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -182,16 +180,16 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2669).saturating_mul(h.into()))
 	}
 	fn claim_revenue() -> Weight {
-		Weight::from_parts(201_066_000, 14739)
+		Weight::from_parts(135_127_000, 14739)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn set_split() -> Weight {
-		Weight::from_parts(16_356_000, 0)
+		Weight::from_parts(11_720_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn register_model_version() -> Weight {
-		Weight::from_parts(65_287_000, 4131)
+		Weight::from_parts(61_456_000, 4131)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
