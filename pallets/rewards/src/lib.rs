@@ -772,7 +772,10 @@ pub mod pallet {
 		/// The block in which a reward credited now to `owner` for `id` vests: the challenge
 		/// window from now, or the first of the next [`VESTING_SLOT_PROBES`] blocks whose
 		/// queue has room; `None` if they are all full. `Some(now)` for a window of zero.
-		pub(crate) fn vesting_slot(owner: &T::AccountId, id: ContributionId) -> Option<BlockNumberFor<T>> {
+		pub(crate) fn vesting_slot(
+			owner: &T::AccountId,
+			id: ContributionId,
+		) -> Option<BlockNumberFor<T>> {
 			let now = frame_system::Pallet::<T>::block_number();
 			let first = now.saturating_add(ChallengeWindow::<T>::get());
 			if first <= now {
@@ -781,7 +784,9 @@ pub mod pallet {
 			let mut at = first;
 			for _ in 0..VESTING_SLOT_PROBES {
 				let queue = VestingQueue::<T>::get(at);
-				if queue.iter().any(|(who, queued)| who == owner && *queued == id)
+				if queue
+					.iter()
+					.any(|(who, queued)| who == owner && *queued == id)
 					|| (queue.len() as u32) < T::MaxPayoutsPerBlock::get()
 				{
 					return Some(at);
@@ -805,7 +810,10 @@ pub mod pallet {
 			}
 			let mut queued = false;
 			VestingQueue::<T>::mutate(vests_at, |queue| {
-				if queue.iter().any(|(who, queued)| who == owner && *queued == id) {
+				if queue
+					.iter()
+					.any(|(who, queued)| who == owner && *queued == id)
+				{
 					queued = true;
 				} else {
 					queued = queue.try_push((owner.clone(), id)).is_ok();
@@ -1048,7 +1056,10 @@ pub mod pallet {
 					unvested == r.unvested,
 					"an account's unvested part differs from its unvested rewards"
 				);
-				ensure!(r.unvested <= r.earned, "an account has more unvested than it earned");
+				ensure!(
+					r.unvested <= r.earned,
+					"an account has more unvested than it earned"
+				);
 				// Unless a transfer failed and left the reward pending (the account may not
 				// exist to hold a freeze until it claims).
 				let frozen = T::Currency::balance_frozen(&reason, &who);

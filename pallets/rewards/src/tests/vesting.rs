@@ -15,7 +15,10 @@ use crate::{Event, *};
 
 /// What `who`'s balance has frozen for unvested rewards.
 fn frozen(who: AccountId) -> Balance {
-	Balances::balance_frozen(&RuntimeFreezeReason::RewardsPallet(FreezeReason::UnvestedReward), &who)
+	Balances::balance_frozen(
+		&RuntimeFreezeReason::RewardsPallet(FreezeReason::UnvestedReward),
+		&who,
+	)
 }
 
 /// BOB's only contribution, alone in the first epoch: credited the whole budget at block
@@ -35,11 +38,20 @@ fn a_reward_is_paid_frozen_and_thaws_when_its_window_passes() {
 		assert_eq!(AccountRewardsOf::<Test>::get(BOB).unvested, 1_000);
 		assert_eq!(
 			Unvested::<Test>::get(BOB, 0),
-			Some(UnvestedReward { amount: 1_000, vests_at })
+			Some(UnvestedReward {
+				amount: 1_000,
+				vests_at
+			})
 		);
 		assert_eq!(
 			RewardsPallet::vesting_schedule(&BOB),
-			vec![(0, UnvestedReward { amount: 1_000, vests_at })]
+			vec![(
+				0,
+				UnvestedReward {
+					amount: 1_000,
+					vests_at
+				}
+			)]
 		);
 		assert!(reward_events().contains(&Event::RewardFrozen {
 			id: 0,
@@ -62,12 +74,14 @@ fn a_reward_is_paid_frozen_and_thaws_when_its_window_passes() {
 			owner: BOB,
 			amount: 1_000,
 		}));
-		assert_ok!(<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
-			&BOB,
-			&ALICE,
-			INITIAL_BALANCE + 1_000,
-			Preservation::Expendable
-		));
+		assert_ok!(
+			<Balances as frame_support::traits::fungible::Mutate<_>>::transfer(
+				&BOB,
+				&ALICE,
+				INITIAL_BALANCE + 1_000,
+				Preservation::Expendable
+			)
+		);
 	});
 }
 
@@ -78,7 +92,11 @@ fn a_reward_in_its_window_cannot_be_moved_away() {
 	ExtBuilder::default().build_and_execute(|| {
 		bob_earns_the_first_epoch();
 		assert_noop!(
-			Balances::transfer_allow_death(RuntimeOrigin::signed(BOB), CHARLIE, INITIAL_BALANCE + 1),
+			Balances::transfer_allow_death(
+				RuntimeOrigin::signed(BOB),
+				CHARLIE,
+				INITIAL_BALANCE + 1
+			),
 			sp_runtime::TokenError::Frozen
 		);
 		// What BOB had before stays his to spend.
@@ -112,7 +130,12 @@ fn rewards_of_several_contributions_vest_each_on_its_own_block() {
 fn a_bonus_and_an_epoch_reward_of_one_contribution_vest_together_with_the_later() {
 	ExtBuilder::default().build_and_execute(|| {
 		verified(0, BOB, Dataset, 200, 10);
-		assert_ok!(RewardsPallet::grant_bonus(RuntimeOrigin::root(), 0, 100, [1; 32]));
+		assert_ok!(RewardsPallet::grant_bonus(
+			RuntimeOrigin::root(),
+			0,
+			100,
+			[1; 32]
+		));
 		run_to_block(EPOCH);
 		assert_eq!(
 			Unvested::<Test>::get(BOB, 0),
@@ -133,7 +156,10 @@ fn a_bonus_and_an_epoch_reward_of_one_contribution_vest_together_with_the_later(
 fn governance_sets_the_window_of_later_rewards() {
 	ExtBuilder::default().build_and_execute(|| {
 		bob_earns_the_first_epoch();
-		assert_ok!(RewardsPallet::set_challenge_window(RuntimeOrigin::root(), 3));
+		assert_ok!(RewardsPallet::set_challenge_window(
+			RuntimeOrigin::root(),
+			3
+		));
 		System::assert_last_event(Event::ChallengeWindowSet { window: 3 }.into());
 		assert_eq!(ChallengeWindow::<Test>::get(), 3);
 		verified(1, CHARLIE, Dataset, 200, 10);
@@ -143,7 +169,10 @@ fn governance_sets_the_window_of_later_rewards() {
 			Some(2 * EPOCH + 3)
 		);
 		// BOB's reward keeps the window it was credited under.
-		assert_eq!(Unvested::<Test>::get(BOB, 0).map(|u| u.vests_at), Some(EPOCH + WINDOW));
+		assert_eq!(
+			Unvested::<Test>::get(BOB, 0).map(|u| u.vests_at),
+			Some(EPOCH + WINDOW)
+		);
 		run_to_block(2 * EPOCH + 3);
 		assert_eq!((frozen(CHARLIE), frozen(BOB)), (0, 1_000));
 	});
@@ -152,7 +181,10 @@ fn governance_sets_the_window_of_later_rewards() {
 #[test]
 fn a_window_of_zero_pays_rewards_vested() {
 	ExtBuilder::default().build_and_execute(|| {
-		assert_ok!(RewardsPallet::set_challenge_window(RuntimeOrigin::root(), 0));
+		assert_ok!(RewardsPallet::set_challenge_window(
+			RuntimeOrigin::root(),
+			0
+		));
 		bob_earns_the_first_epoch();
 		assert_eq!(free(BOB), INITIAL_BALANCE + 1_000);
 		assert_eq!(frozen(BOB), 0);
@@ -176,7 +208,10 @@ fn only_governance_sets_the_window_and_never_beyond_the_maximum() {
 			RewardsPallet::set_challenge_window(RuntimeOrigin::root(), MAX_WINDOW + 1),
 			Error::<Test>::ChallengeWindowTooLong
 		);
-		assert_ok!(RewardsPallet::set_challenge_window(RuntimeOrigin::root(), MAX_WINDOW));
+		assert_ok!(RewardsPallet::set_challenge_window(
+			RuntimeOrigin::root(),
+			MAX_WINDOW
+		));
 	});
 }
 
@@ -191,7 +226,12 @@ fn a_full_vesting_block_sends_rewards_to_the_next_one_and_refuses_a_bonus_past_t
 			});
 		}
 		for id in 0..room {
-			assert_ok!(RewardsPallet::grant_bonus(RuntimeOrigin::root(), id, 1, [0; 32]));
+			assert_ok!(RewardsPallet::grant_bonus(
+				RuntimeOrigin::root(),
+				id,
+				1,
+				[0; 32]
+			));
 			assert_eq!(
 				Unvested::<Test>::get(ALICE, id).map(|u| u.vests_at),
 				Some(1 + WINDOW + id / 2)
@@ -202,7 +242,12 @@ fn a_full_vesting_block_sends_rewards_to_the_next_one_and_refuses_a_bonus_past_t
 			Error::<Test>::VestingQueueFull
 		);
 		// A second bonus of a queued contribution joins its entry.
-		assert_ok!(RewardsPallet::grant_bonus(RuntimeOrigin::root(), 0, 1, [0; 32]));
+		assert_ok!(RewardsPallet::grant_bonus(
+			RuntimeOrigin::root(),
+			0,
+			1,
+			[0; 32]
+		));
 		assert_eq!(Unvested::<Test>::get(ALICE, 0).map(|u| u.amount), Some(2));
 		run_to_block(1 + WINDOW + VESTING_SLOT_PROBES as u64);
 		assert_eq!(frozen(ALICE), 0);
