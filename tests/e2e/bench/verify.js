@@ -2,8 +2,10 @@
 // How long the verifier service takes from submission to `Verified` for a large contribution
 // directory served over HTTP on loopback.
 //
-// It writes a directory of random files (1 GiB in 8 files by default) with Dave's card,
-// hashes it with `gongyu-node hash` (writing the published manifest), serves it from a plain
+// It writes a dataset directory (1 GiB of unique English lines in 8 files by default) with
+// Dave's card declaring them, so the verifiers parse, score and sketch every record as they
+// would a real dataset, hashes it with `gongyu-node hash` (writing the published manifest),
+// serves it from a plain
 // Node.js static server, starts a dev node whose verifier holds Bob's and Charlie's keys
 // (the quorum) and may reach that server, submits the directory as Dave and waits.
 //
@@ -34,15 +36,35 @@ function log(message) {
   if (!JSON_OUTPUT) process.stderr.write(`[bench-verify] ${message}\n`);
 }
 
-/** Writes `bytes` random bytes to `file`, 16 MiB at a time. */
-function writeRandom(file, bytes) {
+/** Words the records are made of (English, so every record is in the declared language). */
+const WORDS = ['river', 'model', 'token', 'garden', 'signal', 'harbor', 'lantern', 'meadow',
+  'quiet', 'bright', 'silver', 'window', 'engine', 'forest', 'pattern', 'measure'];
+
+/**
+ * Writes about `bytes` bytes of line records to `file`, 16 MiB at a time: each line is eight
+ * random words and a serial number (`first` + its index), so no two records of the dataset
+ * are the same. Returns the next serial number.
+ */
+function writeRecords(file, bytes, first) {
   const fd = fs.openSync(file, 'w');
-  const chunk = Buffer.alloc(16 << 20);
-  for (let written = 0; written < bytes; written += chunk.length) {
-    crypto.randomFillSync(chunk);
-    fs.writeSync(fd, chunk, 0, Math.min(chunk.length, bytes - written));
+  let serial = first;
+  const random = Buffer.alloc(8);
+  for (let written = 0; written < bytes;) {
+    const lines = [];
+    let size = 0;
+    while (size < (16 << 20) && written + size < bytes) {
+      crypto.randomFillSync(random);
+      const line = `${[...random].map((b) => WORDS[b % WORDS.length]).join(' ')} ${serial}\n`;
+      serial += 1;
+      lines.push(line);
+      size += line.length;
+    }
+    const chunk = Buffer.from(lines.join(''));
+    fs.writeSync(fd, chunk);
+    written += chunk.length;
   }
   fs.closeSync(fd);
+  return serial;
 }
 
 async function main() {
@@ -55,9 +77,14 @@ async function main() {
     const dir = path.join(workDir, 'artifact');
     fs.mkdirSync(dir);
     const total = Math.round(GIB * 2 ** 30);
-    log(`writing ${FILES} files, ${total} bytes`);
-    for (let i = 0; i < FILES; i += 1) writeRandom(path.join(dir, `shard-${i}.bin`), Math.floor(total / FILES));
-    fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson({ owner: dave.address, kind: 'dataset', license: 'CC0-1.0', consent: ALL_ALLOWED }));
+    log(`writing ${FILES} files of English lines, about ${total} bytes`);
+    const files = Array.from({ length: FILES }, (_, i) => `shard-${i}.txt`);
+    let serial = 0;
+    for (const file of files) serial = writeRecords(path.join(dir, file), Math.floor(total / FILES), serial);
+    fs.writeFileSync(path.join(dir, 'gongyu.json'), cardJson({
+      owner: dave.address, kind: 'dataset', license: 'CC0-1.0', consent: ALL_ALLOWED,
+      dataset: { format: 'lines', language: 'en', files },
+    }));
     const hashed = JSON.parse(await runNodeCommand(['hash', '--json', '--quiet', '--manifest',
       path.join(dir, MANIFEST_FILE), dir]));
     log(`root ${hashed.root}, ${hashed.size} bytes in ${hashed.files} files`);
@@ -108,10 +135,14 @@ async function main() {
       blocks: decidedAt - submittedAt, seconds: Number(seconds.toFixed(1)),
       throughputMiBs: Number((hashed.size / 2 ** 20 / seconds).toFixed(1)),
     };
+    const attestations = (await api.query.contributions.contributions(id)).unwrap().attestations
+      .map((attestation) => attestation.toHuman());
+    if (status.type !== 'Verified') result.attestations = attestations;
     if (JSON_OUTPUT) console.log(JSON.stringify(result, null, 2));
     else {
       console.log(`${result.status}: ${result.bytes} bytes in ${result.files} files, ${result.blocks} blocks, `
         + `${result.seconds} s from inclusion (${result.throughputMiBs} MiB/s, two verifier keys checking at once)`);
+      if (result.attestations) console.log(`attestations: ${JSON.stringify(result.attestations)}`);
     }
   } finally {
     await api?.disconnect();
