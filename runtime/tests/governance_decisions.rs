@@ -43,9 +43,10 @@ fn accepts(call: &str, origin: RuntimeOrigin) -> bool {
 		"verifierMembership.removeMember" => VerifierRemoval::try_origin(origin).is_ok(),
 		"councilMembership.addMember" => CouncilAdd::try_origin(origin).is_ok(),
 		"councilMembership.removeMember" => CouncilRemoval::try_origin(origin).is_ok(),
-		"rewards.setBudget" | "rewards.setEpochLength" | "rewards.setRules" => {
-			Budget::try_origin(origin).is_ok()
-		}
+		"rewards.setBudget"
+		| "rewards.setEpochLength"
+		| "rewards.setRules"
+		| "rewards.setChallengeWindow" => Budget::try_origin(origin).is_ok(),
 		"rewards.grantBonus" | "rewards.setBonusCap" => Grant::try_origin(origin).is_ok(),
 		"rewards.mintIntoPot" => Mint::try_origin(origin).is_ok(),
 		"validatorSet.addValidator" | "validatorSet.removeValidator" => {
