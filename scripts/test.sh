@@ -59,17 +59,8 @@ e2e_state="$CARGO_TARGET_DIR/e2e-state.json"
 rm -f "$e2e_state"
 # GONGYU_PREBUILT: the README's run-dev.sh (five-minutes suite) starts the node built above
 # instead of waiting for cargo's lock, which the background build holds.
-# The longest suites start first (three run at a time), so no long suite starts last and runs
-# alone at the end; every other suite follows in name order.
-longest_first=(verifier models toolkit rewards contributions network)
-suites=()
-for name in "${longest_first[@]}"; do suites+=("$name.test.js"); done
-for file in tests/e2e/*.test.js; do
-  name="$(basename "$file" .test.js)"
-  case " ${longest_first[*]} " in *" $name "*) ;; *) suites+=("$name.test.js") ;; esac
-done
 (cd tests/e2e && GONGYU_E2E_STATE_OUT="$e2e_state" GONGYU_PREBUILT=1 \
-  node --test --test-concurrency="${GONGYU_E2E_CONCURRENCY:-3}" --test-timeout=900000 "${suites[@]}")
+  node --test --test-concurrency="${GONGYU_E2E_CONCURRENCY:-3}" --test-timeout=900000 .)
 
 step checks-build "rest of the build for benchmark tests and try-runtime (started before the end-to-end step)"
 if ! wait "$checks_build"; then
