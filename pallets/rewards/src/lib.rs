@@ -511,10 +511,7 @@ pub mod pallet {
 			BonusesGranted::<T>::put((epoch, granted));
 			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(amount));
 			ContributionRewards::<T>::mutate(id, |r| r.bonus = r.bonus.saturating_add(amount));
-			let mut account = AccountRewardsOf::<T>::get(&owner);
-			account.earned = account.earned.saturating_add(amount);
-			AccountRewardsOf::<T>::insert(&owner, account);
-			Totals::<T>::mutate(|t| t.credited = t.credited.saturating_add(amount));
+			Self::credit(&owner, amount);
 			Self::deposit_event(Event::BonusGranted {
 				id,
 				owner: owner.clone(),
@@ -769,6 +766,12 @@ pub mod pallet {
 			.unwrap_or_else(Zero::zero)
 		}
 
+		/// Credits `amount` to `who`'s rewards and the chain-wide total.
+		fn credit(who: &T::AccountId, amount: BalanceOf<T>) {
+			AccountRewardsOf::<T>::mutate(who, |r| r.earned = r.earned.saturating_add(amount));
+			Totals::<T>::mutate(|t| t.credited = t.credited.saturating_add(amount));
+		}
+
 		/// The block in which a reward credited now to `owner` for `id` vests: the challenge
 		/// window from now, or the first of the next [`VESTING_SLOT_PROBES`] blocks whose
 		/// queue has room; `None` if they are all full. `Some(now)` for a window of zero.
@@ -784,9 +787,7 @@ pub mod pallet {
 			let mut at = first;
 			for _ in 0..VESTING_SLOT_PROBES {
 				let queue = VestingQueue::<T>::get(at);
-				if queue
-					.iter()
-					.any(|(who, queued)| who == owner && *queued == id)
+				if queue.contains(&(owner.clone(), id))
 					|| (queue.len() as u32) < T::MaxPayoutsPerBlock::get()
 				{
 					return Some(at);
@@ -810,10 +811,7 @@ pub mod pallet {
 			}
 			let mut queued = false;
 			VestingQueue::<T>::mutate(vests_at, |queue| {
-				if queue
-					.iter()
-					.any(|(who, queued)| who == owner && *queued == id)
-				{
+				if queue.contains(&(owner.clone(), id)) {
 					queued = true;
 				} else {
 					queued = queue.try_push((owner.clone(), id)).is_ok();
