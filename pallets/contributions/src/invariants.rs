@@ -50,7 +50,7 @@ impl<T: Config> Pallet<T> {
 						"a pending contribution is not listed under its deadline"
 					);
 				}
-				ContributionStatus::Verified { .. } => {
+				status if status.was_verified() => {
 					ensure!(
 						ByHash::<T>::get(c.root) == Some(RootClaim::Contribution(id)),
 						"verified root not indexed"
@@ -83,10 +83,7 @@ impl<T: Config> Pallet<T> {
 					let c = Contributions::<T>::get(id).ok_or("hash index points nowhere")?;
 					ensure!(c.root == root, "hash index points at another root");
 					ensure!(
-						matches!(
-							c.status,
-							ContributionStatus::Pending | ContributionStatus::Verified { .. }
-						),
+						c.status == ContributionStatus::Pending || c.status.was_verified(),
 						"a closed contribution still holds its root"
 					);
 				}
@@ -175,15 +172,14 @@ impl<T: Config> Pallet<T> {
 		for (id, _) in Receipts::<T>::iter() {
 			let c = Contributions::<T>::get(id).ok_or("a receipt of no contribution")?;
 			ensure!(
-				matches!(c.status, ContributionStatus::Verified { .. }),
-				"a receipt of a contribution that is not verified"
+				c.status.was_verified(),
+				"a receipt of a contribution that was not verified"
 			);
 		}
 		for (id, _) in Sketches::<T>::iter() {
 			let c = Contributions::<T>::get(id).ok_or("a sketch of no contribution")?;
 			ensure!(
-				c.kind == ContributionKind::Dataset
-					&& matches!(c.status, ContributionStatus::Verified { .. }),
+				c.kind == ContributionKind::Dataset && c.status.was_verified(),
 				"a sketch of something other than a verified dataset"
 			);
 		}

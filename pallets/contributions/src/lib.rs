@@ -358,6 +358,13 @@ pub mod pallet {
 			id: ContributionId,
 			decision: Decision,
 		},
+		/// A dispute against a verified contribution was upheld: it is now `status` (revoked
+		/// or taken down).
+		ContributionRevoked {
+			id: ContributionId,
+			owner: T::AccountId,
+			status: ContributionStatus,
+		},
 		/// Governance set new parameters.
 		ParametersSet { parameters: ParametersOf<T> },
 		/// Governance listed `license` as accepted with `terms`, or changed its terms.

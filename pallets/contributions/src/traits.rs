@@ -4,8 +4,8 @@ use frame_support::weights::Weight;
 
 use crate::{
 	terms, ByHash, Config, ContentHash, ContributionId, ContributionKind, ContributionStatus,
-	Contributions, IntendedUse, Licenses, ModelVersionId, Pallet, Params, RootClaim, Score,
-	UseRefusal,
+	Contributions, IntendedUse, Licenses, ModelVersionId, Pallet, Params, Revocation, RootClaim,
+	Score, UseRefusal,
 };
 #[cfg(feature = "runtime-benchmarks")]
 use crate::{Contribution, NextContributionId, Owners};
@@ -67,6 +67,12 @@ pub trait ContributionRegistry<AccountId> {
 	/// a reservation or another model version holds it.
 	fn claim_model_root(root: ContentHash, version: ModelVersionId) -> bool;
 
+	/// Marks verified contribution `id` revoked or taken down, as an upheld dispute decides;
+	/// returns its owner, or `None`, changing nothing, when it is not verified.
+	fn revoke(_id: ContributionId, _how: Revocation) -> Option<AccountId> {
+		None
+	}
+
 	/// Creates a verified contribution of `owner` for benchmarks; its id.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId>;
@@ -111,6 +117,25 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 
 	fn accepts_uri(uri: &[u8]) -> bool {
 		Params::<T>::get().uri_schemes.accepts(uri)
+	}
+
+	fn revoke(id: ContributionId, how: Revocation) -> Option<T::AccountId> {
+		Contributions::<T>::try_mutate(id, |entry| {
+			let contribution = entry
+				.as_mut()
+				.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
+				.ok_or(())?;
+			contribution.status = how.status();
+			Ok::<_, ()>(contribution.owner.clone())
+		})
+		.ok()
+		.inspect(|owner| {
+			Pallet::<T>::deposit_event(crate::Event::ContributionRevoked {
+				id,
+				owner: owner.clone(),
+				status: how.status(),
+			});
+		})
 	}
 
 	fn claim_model_root(root: ContentHash, version: ModelVersionId) -> bool {

@@ -210,6 +210,55 @@ pub enum ContributionStatus {
 	/// `Parameters::unavailable_slash` of the deposit was slashed, the rest returned, and the
 	/// root stays reserved for the owner for `Parameters::unavailable_cooldown` blocks.
 	Unavailable,
+	/// It was verified, then a dispute against it was upheld (plagiarism, a license it
+	/// breaks, unlawful content, a duplicate, a misreported card): it earns nothing more and
+	/// goes into no new release; its rewards were taken back. It keeps its root and its
+	/// place in the novelty index, so its bytes cannot earn again, whole or repacked.
+	Revoked,
+	/// It was verified, then a rights holder's takedown request was upheld: as `Revoked`,
+	/// and the releases that include it are flagged down their lineage.
+	TakenDown,
+}
+
+impl ContributionStatus {
+	/// Whether a quorum verified it, whatever a dispute decided since: verified, revoked or
+	/// taken down. Such a contribution keeps its root, receipt and sketch.
+	pub fn was_verified(&self) -> bool {
+		matches!(
+			self,
+			Self::Verified { .. } | Self::Revoked | Self::TakenDown
+		)
+	}
+}
+
+/// What an upheld dispute does to a verified contribution.
+#[derive(
+	Clone,
+	Copy,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	Eq,
+	PartialEq,
+	Debug,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+pub enum Revocation {
+	/// It becomes [`ContributionStatus::Revoked`].
+	Revoke,
+	/// It becomes [`ContributionStatus::TakenDown`].
+	TakeDown,
+}
+
+impl Revocation {
+	/// The status a contribution takes.
+	pub fn status(self) -> ContributionStatus {
+		match self {
+			Self::Revoke => ContributionStatus::Revoked,
+			Self::TakeDown => ContributionStatus::TakenDown,
+		}
+	}
 }
 
 /// The decision governance imposes with `force_decide`.

@@ -32,6 +32,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod clawback;
 pub mod migrations;
 #[cfg(test)]
 mod mock;
@@ -41,6 +42,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use clawback::{RewardClawback, VestingHold};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -97,6 +99,10 @@ pub mod pallet {
 
 		/// Verified contributions, for bonus grants.
 		type Contributions: ContributionRegistry<Self::AccountId>;
+
+		/// Whether a contribution's rewards are held past their vesting block (by an open
+		/// dispute).
+		type VestingHold: VestingHold;
 
 		/// Sets budgets, reward rules and the epoch length.
 		type BudgetOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -247,6 +253,17 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// What each account owes from rewards an upheld dispute took back after they had vested;
+	/// recovered from its later rewards and bonuses. No entry for no debt.
+	#[pallet::storage]
+	pub type Debts<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BalanceOf<T>, ValueQuery>;
+
+	/// What an upheld dispute took back from each revoked contribution.
+	#[pallet::storage]
+	pub type ClawedBack<T: Config> =
+		StorageMap<_, Twox64Concat, ContributionId, ClawBack<BalanceOf<T>>, OptionQuery>;
+
 	/// The part of the total issuance that `mint_into_pot` did not create: what the genesis
 	/// balances held. Set once and never changed, so that total issuance = this + minted is an
 	/// invariant (`try_state`): nothing but governance minting changes the supply.
@@ -381,6 +398,22 @@ pub mod pallet {
 		},
 		/// Governance set the challenge window of rewards credited from now on.
 		ChallengeWindowSet { window: BlockNumberFor<T> },
+		/// An upheld dispute took back contribution `id`'s rewards: `returned` went back to
+		/// the pot and `debt` is owed from its owner's later rewards.
+		RewardClawedBack {
+			id: ContributionId,
+			owner: T::AccountId,
+			returned: BalanceOf<T>,
+			debt: BalanceOf<T>,
+		},
+		/// `amount` of a reward or bonus for contribution `id` paid part of its owner's debt
+		/// and stayed in the pot; `left` is still owed.
+		DebtRecovered {
+			id: ContributionId,
+			owner: T::AccountId,
+			amount: BalanceOf<T>,
+			left: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -509,17 +542,19 @@ pub mod pallet {
 			let vests_at = Self::vesting_slot(&owner, id).ok_or(Error::<T>::VestingQueueFull)?;
 
 			BonusesGranted::<T>::put((epoch, granted));
-			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(amount));
-			ContributionRewards::<T>::mutate(id, |r| r.bonus = r.bonus.saturating_add(amount));
-			Self::credit(&owner, amount);
 			Self::deposit_event(Event::BonusGranted {
 				id,
 				owner: owner.clone(),
 				amount,
 				reason,
 			});
+			// An owner in debt pays it first; that part never leaves the pot.
+			let credited = Self::recover_debt(&owner, id, amount);
+			Totals::<T>::mutate(|t| t.committed = t.committed.saturating_add(credited));
+			ContributionRewards::<T>::mutate(id, |r| r.bonus = r.bonus.saturating_add(credited));
+			Self::credit(&owner, credited);
 			Self::try_pay(&owner);
-			Self::freeze_until(&owner, id, amount, vests_at);
+			Self::freeze_until(&owner, id, credited, vests_at);
 			Ok(())
 		}
 
@@ -704,10 +739,18 @@ pub mod pallet {
 					});
 				}
 				account.epoch_credit = (payout.epoch, credited_before.saturating_add(amount));
+				payout.credited = payout.credited.saturating_add(amount);
+				// An owner in debt pays it first; that part stays in the pot.
+				let gross = amount;
+				let amount = Self::recover_debt(&entry.owner, id, gross);
+				if amount < gross {
+					Totals::<T>::mutate(|t| {
+						t.committed = t.committed.saturating_sub(gross.saturating_sub(amount))
+					});
+				}
 				account.earned = account.earned.saturating_add(amount);
 				AccountRewardsOf::<T>::insert(&entry.owner, account);
 				Totals::<T>::mutate(|t| t.credited = t.credited.saturating_add(amount));
-				payout.credited = payout.credited.saturating_add(amount);
 				payout.remaining = payout.remaining.saturating_sub(1);
 				ContributionRewards::<T>::mutate(id, |r| {
 					r.epoch = Some(payout.epoch);
@@ -855,16 +898,11 @@ pub mod pallet {
 					// Extended by a later reward; vests with that one's queue entry.
 					continue;
 				}
-				Unvested::<T>::remove(&owner, id);
-				let mut account = AccountRewardsOf::<T>::get(&owner);
-				account.unvested = account.unvested.saturating_sub(entry.amount);
-				AccountRewardsOf::<T>::insert(&owner, account);
-				Self::set_freeze(&owner, account.unvested);
-				Self::deposit_event(Event::RewardVested {
-					id,
-					owner,
-					amount: entry.amount,
-				});
+				if T::VestingHold::is_held(id) {
+					// Disputed: stays frozen until the dispute is decided.
+					continue;
+				}
+				Self::vest(owner, id, entry.amount);
 			}
 			looked_at
 		}
@@ -873,7 +911,7 @@ pub mod pallet {
 		/// for every reason, so this fails only for an account that does not exist because its
 		/// reward could not be transferred (it stays pending): [`Pallet::claim`] sets the
 		/// freeze once it pays.
-		fn set_freeze(who: &T::AccountId, amount: BalanceOf<T>) {
+		pub(crate) fn set_freeze(who: &T::AccountId, amount: BalanceOf<T>) {
 			let _ = T::Currency::set_freeze(&FreezeReason::UnvestedReward.into(), who, amount);
 		}
 
@@ -1071,6 +1109,10 @@ pub mod pallet {
 					AccountRewardsOf::<T>::contains_key(&who),
 					"an unvested reward of an account without rewards"
 				);
+				if T::VestingHold::is_held(id) {
+					// A dispute holds it past its block, unqueued once the block has passed.
+					continue;
+				}
 				ensure!(entry.vests_at > now, "an unvested reward is overdue");
 				ensure!(
 					VestingQueue::<T>::get(entry.vests_at)
@@ -1081,6 +1123,9 @@ pub mod pallet {
 			}
 			for (at, _) in VestingQueue::<T>::iter() {
 				ensure!(at > now, "a vesting queue of a past block");
+			}
+			for (_, owed) in Debts::<T>::iter() {
+				ensure!(!owed.is_zero(), "a debt entry of zero");
 			}
 			Ok(())
 		}

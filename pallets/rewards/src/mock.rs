@@ -92,6 +92,17 @@ parameter_types! {
 		};
 	/// Verified contributions and their owners, as the contributions pallet would report.
 	pub static Verified: BTreeMap<ContributionId, AccountId> = BTreeMap::new();
+	/// Contributions whose rewards are held past their vesting block.
+	pub static Held: alloc::collections::btree_set::BTreeSet<ContributionId> =
+		alloc::collections::btree_set::BTreeSet::new();
+}
+
+/// Contributions whose rewards tests hold past their vesting block, as a dispute would.
+pub struct TestHolds;
+impl VestingHold for TestHolds {
+	fn is_held(id: ContributionId) -> bool {
+		Held::get().contains(&id)
+	}
 }
 
 /// The verified contributions tests declare.
@@ -132,6 +143,7 @@ impl Config for Test {
 	type Currency = Balances;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Contributions = TestRegistry;
+	type VestingHold = TestHolds;
 	type BudgetOrigin = EnsureRoot<AccountId>;
 	type GrantOrigin = EnsureRoot<AccountId>;
 	type MintOrigin = EnsureRoot<AccountId>;
@@ -208,6 +220,7 @@ impl ExtBuilder {
 		ext.execute_with(|| {
 			System::set_block_number(1);
 			Verified::set(BTreeMap::new());
+			Held::set(Default::default());
 		});
 		ext
 	}

@@ -164,6 +164,16 @@ pub struct UnvestedReward<Balance, BlockNumber> {
 	pub vests_at: BlockNumber,
 }
 
+/// What an upheld dispute took back from a contribution's rewards.
+#[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
+pub struct ClawBack<Balance> {
+	/// What returned to the pot: the unvested part (from the owner's balance, or never paid).
+	pub returned: Balance,
+	/// What the owner owes instead: the part that had vested, and any unvested part their
+	/// balance no longer had free. Recovered from their later rewards.
+	pub debt: Balance,
+}
+
 /// Chain-wide sums that `try_state` checks.
 #[derive(Clone, Copy, Default, Encode, Decode, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen)]
 pub struct RewardTotals<Balance> {

@@ -9,6 +9,7 @@ mod lifecycle;
 mod measured;
 mod migration;
 mod novelty;
+mod revocation;
 mod submit;
 
 use frame_support::assert_ok;

@@ -2,6 +2,7 @@
 #![allow(clippy::arithmetic_side_effects)]
 
 mod caps;
+mod clawback;
 mod governance;
 mod payouts;
 mod split;
