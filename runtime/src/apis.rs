@@ -209,7 +209,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	#[api_version(3)]
+	#[api_version(4)]
 	impl pallet_models::runtime_api::ModelsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn release(id: pallet_models::ReleaseId) -> Option<pallet_models::ReleaseInfo<Balance, BlockNumber>> {
 			crate::Models::release_info(id)
@@ -243,9 +243,15 @@ impl_runtime_apis! {
 		) -> Option<pallet_models::ModelVersionInfo<BlockNumber>> {
 			crate::Models::model_version_info(id)
 		}
+
+		fn taken_down_in(
+			id: pallet_models::ReleaseId,
+		) -> Vec<(pallet_models::ReleaseId, pallet_contributions::ContributionId)> {
+			crate::Models::taken_down_in(id)
+		}
 	}
 
-	#[api_version(2)]
+	#[api_version(3)]
 	impl pallet_rewards::runtime_api::RewardsApi<Block, AccountId, Balance, BlockNumber> for Runtime {
 		fn pending_rewards(who: AccountId) -> Balance {
 			crate::Rewards::pending_of(&who)
@@ -277,6 +283,40 @@ impl_runtime_apis! {
 
 		fn challenge_window() -> BlockNumber {
 			pallet_rewards::ChallengeWindow::<Runtime>::get()
+		}
+
+		fn debt(who: AccountId) -> Balance {
+			pallet_rewards::Debts::<Runtime>::get(&who)
+		}
+
+		fn clawed_back(
+			id: pallet_contributions::ContributionId,
+		) -> Option<pallet_rewards::ClawBack<Balance>> {
+			pallet_rewards::ClawedBack::<Runtime>::get(id)
+		}
+	}
+
+	impl pallet_disputes::runtime_api::DisputesApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn dispute(
+			id: pallet_disputes::DisputeId,
+		) -> Option<pallet_disputes::Dispute<AccountId, Balance, BlockNumber>> {
+			pallet_disputes::Disputes::<Runtime>::get(id)
+		}
+
+		fn disputes_of_contribution(
+			id: pallet_contributions::ContributionId,
+		) -> Vec<(pallet_disputes::DisputeId, pallet_disputes::Dispute<AccountId, Balance, BlockNumber>)> {
+			crate::Disputes::disputes_of_contribution(id)
+		}
+
+		fn disputes_of_account(
+			who: AccountId,
+		) -> Vec<(pallet_disputes::DisputeId, pallet_disputes::Dispute<AccountId, Balance, BlockNumber>)> {
+			crate::Disputes::disputes_of_account(&who)
+		}
+
+		fn params() -> pallet_disputes::DisputeParams<Balance, BlockNumber> {
+			pallet_disputes::Params::<Runtime>::get()
 		}
 	}
 

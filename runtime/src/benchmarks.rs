@@ -24,6 +24,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_contributions, Contributions]
 	[pallet_rewards, Rewards]
 	[pallet_models, Models]
+	[pallet_disputes, Disputes]
 	[pallet_governance, Governance]
 	[pallet_validator_set, ValidatorSet]
 	[pallet_network_admission, NetworkAdmission]

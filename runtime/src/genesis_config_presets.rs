@@ -15,14 +15,16 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use pallet_contributions::{Parameters, UriSchemes};
+use pallet_disputes::DisputeParams;
 
 use crate::{
 	configs::{
-		default_licenses, DefaultContributionParameters, RewardPotAccount, DEFAULT_SESSION_LENGTH,
+		default_licenses, DefaultContributionParameters, RewardPotAccount, DEFAULT_DISPUTE_PARAMS,
+		DEFAULT_SESSION_LENGTH,
 	},
 	AccountId, Balance, BalancesConfig, BlockNumber, ContributionsConfig, CouncilMembershipConfig,
-	ModelsConfig, NetworkAdmissionConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, ValidatorSetConfig, VerifierMembershipConfig, UNIT,
+	DisputesConfig, ModelsConfig, NetworkAdmissionConfig, RewardsConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, ValidatorSetConfig, VerifierMembershipConfig, UNIT,
 };
 
 /// Name of the local testnet preset (four validators).
@@ -107,6 +109,8 @@ struct ChainSetup {
 	epoch_length: BlockNumber,
 	/// Blocks from a reward's credit to its vesting.
 	challenge_window: BlockNumber,
+	/// Blocks to decide a dispute and to appeal a decision.
+	dispute_periods: (BlockNumber, BlockNumber),
 	/// The fewest validators the chain may have.
 	min_validators: u32,
 	/// Blocks per session.
@@ -127,6 +131,7 @@ fn genesis(setup: ChainSetup) -> Value {
 		council,
 		epoch_length,
 		challenge_window,
+		dispute_periods,
 		min_validators,
 		session_length,
 		admitted_nodes,
@@ -184,6 +189,13 @@ fn genesis(setup: ChainSetup) -> Value {
 			epoch_length: Some(epoch_length),
 			challenge_window: Some(challenge_window)
 		},
+		disputes: DisputesConfig {
+			params: Some(DisputeParams {
+				decision_period: dispute_periods.0,
+				appeal_period: dispute_periods.1,
+				..DEFAULT_DISPUTE_PARAMS
+			}),
+		},
 	})
 }
 
@@ -207,6 +219,11 @@ pub const LOCAL_EPOCH_LENGTH: BlockNumber = 100;
 pub const DEV_CHALLENGE_WINDOW: BlockNumber = 20;
 /// Rewards on `local` vest one hundred blocks (ten minutes) after their credit.
 pub const LOCAL_CHALLENGE_WINDOW: BlockNumber = 100;
+/// Blocks to decide a dispute and to appeal on `dev`: short, so a dispute settles within a
+/// minute or two of six-second blocks.
+pub const DEV_DISPUTE_PERIODS: (BlockNumber, BlockNumber) = (40, 5);
+/// Blocks to decide a dispute and to appeal on `local`.
+pub const LOCAL_DISPUTE_PERIODS: (BlockNumber, BlockNumber) = (100, 20);
 
 /// Sessions on `local`: ten blocks (one minute), so validator changes show quickly.
 pub const LOCAL_SESSION_LENGTH: BlockNumber = 10;
@@ -243,6 +260,7 @@ pub fn development_config_genesis() -> Value {
 		council: dev_council(),
 		epoch_length: DEV_EPOCH_LENGTH,
 		challenge_window: DEV_CHALLENGE_WINDOW,
+		dispute_periods: DEV_DISPUTE_PERIODS,
 		min_validators: 1,
 		session_length: DEFAULT_SESSION_LENGTH,
 		// One node: admission is not enforced.
@@ -268,6 +286,7 @@ pub fn local_testnet_genesis() -> Value {
 		council: dev_council(),
 		epoch_length: LOCAL_EPOCH_LENGTH,
 		challenge_window: LOCAL_CHALLENGE_WINDOW,
+		dispute_periods: LOCAL_DISPUTE_PERIODS,
 		min_validators: LOCAL_MIN_VALIDATORS,
 		session_length: LOCAL_SESSION_LENGTH,
 		admitted_nodes: LOCAL_NODE_PEER_IDS
@@ -345,6 +364,10 @@ pub fn consortium_genesis(setup: ConsortiumSetup) -> Value {
 		council,
 		epoch_length: crate::configs::DefaultEpochLength::get(),
 		challenge_window: crate::configs::DefaultChallengeWindow::get(),
+		dispute_periods: (
+			DEFAULT_DISPUTE_PARAMS.decision_period,
+			DEFAULT_DISPUTE_PARAMS.appeal_period,
+		),
 		min_validators: (count.saturating_mul(2) / 3).saturating_add(1).min(count),
 		session_length: DEFAULT_SESSION_LENGTH,
 		uri_schemes: UriSchemes::WEB,

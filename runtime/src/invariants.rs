@@ -14,6 +14,7 @@ pub fn check_all() -> Result<(), String> {
 		.map_err(|e| format!("contributions: {e:?}"))?;
 	pallet_rewards::Pallet::<Runtime>::do_try_state().map_err(|e| format!("rewards: {e:?}"))?;
 	pallet_models::Pallet::<Runtime>::do_try_state().map_err(|e| format!("models: {e:?}"))?;
+	pallet_disputes::Pallet::<Runtime>::do_try_state().map_err(|e| format!("disputes: {e:?}"))?;
 	pallet_validator_set::Pallet::<Runtime>::do_try_state()
 		.map_err(|e| format!("validator set: {e:?}"))?;
 	pallet_network_admission::Pallet::<Runtime>::do_try_state()

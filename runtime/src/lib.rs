@@ -74,7 +74,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -302,4 +302,6 @@ mod runtime {
 	pub type Rewards = pallet_rewards;
 	#[runtime::pallet_index(23)]
 	pub type Models = pallet_models;
+	#[runtime::pallet_index(24)]
+	pub type Disputes = pallet_disputes;
 }

@@ -439,7 +439,7 @@ impl Fuzz {
 	fn privileged_call(&mut self) -> RuntimeCall {
 		let who = MultiAddress::Id(self.any_account());
 		let amount: Balance = self.rng.random_range(0..=2_000) * UNIT;
-		match self.rng.random_range(0..19) {
+		match self.rng.random_range(0..22) {
 			18 => RuntimeCall::Contributions(pallet_contributions::Call::set_license {
 				license: self.license(),
 				terms: self
@@ -556,6 +556,25 @@ impl Fuzz {
 			}),
 			14 => RuntimeCall::NetworkAdmission(pallet_network_admission::Call::remove_node {
 				peer_id: self.peers.choose(&mut self.rng).unwrap().clone(),
+			}),
+			15 | 16 => RuntimeCall::Disputes(pallet_disputes::Call::decide {
+				id: self.rng.random_range(0..6),
+				upheld: self.rng.random_bool(0.5),
+			}),
+			17 => RuntimeCall::Disputes(pallet_disputes::Call::decide_appeal {
+				id: self.rng.random_range(0..6),
+				upheld: self.rng.random_bool(0.5),
+			}),
+			18 => RuntimeCall::Disputes(pallet_disputes::Call::set_params {
+				// Short periods so disputes settle within a run; a zero bond or period, refused.
+				params: pallet_disputes::DisputeParams {
+					bond: *[0, UNIT, 100 * UNIT].choose(&mut self.rng).unwrap(),
+					bounty: sp_runtime::Perbill::from_percent(
+						*[0, 10, 100].choose(&mut self.rng).unwrap(),
+					),
+					decision_period: *[0, 1, 5, 30].choose(&mut self.rng).unwrap(),
+					appeal_period: *[0, 2, 10].choose(&mut self.rng).unwrap(),
+				},
 			}),
 			_ => RuntimeCall::CouncilMembership(if self.rng.random_bool(0.7) {
 				pallet_membership::Call::add_member { who }
@@ -700,7 +719,30 @@ impl Fuzz {
 				};
 				self.send(who, RuntimeCall::Models(call));
 			}
-			58..=75 => self.motion(),
+			58..=61 => {
+				let call = match self.rng.random_range(0..4) {
+					0 | 1 => pallet_disputes::Call::open_dispute {
+						contribution: self.contribution_id(),
+						reason: *[
+							pallet_disputes::DisputeReason::Plagiarism,
+							pallet_disputes::DisputeReason::Duplicate,
+							pallet_disputes::DisputeReason::Takedown,
+						]
+						.choose(&mut self.rng)
+						.unwrap(),
+						evidence: [3; 32],
+					},
+					2 => pallet_disputes::Call::answer {
+						id: self.rng.random_range(0..6),
+						evidence: [4; 32],
+					},
+					_ => pallet_disputes::Call::appeal {
+						id: self.rng.random_range(0..6),
+					},
+				};
+				self.send(who, RuntimeCall::Disputes(call));
+			}
+			62..=75 => self.motion(),
 			76..=83 => self.forbidden(),
 			84..=96 => self.end_block(),
 			_ => {

@@ -31,6 +31,9 @@ fn accepts(call: &str, origin: RuntimeOrigin) -> bool {
 	type Validators = <Runtime as pallet_validator_set::Config>::ManageOrigin;
 	type Admission = <Runtime as pallet_network_admission::Config>::ManageOrigin;
 	type Root = <Runtime as pallet_governance::Config>::RootOrigin;
+	type Decide = <Runtime as pallet_disputes::Config>::DecideOrigin;
+	type Appeal = <Runtime as pallet_disputes::Config>::AppealOrigin;
+	type DisputeRules = <Runtime as pallet_disputes::Config>::ParamsOrigin;
 	match call {
 		"contributions.setParameters"
 		| "contributions.forceDecide"
@@ -56,6 +59,9 @@ fn accepts(call: &str, origin: RuntimeOrigin) -> bool {
 			Admission::try_origin(origin).is_ok()
 		}
 		"governance.dispatchAsRoot" => Root::try_origin(origin).is_ok(),
+		"disputes.decide" => Decide::try_origin(origin).is_ok(),
+		"disputes.decideAppeal" => Appeal::try_origin(origin).is_ok(),
+		"disputes.setParams" => DisputeRules::try_origin(origin).is_ok(),
 		other => {
 			panic!("{other}: the table names a call this test does not know; add its origin here")
 		}

@@ -39,6 +39,8 @@ describe('council and rewards on the dev chain', () => {
   let eve;
   /** Eve's first rewarded contribution and what it earned, for the vesting test. */
   let firstReward;
+  /** Eve's capped contribution and its frozen reward, for the dispute test. */
+  let cappedReward;
 
   before(async () => {
     node = await startNode({ name: 'rewards-dev', args: ['--dev'] });
@@ -184,6 +186,85 @@ describe('council and rewards on the dev chain', () => {
     assert.equal(capped.forgone.toBigInt(), epoch.budget.toBigInt() - accountCap);
     await waitForHead(api, () => true, { finalized: true });
     assert.equal((await api.call.rewardsApi.contributionReward(id)).reward.toBigInt(), accountCap);
+    cappedReward = { id: id.toNumber(), amount: accountCap };
+  });
+
+  /** Resolves with the first `disputes.<name>` event of dispute `id` (watching new blocks). */
+  const disputeEvent = (name, id, timeoutMs = 180_000) => new Promise((resolve, reject) => {
+    let unsubscribe = () => {};
+    const timer = setTimeout(() => { unsubscribe(); reject(new Error(`no ${name} for dispute #${id} within ${timeoutMs} ms`)); }, timeoutMs);
+    api.query.system.events((records) => {
+      const record = records.find(({ event }) => api.events.disputes[name].is(event) && event.data.id.toNumber() === id);
+      if (record) { clearTimeout(timer); unsubscribe(); resolve(record.event.data); }
+    }).then((unsub) => { unsubscribe = unsub; });
+  });
+
+  test('a contribution disputed for plagiarism and upheld is revoked, its frozen reward returns and the challenger is paid', async () => {
+    assert.ok(cappedReward, 'the account-cap test ran first');
+    const { id, amount } = cappedReward;
+    const ferdie = await signer('//Ferdie');
+    const params = await api.call.disputesApi.params();
+    const bond = params.bond.toBigInt();
+    const bountyShare = BigInt(params.bounty.toNumber());
+
+    // The attack it stops: Eve's reward is still frozen, so a challenger can take it back.
+    const opened = await sendAndWait(api, api.tx.disputes.openDispute(id, 'Plagiarism', `0x${'e1'.repeat(32)}`), ferdie);
+    const disputeId = opened.events.find(({ event }) => api.events.disputes.DisputeOpened.is(event)).event.data.id.toNumber();
+    const holds = (await api.query.balances.holds(ferdie.address)).toJSON();
+    assert.deepEqual(holds, [{ id: { disputes: 'DisputeBond' }, amount: Number(bond) }]);
+    // Eve answers; a second dispute of the same contribution waits for this one.
+    await sendAndWait(api, api.tx.disputes.answer(disputeId, `0x${'e2'.repeat(32)}`), eve, { until: 'inBlock' });
+    const second = await sendAndWait(api, api.tx.disputes.openDispute(id, 'Duplicate', `0x${'e3'.repeat(32)}`), dave).then(
+      () => assert.fail('a second open dispute was accepted'),
+      (error) => error,
+    );
+    assert.equal(second.name, 'AlreadyDisputed', String(second));
+
+    const decided = await councilMotion(api, api.tx.disputes.decide(disputeId, true));
+    assert.ok(decided.isOk, `motion result: ${decided}`);
+    const upheld = await disputeEvent('DisputeUpheld', disputeId);
+    const settlement = upheld.settlement;
+    assert.equal(settlement.returned.toBigInt(), amount);
+    assert.equal(settlement.debt.toBigInt(), 0n);
+    assert.equal(settlement.bounty.toBigInt(), (amount * bountyShare) / 1_000_000_000n);
+
+    await waitForHead(api, () => true, { finalized: true });
+    const contribution = (await api.call.contributionsApi.contribution(id)).unwrap();
+    assert.equal(contribution.status.type, 'Revoked');
+    assert.deepEqual((await api.query.balances.holds(ferdie.address)).toJSON(), []);
+    const clawed = (await api.call.rewardsApi.clawedBack(id)).unwrap();
+    assert.equal(clawed.returned.toBigInt(), amount);
+    const dispute = (await api.call.disputesApi.dispute(disputeId)).unwrap().toJSON();
+    assert.equal(dispute.stage.closed.upheld, true);
+    assert.equal(dispute.answer, `0x${'e2'.repeat(32)}`);
+    // Nothing of the reward is frozen for Eve any more: it left her balance.
+    const unvested = (await api.call.rewardsApi.vestingSchedule(eve.address))
+      .filter(([contributionId]) => contributionId.toNumber() === id);
+    assert.deepEqual(unvested, []);
+  });
+
+  test('a frivolous dispute is dismissed and its bond split between the owner and the pot', async () => {
+    const ferdie = await signer('//Ferdie');
+    const bond = (await api.call.disputesApi.params()).bond.toBigInt();
+    const submit = api.tx.contributions.submit('Dataset', `0x${'ce'.repeat(32)}`, 1n << 20n, 'https://data.gongyu.example/g.tar', 'MIT', consentForChain(ALL_ALLOWED), null);
+    const { events } = await sendAndWait(api, submit, eve);
+    const id = events.find(({ event }) => api.events.contributions.ContributionSubmitted.is(event)).event.data.id;
+    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(3)), bob, { until: 'inBlock' });
+    await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(3)), charlie, { until: 'inBlock' });
+
+    // Verified and waiting for its epoch to pay it: in its challenge window.
+    const opened = await sendAndWait(api, api.tx.disputes.openDispute(id, 'LicenseViolation', `0x${'e4'.repeat(32)}`), ferdie);
+    const disputeId = opened.events.find(({ event }) => api.events.disputes.DisputeOpened.is(event)).event.data.id.toNumber();
+    const decided = await councilMotion(api, api.tx.disputes.decide(disputeId, false));
+    assert.ok(decided.isOk, `motion result: ${decided}`);
+    const dismissed = await disputeEvent('DisputeDismissed', disputeId);
+    assert.equal(dismissed.settlement.toWinner.toBigInt(), bond / 2n);
+    assert.equal(dismissed.settlement.toPot.toBigInt(), bond - bond / 2n);
+    await waitForHead(api, () => true, { finalized: true });
+    assert.equal((await api.call.contributionsApi.contribution(id)).unwrap().status.type, 'Verified');
+    assert.deepEqual((await api.query.balances.holds(ferdie.address)).toJSON(), []);
+    const mine = (await api.call.disputesApi.disputesOfAccount(ferdie.address)).map(([disputeId]) => disputeId.toNumber());
+    assert.ok(mine.includes(disputeId));
   });
 
   test('the state this chain built satisfies every runtime invariant (export-state, check-invariants)', async () => {

@@ -67,6 +67,12 @@ pub trait ContributionRegistry<AccountId> {
 	/// a reservation or another model version holds it.
 	fn claim_model_root(root: ContentHash, version: ModelVersionId) -> bool;
 
+	/// How an upheld dispute withdrew contribution `id` from use (revoked or taken down), or
+	/// `None` when none did.
+	fn withdrawn(_id: ContributionId) -> Option<Revocation> {
+		None
+	}
+
 	/// Marks verified contribution `id` revoked or taken down, as an upheld dispute decides;
 	/// returns its owner, or `None`, changing nothing, when it is not verified.
 	fn revoke(_id: ContributionId, _how: Revocation) -> Option<AccountId> {
@@ -117,6 +123,14 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 
 	fn accepts_uri(uri: &[u8]) -> bool {
 		Params::<T>::get().uri_schemes.accepts(uri)
+	}
+
+	fn withdrawn(id: ContributionId) -> Option<Revocation> {
+		match Contributions::<T>::get(id)?.status {
+			ContributionStatus::Revoked => Some(Revocation::Revoke),
+			ContributionStatus::TakenDown => Some(Revocation::TakeDown),
+			_ => None,
+		}
 	}
 
 	fn revoke(id: ContributionId, how: Revocation) -> Option<T::AccountId> {

@@ -1,10 +1,7 @@
 //! The pallet's invariants, checked by `try_state` after every unit test and on live state.
 
 use alloc::collections::btree_map::BTreeMap;
-use frame_support::{
-	ensure,
-	traits::fungible::InspectHold,
-};
+use frame_support::{ensure, traits::fungible::InspectHold};
 use sp_runtime::traits::{CheckedAdd, Zero};
 
 use crate::{
@@ -29,8 +26,9 @@ impl<T: Config> Pallet<T> {
 		for (id, dispute) in Disputes::<T>::iter() {
 			ensure!(id < next, "a dispute id at or above the next id");
 			ensure!(
-				ByContribution::<T>::get(dispute.contribution).contains(&id),
-				"a dispute not listed for its contribution"
+				dispute.stage.is_closed()
+					|| ByContribution::<T>::get(dispute.contribution).contains(&id),
+				"an undecided dispute not listed for its contribution"
 			);
 			ensure!(
 				ByAccount::<T>::contains_key(&dispute.challenger, id)
@@ -40,7 +38,10 @@ impl<T: Config> Pallet<T> {
 			let open = OpenDisputeOf::<T>::get(dispute.contribution) == Some(id);
 			match dispute.stage.deadline() {
 				Some(deadline) => {
-					ensure!(open, "an undecided dispute is not its contribution's open one");
+					ensure!(
+						open,
+						"an undecided dispute is not its contribution's open one"
+					);
 					ensure!(deadline > now, "an undecided dispute's deadline has passed");
 					ensure!(
 						Deadlines::<T>::get(deadline).contains(&id),
@@ -48,7 +49,10 @@ impl<T: Config> Pallet<T> {
 					);
 					add(&dispute.challenger, dispute.bond)?;
 				}
-				None => ensure!(!open, "a closed dispute is still its contribution's open one"),
+				None => ensure!(
+					!open,
+					"a closed dispute is still its contribution's open one"
+				),
 			}
 			if let Stage::Appealed { by, .. } = dispute.stage {
 				let appellant = match by {

@@ -116,7 +116,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPeriod: Get<BlockNumberFor<Self>>;
 
-		/// Most disputes one contribution may have, over its life.
+		/// How many of a contribution's latest disputes it lists (older ones are only
+		/// forgotten by the list, never refused).
 		#[pallet::constant]
 		type MaxDisputesPerContribution: Get<u32>;
 
@@ -149,13 +150,15 @@ pub mod pallet {
 
 	/// Every dispute, open or closed.
 	#[pallet::storage]
-	pub type Disputes<T: Config> = StorageMap<_, Twox64Concat, DisputeId, DisputeOf<T>, OptionQuery>;
+	pub type Disputes<T: Config> =
+		StorageMap<_, Twox64Concat, DisputeId, DisputeOf<T>, OptionQuery>;
 
 	/// The undecided dispute of each contribution (at most one).
 	#[pallet::storage]
 	pub type OpenDisputeOf<T> = StorageMap<_, Twox64Concat, ContributionId, DisputeId, OptionQuery>;
 
-	/// Each contribution's disputes, oldest first.
+	/// Each contribution's latest `MaxDisputesPerContribution` disputes, oldest first (older
+	/// ones stay in [`Disputes`] and [`ByAccount`]).
 	#[pallet::storage]
 	pub type ByContribution<T: Config> = StorageMap<
 		_,
@@ -223,7 +226,10 @@ pub mod pallet {
 			deadline: BlockNumberFor<T>,
 		},
 		/// The owner answered a dispute.
-		DisputeAnswered { id: DisputeId, evidence: EvidenceHash },
+		DisputeAnswered {
+			id: DisputeId,
+			evidence: EvidenceHash,
+		},
 		/// A dispute was decided (`undecided`: its deadline passed, so it was dismissed); the
 		/// losing side may appeal before `appeal_until`.
 		DisputeDecided {
@@ -269,8 +275,6 @@ pub mod pallet {
 		ChallengeWindowClosed,
 		/// The contribution has an undecided dispute already.
 		AlreadyDisputed,
-		/// The contribution has had `MaxDisputesPerContribution` disputes.
-		TooManyDisputes,
 		/// The account cannot hold the bond (twice the bond, for an appeal).
 		InsufficientBond,
 		/// The blocks this dispute's deadline could fall in are full; try again in a later
@@ -348,7 +352,15 @@ pub mod pallet {
 			);
 			let mut history = ByContribution::<T>::get(contribution);
 			let id = NextDisputeId::<T>::get();
-			history.try_push(id).map_err(|_| Error::<T>::TooManyDisputes)?;
+			if history.is_full() {
+				// Forget the oldest: it is closed (a contribution has one undecided dispute at
+				// most, and it has none). Refusing instead would let an accomplice make a
+				// contribution undisputable with a few frivolous disputes.
+				history.remove(0);
+			}
+			if history.try_push(id).is_err() {
+				frame_support::defensive!("room was made in the dispute history");
+			}
 			let params = Params::<T>::get();
 			let deadline = Self::deadline_slot(params.decision_period)?;
 			T::Currency::hold(&HoldReason::DisputeBond.into(), &challenger, params.bond)
@@ -391,7 +403,11 @@ pub mod pallet {
 		/// Answer an open dispute of your contribution with the hash of your evidence (once).
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::answer())]
-		pub fn answer(origin: OriginFor<T>, id: DisputeId, evidence: EvidenceHash) -> DispatchResult {
+		pub fn answer(
+			origin: OriginFor<T>,
+			id: DisputeId,
+			evidence: EvidenceHash,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Disputes::<T>::try_mutate(id, |entry| {
 				let dispute = entry.as_mut().ok_or(Error::<T>::UnknownDispute)?;
@@ -520,7 +536,9 @@ pub mod pallet {
 				{
 					return Ok(at);
 				}
-				at = at.checked_add(&One::one()).ok_or(Error::<T>::DeadlinesFull)?;
+				at = at
+					.checked_add(&One::one())
+					.ok_or(Error::<T>::DeadlinesFull)?;
 			}
 			Err(Error::<T>::DeadlinesFull.into())
 		}
@@ -557,7 +575,9 @@ pub mod pallet {
 		}
 
 		/// `who`'s disputes, as the runtime API reports them.
-		pub fn disputes_of_account(who: &T::AccountId) -> alloc::vec::Vec<(DisputeId, DisputeOf<T>)> {
+		pub fn disputes_of_account(
+			who: &T::AccountId,
+		) -> alloc::vec::Vec<(DisputeId, DisputeOf<T>)> {
 			ByAccount::<T>::iter_key_prefix(who)
 				.filter_map(|id| Disputes::<T>::get(id).map(|d| (id, d)))
 				.collect()

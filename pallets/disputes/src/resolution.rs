@@ -17,8 +17,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, Config, Deadlines, DisputeId, DisputeOf, Disputes, Event, HoldReason,
-	OpenDisputeOf, Pallet, Params, Party, Settlement, Stage,
+	BalanceOf, Config, Deadlines, DisputeId, DisputeOf, Disputes, Event, HoldReason, OpenDisputeOf,
+	Pallet, Params, Party, Settlement, Stage,
 };
 
 impl<T: Config> Pallet<T> {

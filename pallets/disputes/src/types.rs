@@ -138,15 +138,7 @@ impl<BlockNumber: Copy> Stage<BlockNumber> {
 
 /// A challenge of a verified contribution.
 #[derive(
-	Clone,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	Eq,
-	PartialEq,
-	Debug,
-	TypeInfo,
-	MaxEncodedLen,
+	Clone, Encode, Decode, DecodeWithMemTracking, Eq, PartialEq, Debug, TypeInfo, MaxEncodedLen,
 )]
 pub struct Dispute<AccountId, Balance, BlockNumber> {
 	/// The contribution challenged.

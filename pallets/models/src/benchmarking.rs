@@ -178,6 +178,31 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn sweep_revenue() -> Result<(), BenchmarkError> {
+		let owner: T::AccountId = account("owner", 0, 0);
+		let contribution = verified::<T>(&owner, 1)?;
+		let id = release::<T>(Vec::new(), &contribution)?;
+		let payer: T::AccountId = account("payer", 0, 0);
+		funded::<T>(&payer);
+		let amount = T::Currency::minimum_balance().saturating_mul(1_000u32.into());
+		Pallet::<T>::pay_usage(RawOrigin::Signed(payer).into(), id, amount, [1; 32])
+			.map_err(|_| BenchmarkError::Stop("cannot pay"))?;
+		let contribution = contribution
+			.first()
+			.copied()
+			.ok_or(BenchmarkError::Stop("no contribution"))?;
+		T::Contributions::revoke(contribution, pallet_contributions::Revocation::TakeDown)
+			.ok_or(BenchmarkError::Stop("cannot take it down"))?;
+		let caller: T::AccountId = whitelisted_caller();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), id, contribution);
+
+		assert!(Pallet::<T>::claimable(id, contribution).is_zero());
+		Ok(())
+	}
+
+	#[benchmark]
 	fn set_split() -> Result<(), BenchmarkError> {
 		let origin =
 			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;

@@ -282,6 +282,13 @@ pub mod pallet {
 		},
 		/// Governance set the revenue split.
 		SplitSet { split: RevenueSplit },
+		/// What revoked or taken-down `contribution`'s shares in `release` had accrued went to
+		/// the reward pot.
+		RevenueSwept {
+			release: ReleaseId,
+			contribution: ContributionId,
+			amount: BalanceOf<T>,
+		},
 	}
 
 	#[pallet::error]
@@ -341,6 +348,9 @@ pub mod pallet {
 		InvalidSplit,
 		/// No more release ids.
 		IdsExhausted,
+		/// Only the revenue of a contribution a dispute revoked or took down is swept to the
+		/// pot; its owner claims the revenue of one in use.
+		StillInUse,
 	}
 
 	#[pallet::hooks]
@@ -576,6 +586,45 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Send what a revoked or taken-down contribution's shares in `release` accrued to the
+		/// reward pot (anyone may): its owner can no longer claim it, and it must not sit in
+		/// this pallet's account for ever. Its shares keep their place in the ledger, so the
+		/// other holders' revenue is unchanged; what they accrue from now on goes the same way.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::sweep_revenue())]
+		pub fn sweep_revenue(
+			origin: OriginFor<T>,
+			release: ReleaseId,
+			contribution: ContributionId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(
+				Ingredients::<T>::contains_key(release, contribution),
+				Error::<T>::NotAnIngredient
+			);
+			ensure!(
+				T::Contributions::withdrawn(contribution).is_some(),
+				Error::<T>::StillInUse
+			);
+			let amount = Self::claimable(release, contribution);
+			ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
+			T::Currency::transfer(
+				&Self::account_id(),
+				&T::Pot::get(),
+				amount,
+				Preservation::Expendable,
+			)?;
+			Claimed::<T>::mutate(release, contribution, |claimed| {
+				*claimed = claimed.saturating_add(amount)
+			});
+			Self::deposit_event(Event::RevenueSwept {
+				release,
+				contribution,
+				amount,
+			});
+			Ok(())
+		}
+
 		/// Set the revenue split (governance).
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_split())]
@@ -700,6 +749,26 @@ pub mod pallet {
 					sum.saturating_add(*amount)
 				});
 			ClaimableRevenue { per_release, total }
+		}
+
+		/// The taken-down contributions in `release` and in its ancestors (to `MaxHops`
+		/// generations), as (release, contribution): a release is flagged if any release it
+		/// builds on includes a contribution a rights holder had taken down.
+		pub fn taken_down_in(release: ReleaseId) -> Vec<(ReleaseId, ContributionId)> {
+			let mut releases = alloc::vec![release];
+			releases.extend(Self::lineage(release, T::MaxHops::get()));
+			releases
+				.into_iter()
+				.flat_map(|id| {
+					Ingredients::<T>::iter_key_prefix(id)
+						.filter(|c| {
+							T::Contributions::withdrawn(*c)
+								== Some(pallet_contributions::Revocation::TakeDown)
+						})
+						.map(move |c| (id, c))
+						.collect::<Vec<_>>()
+				})
+				.collect()
 		}
 
 		/// The ancestors of `release`, breadth first, each once, to `depth` generations.

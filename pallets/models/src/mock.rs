@@ -78,6 +78,8 @@ parameter_types! {
 	pub static Verified: BTreeMap<ContributionId, AccountId> = BTreeMap::new();
 	/// Reward weights of verified contributions (from their receipts); none by default.
 	pub static RewardWeights: BTreeMap<ContributionId, u64> = BTreeMap::new();
+	/// Contributions a dispute revoked or took down.
+	pub static Withdrawn: BTreeMap<ContributionId, pallet_contributions::Revocation> = BTreeMap::new();
 	/// The license terms (`None`: not accepted) and consent of contributions whose terms are
 	/// not open; every other contribution allows every use.
 	pub static UsageTerms: BTreeMap<ContributionId, (Option<LicenseTerms>, Consent)> =
@@ -125,6 +127,16 @@ impl ContributionRegistry<AccountId> for TestContributions {
 			.copied()
 			.unwrap_or((Some(OPEN_TERMS), Consent::all(ConsentLevel::Allowed)));
 		pallet_contributions::terms::use_refusal(terms, &consent, intended)
+	}
+
+	fn withdrawn(id: ContributionId) -> Option<pallet_contributions::Revocation> {
+		Withdrawn::get().get(&id).copied()
+	}
+
+	fn revoke(id: ContributionId, how: pallet_contributions::Revocation) -> Option<AccountId> {
+		let owner = Verified::mutate(|v| v.remove(&id))?;
+		Withdrawn::mutate(|w| w.insert(id, how));
+		Some(owner)
 	}
 
 	fn accepts_uri(uri: &[u8]) -> bool {
@@ -194,6 +206,7 @@ impl ExtBuilder {
 		ext.execute_with(|| {
 			System::set_block_number(1);
 			UsageTerms::set(BTreeMap::new());
+			Withdrawn::set(BTreeMap::new());
 			Verified::set(
 				[
 					(1, ALICE),

@@ -10,8 +10,8 @@ use crate::types::{ClaimableRevenue, ModelVersionInfo, ReleaseId, ReleaseInfo, S
 sp_api::decl_runtime_apis! {
 	/// Reads of the models pallet. Version 2 added `model_version` (the registry moved here
 	/// from the contributions pallet) and `claimable_by`; in version 3 a release carries its
-	/// intended use.
-	#[api_version(3)]
+	/// intended use; version 4 added `taken_down_in`.
+	#[api_version(4)]
 	pub trait ModelsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -35,5 +35,8 @@ sp_api::decl_runtime_apis! {
 		/// Model version `id`: its weights' root, parent and the architecture verifiers
 		/// check fine-tunes against.
 		fn model_version(id: ModelVersionId) -> Option<ModelVersionInfo<BlockNumber>>;
+		/// The contributions taken down by an upheld takedown request in release `id` or the
+		/// releases it builds on, as (release, contribution); empty when it is clear.
+		fn taken_down_in(id: ReleaseId) -> Vec<(ReleaseId, ContributionId)>;
 	}
 }

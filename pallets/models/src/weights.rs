@@ -44,6 +44,7 @@ pub trait WeightInfo {
 	fn deprecate_release() -> Weight;
 	fn pay_usage(h: u32, i: u32, ) -> Weight;
 	fn claim_revenue() -> Weight;
+	fn sweep_revenue() -> Weight;
 	fn set_split() -> Weight;
 	fn register_model_version() -> Weight;
 }
@@ -126,6 +127,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	fn sweep_revenue() -> Weight {
+		Weight::zero()
+	}
 	/// Storage: `Models::Split` (r:0 w:1)
 	/// Proof: `Models::Split` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_split() -> Weight {
@@ -183,6 +187,9 @@ impl WeightInfo for () {
 		Weight::from_parts(135_127_000, 14739)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn sweep_revenue() -> Weight {
+		Weight::zero()
 	}
 	fn set_split() -> Weight {
 		Weight::from_parts(11_720_000, 0)

@@ -4,12 +4,13 @@ use alloc::vec::Vec;
 use codec::Codec;
 use pallet_contributions::ContributionId;
 
-use crate::types::{AccountRewards, ContributionReward, EpochInfo, UnvestedReward};
+use crate::types::{AccountRewards, ClawBack, ContributionReward, EpochInfo, UnvestedReward};
 
 sp_api::decl_runtime_apis! {
 	/// Reads of the rewards pallet. Version 2 added `vesting_schedule` and
-	/// `challenge_window`, and the unvested part of `account_rewards`.
-	#[api_version(2)]
+	/// `challenge_window`, and the unvested part of `account_rewards`; version 3 `debt` and
+	/// `clawed_back`.
+	#[api_version(3)]
 	pub trait RewardsApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -31,5 +32,9 @@ sp_api::decl_runtime_apis! {
 		fn vesting_schedule(who: AccountId) -> Vec<(ContributionId, UnvestedReward<Balance, BlockNumber>)>;
 		/// Blocks from a reward's credit to its vesting, for rewards credited now.
 		fn challenge_window() -> BlockNumber;
+		/// What `who` owes from rewards an upheld dispute took back after they vested.
+		fn debt(who: AccountId) -> Balance;
+		/// What an upheld dispute took back from contribution `id`, if one did.
+		fn clawed_back(id: ContributionId) -> Option<ClawBack<Balance>>;
 	}
 }

@@ -141,6 +141,7 @@ impl pallet_rewards::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Contributions = Contributions;
+	type VestingHold = crate::Disputes;
 	type BudgetOrigin = GovernanceOrigin;
 	type GrantOrigin = TwoThirdsOrigin;
 	type MintOrigin = TwoThirdsOrigin;

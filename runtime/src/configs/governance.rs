@@ -3,8 +3,8 @@
 //!
 //! | origin | decides |
 //! | --- | --- |
-//! | [`GovernanceOrigin`]: more than half of the council | verifiers, model versions, contribution parameters and appeals, reward budgets and rules |
-//! | [`TwoThirdsOrigin`]: two thirds of the council | minting into the reward pot, bonuses and their cap, validators, network admission |
+//! | [`GovernanceOrigin`]: more than half of the council | verifiers, model versions, contribution parameters and appeals, reward budgets and rules, disputes and their rules |
+//! | [`TwoThirdsOrigin`]: two thirds of the council | minting into the reward pot, bonuses and their cap, validators, network admission, appeals of disputes |
 //! | [`RootEquivalentOrigin`]: three quarters of the council | council membership, and through `governance.dispatchAsRoot` anything that needs Root (runtime upgrades) |
 //!
 //! No route to a power needs less than that power: a majority that could change the council's

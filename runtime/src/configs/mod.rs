@@ -2,6 +2,7 @@
 
 mod consensus;
 mod contributions;
+mod disputes;
 pub mod governance;
 mod models;
 mod monetary;
@@ -9,6 +10,7 @@ mod system;
 
 pub use consensus::*;
 pub use contributions::*;
+pub use disputes::*;
 pub use models::*;
 pub use monetary::*;
 pub use system::*;

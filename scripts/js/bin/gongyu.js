@@ -5,6 +5,7 @@ import { Command } from 'commander';
 
 import { register as registerContribute } from '../commands/contribute.js';
 import { register as registerCouncil } from '../commands/council.js';
+import { register as registerDispute } from '../commands/dispute.js';
 import { register as registerExplorer } from '../commands/explorer.js';
 import { register as registerModels } from '../commands/models.js';
 import { register as registerRewards } from '../commands/rewards.js';
@@ -15,7 +16,9 @@ const program = new Command('gongyu')
     + 'rewards, pay for and claim model release revenue, run council motions, serve the explorer page.')
   .showHelpAfterError('(run with --help for usage)');
 
-for (const register of [registerContribute, registerStatus, registerRewards, registerModels, registerCouncil, registerExplorer]) {
+for (const register of [
+  registerContribute, registerStatus, registerRewards, registerDispute, registerModels, registerCouncil, registerExplorer,
+]) {
   register(program);
 }
 
@@ -23,7 +26,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   const words = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-  const command = words[0] === 'council' ? words.slice(0, 2).join(' ') : words[0];
+  const command = ['council', 'dispute'].includes(words[0]) ? words.slice(0, 2).join(' ') : words[0];
   console.error(`gongyu ${command}: ${error.message}`);
   if (process.env.GONGYU_DEBUG) console.error(error.stack);
   process.exit(1);

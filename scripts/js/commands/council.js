@@ -4,6 +4,7 @@ import { parseAddress, parseCount, parseGyu, printJson, resolveSigner, CliError 
 import {
   close, describeCall, MOTIONS, openMotions, propose, thresholdFor, vote,
 } from '../lib/council.js';
+import { parseOutcome } from '../lib/disputes.js';
 import { parseLicenseTerms } from '../lib/terms.js';
 import { connection, signerOption, wsOptions } from './common.js';
 
@@ -23,6 +24,9 @@ function motionArgs(api, name, args) {
       return [args[0]];
     case 'license':
       return [args[0], parseLicenseTerms(args[1])];
+    case 'decide-dispute':
+    case 'decide-appeal':
+      return [parseCount(args[0], '<dispute>'), parseOutcome(args[1])];
     default:
       return [parseAddress(args[0])];
   }

@@ -40,6 +40,7 @@ export function siteFiles() {
     ['/lib/models.js', path.join(jsRoot, 'lib', 'models.js')],
     ['/lib/rewards.js', path.join(jsRoot, 'lib', 'rewards.js')],
     ['/lib/terms.js', path.join(jsRoot, 'lib', 'terms.js')],
+    ['/lib/dispute-view.js', path.join(jsRoot, 'lib', 'dispute-view.js')],
     ['/vendor/polkadot-util.js', bundle('@polkadot/util', 'bundle-polkadot-util.js')],
     ['/vendor/polkadot-util-crypto.js', bundle('@polkadot/util-crypto', 'bundle-polkadot-util-crypto.js')],
     ['/vendor/polkadot-keyring.js', bundle('@polkadot/keyring', 'bundle-polkadot-keyring.js')],

@@ -48,6 +48,10 @@ export function register(program) {
     for (const i of release.ingredients) {
       console.log(`    contribution ${i.contribution}  ${i.shares} share(s)  owner ${i.owner ?? '-'}`);
     }
+    if (release.takenDown.length > 0) {
+      console.log(`  FLAGGED       builds on taken-down contributions: ${release.takenDown
+        .map((t) => `#${t.contribution} (in release #${t.release})`).join(', ')}`);
+    }
   }));
 
   const pay = program.command('pay-usage')

@@ -35,6 +35,9 @@ async function showRewards(address, options) {
     for (const { id, amount, vestsAt } of account.vesting) {
       console.log(`    contribution #${id}  ${gyu(amount)}  vests at block #${vestsAt}`);
     }
+    if (account.debt > 0n) {
+      console.log(`  owed           ${gyu(account.debt)} (rewards a dispute took back after they vested; later rewards pay it first)`);
+    }
     console.log(`Payouts in blocks #${scannedFrom}..#${head}:`);
     if (payouts.length === 0) console.log('  none');
     for (const { block, amount } of payouts) console.log(`  block #${block}  ${gyu(amount)}`);

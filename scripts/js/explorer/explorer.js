@@ -3,6 +3,7 @@
 // model releases and an account's rewards. The node is `?ws=…` in the address, else the one config.json names.
 
 import { formatCounts, formatReceipt, nextStep, readContribution } from './lib/contributions.js';
+import { describeStage, disputeFromCodec } from './lib/dispute-view.js';
 import { formatGyu, shortAddress } from './lib/format.js';
 import { readReleases } from './lib/models.js';
 import { readAccountRewards, readEpoch } from './lib/rewards.js';
@@ -60,6 +61,17 @@ function novel(c) {
   return [text, formatReceipt(c.receipt), 'novelty'];
 }
 
+/**
+ * The status cell: the status (and score), "disputed" while a dispute is undecided; the next
+ * step as its title.
+ */
+function statusCell(c, epoch) {
+  const status = c.score === null ? c.status : `${c.status} (${c.score})`;
+  const open = c.disputes.find((d) => d.stage.name !== 'Closed');
+  if (open) return [`${status} · disputed #${open.id}`, nextStep(c, epoch), 'status status-Disputed'];
+  return [status, nextStep(c, epoch), `status status-${c.status}`];
+}
+
 /** One table row for a contribution. */
 function contributionRow(api, c, epoch) {
   const row = document.createElement('tr');
@@ -72,7 +84,7 @@ function contributionRow(api, c, epoch) {
     [`${c.size} B`],
     counted(c),
     novel(c),
-    [c.score === null ? c.status : `${c.status} (${c.score})`, nextStep(c, epoch), `status status-${c.status}`],
+    statusCell(c, epoch),
     [String(c.attestations.length)],
     [reward, null, 'reward'],
   ];
@@ -122,9 +134,10 @@ async function refreshAccount(api) {
     show('account-error', `"${input}" is not a valid address: ${error.message}`);
     return;
   }
-  const [account, ids] = await Promise.all([
+  const [account, ids, disputes] = await Promise.all([
     readAccountRewards(api, address),
     api.call.contributionsApi.contributionsOf(address),
+    api.call.disputesApi.disputesOfAccount(address),
   ]);
   $('account-error').hidden = true;
   show('account-address', address);
@@ -135,6 +148,12 @@ async function refreshAccount(api) {
   show('account-unvested', account.vesting.length === 0 ? formatGyu(api, account.unvested)
     : `${formatGyu(api, account.unvested)} (${account.vesting
       .map(({ id, amount, vestsAt }) => `#${id}: ${formatGyu(api, amount)} until block #${vestsAt}`).join('; ')})`);
+  show('account-debt', formatGyu(api, account.debt));
+  show('account-disputes', disputes.length === 0 ? 'none' : disputes
+    .map(([id, codec]) => disputeFromCodec(id.toNumber(), codec))
+    .sort((a, b) => a.id - b.id)
+    .map((d) => `#${d.id} on contribution #${d.contribution} (${d.reason}): ${describeStage(d)}`)
+    .join('; '));
   show('account-last-paid', account.lastPaidAt === null ? 'never' : `block #${account.lastPaidAt}`);
   show('account-contributions', ids.length === 0 ? 'none' : ids.map((id) => `#${id}`).join(', '));
   $('account-result').hidden = false;

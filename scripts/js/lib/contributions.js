@@ -4,6 +4,7 @@
 
 import { u8aToString } from '@polkadot/util';
 
+import { describeStage, disputeFromCodec } from './dispute-view.js';
 import { formatGyu } from './format.js';
 import { consentFromChain } from './terms.js';
 
@@ -92,10 +93,12 @@ function formatVerdict(a) {
  * challenge window passes, or null once nothing does.
  */
 export async function readContribution(api, id) {
-  const [found, reward, receipt] = await Promise.all([
+  const [found, reward, receipt, disputes, clawedBack] = await Promise.all([
     api.call.contributionsApi.contribution(id),
     api.call.rewardsApi.contributionReward(id),
     api.call.contributionsApi.receipt(id),
+    api.call.disputesApi.disputesOfContribution(id),
+    api.call.rewardsApi.clawedBack(id),
   ]);
   if (found.isNone) return null;
   const info = found.unwrap();
@@ -127,7 +130,11 @@ export async function readContribution(api, id) {
       vesting: vesting
         ? { amount: vesting[1].amount.toBigInt(), vestsAt: vesting[1].vestsAt.toNumber() }
         : null,
+      clawedBack: clawedBack.isSome
+        ? { returned: clawedBack.unwrap().returned.toBigInt(), debt: clawedBack.unwrap().debt.toBigInt() }
+        : null,
     },
+    disputes: disputes.map(([disputeId, codec]) => disputeFromCodec(disputeId.toNumber(), codec)),
   };
 }
 
@@ -143,7 +150,9 @@ export function nextStep(contribution, epoch) {
     case 'Pending':
       return `waiting for verifiers (${contribution.attestations.length} attestation(s) so far; `
         + `expires at block #${contribution.deadline})`;
-    case 'Verified':
+    case 'Verified': {
+      const open = contribution.disputes?.find((d) => d.stage.name !== 'Closed');
+      if (open) return `disputed (#${open.id}, ${open.reason}): ${describeStage(open)}; its rewards stay frozen until then`;
       if (contribution.reward.epoch === null) {
         return `verified; paid when epoch ${epoch.index} closes at block #${epoch.start + epoch.length}`;
       }
@@ -151,6 +160,12 @@ export function nextStep(contribution, epoch) {
         ? `verified and rewarded in epoch ${contribution.reward.epoch}; the reward is frozen until `
           + `block #${contribution.reward.vesting.vestsAt}, the end of its challenge window`
         : `verified and rewarded in epoch ${contribution.reward.epoch}; the reward has vested`;
+    }
+    case 'Revoked':
+    case 'TakenDown':
+      return `${contribution.status === 'Revoked' ? 'revoked' : 'taken down'} by an upheld dispute: it earns nothing `
+        + 'more and goes into no new release; its unvested rewards returned to the pot and what had '
+        + "vested is a debt against its owner's later rewards";
     case 'Rejected':
       return 'rejected by the verifiers (wrong bytes or card, or not records in the declared format); '
         + 'the deposit went to the reward pot';
@@ -176,6 +191,8 @@ const DEPOSIT_STATE = {
   Expired: 'returned less the storage fee',
   Withdrawn: 'returned less the storage fee unless a verifier had attested against it',
   Unavailable: 'partly slashed with the storage fee, the rest returned',
+  Revoked: 'returned less the storage fee',
+  TakenDown: 'returned less the storage fee',
 };
 
 /** Multi-line text describing a contribution, as `gongyu status` prints it. */
@@ -191,7 +208,14 @@ export function formatContribution(api, c, epoch) {
       + (c.reward.bonus > 0n ? ` + ${formatGyu(api, c.reward.bonus)} bonus` : '')
       + (c.reward.vesting
         ? `; ${formatGyu(api, c.reward.vesting.amount)} frozen until block #${c.reward.vesting.vestsAt}`
-        : '; vested');
+        : '; vested')
+      + (c.reward.clawedBack
+        ? `; taken back: ${formatGyu(api, c.reward.clawedBack.returned)} to the pot, `
+          + `${formatGyu(api, c.reward.clawedBack.debt)} owed`
+        : '');
+  const disputes = (c.disputes ?? []).length === 0 ? 'none' : c.disputes
+    .map((d) => `#${d.id} ${d.reason} by ${d.challenger}: ${describeStage(d)}`)
+    .join('\n               ');
   return [
     `Contribution #${c.id}`,
     `  owner        ${c.owner}`,
@@ -207,6 +231,7 @@ export function formatContribution(api, c, epoch) {
     `  attestations ${attestations}`,
     `  receipt      ${formatReceipt(c.receipt)}`,
     `  reward       ${reward}`,
+    `  disputes     ${disputes}`,
     `  next         ${nextStep(c, epoch)}`,
   ].join('\n');
 }

@@ -62,6 +62,18 @@ export const MOTIONS = {
     needs: needsOf('license'),
     build: (api, [license, terms]) => api.tx.contributions.setLicense(license, terms),
   },
+  'decide-dispute': {
+    args: '<dispute> <upheld|dismissed>',
+    summary: 'decide an open dispute (upheld revokes the contribution and takes back its rewards)',
+    needs: needsOf('decide-dispute'),
+    build: (api, [id, upheld]) => api.tx.disputes.decide(id, upheld),
+  },
+  'decide-appeal': {
+    args: '<dispute> <upheld|dismissed>',
+    summary: 'decide an appealed dispute (the final decision)',
+    needs: needsOf('decide-appeal'),
+    build: (api, [id, upheld]) => api.tx.disputes.decideAppeal(id, upheld),
+  },
   'add-verifier': {
     args: '<address>', summary: 'admit an account to the verifier set', needs: needsOf('add-verifier'),
     build: (api, [who]) => api.tx.verifierMembership.addMember(who),

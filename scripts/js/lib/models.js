@@ -26,7 +26,10 @@ export async function readRelease(api, id, depth = 8) {
     });
   }
   ingredients.sort((a, b) => a.contribution - b.contribution);
-  return { ...releaseJson(info.unwrap()), lineage, ingredients };
+  // Taken-down contributions in it or the releases it builds on: `[{ release, contribution }]`.
+  const takenDown = (await api.call.modelsApi.takenDownIn(id))
+    .map(([release, contribution]) => ({ release: release.toNumber(), contribution: contribution.toNumber() }));
+  return { ...releaseJson(info.unwrap()), lineage, ingredients, takenDown };
 }
 
 /** What `address`'s contributions can claim: `[{ release, contribution, amount }]`. */

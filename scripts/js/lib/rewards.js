@@ -7,12 +7,13 @@
  * `vesting` lists it by contribution as `{ id, amount, vestsAt }`, soonest first.
  */
 export async function readAccountRewards(api, address) {
-  const [account, pending, total, rewards, schedule] = await Promise.all([
+  const [account, pending, total, rewards, schedule, debt] = await Promise.all([
     api.query.system.account(address),
     api.call.rewardsApi.pendingRewards(address),
     api.call.rewardsApi.totalRewards(address),
     api.call.rewardsApi.accountRewards(address),
     api.call.rewardsApi.vestingSchedule(address),
+    api.call.rewardsApi.debt(address),
   ]);
   return {
     address,
@@ -24,6 +25,7 @@ export async function readAccountRewards(api, address) {
     earned: rewards.earned.toBigInt(),
     paid: rewards.paid.toBigInt(),
     unvested: rewards.unvested.toBigInt(),
+    debt: debt.toBigInt(),
     lastPaidAt: rewards.lastPaidAt.isSome ? rewards.lastPaidAt.unwrap().toNumber() : null,
     vesting: schedule
       .map(([id, entry]) => ({ id: id.toNumber(), amount: entry.amount.toBigInt(), vestsAt: entry.vestsAt.toNumber() }))

@@ -22,6 +22,7 @@ fn an_upheld_dispute_revokes_a_verified_contribution_and_keeps_its_root() {
 			Some(ALICE)
 		);
 		assert_eq!(status(id), ContributionStatus::Revoked);
+		assert_eq!(ContributionsPallet::withdrawn(id), Some(Revocation::Revoke));
 		System::assert_last_event(
 			Event::ContributionRevoked {
 				id,
@@ -52,6 +53,10 @@ fn a_takedown_marks_it_taken_down() {
 		);
 		assert_eq!(status(id), ContributionStatus::TakenDown);
 		assert!(status(id).was_verified());
+		assert_eq!(
+			ContributionsPallet::withdrawn(id),
+			Some(Revocation::TakeDown)
+		);
 	});
 }
 
@@ -59,6 +64,7 @@ fn a_takedown_marks_it_taken_down() {
 fn only_a_verified_contribution_can_be_revoked_and_only_once() {
 	ExtBuilder::build_and_execute(|| {
 		let pending = submit_dataset(ALICE, 3);
+		assert_eq!(ContributionsPallet::withdrawn(pending), None);
 		let revoke =
 			|id| <ContributionsPallet as ContributionRegistry<_>>::revoke(id, Revocation::Revoke);
 		assert_eq!(revoke(pending), None);

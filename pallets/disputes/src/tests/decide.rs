@@ -12,18 +12,43 @@ fn an_upheld_dispute_revokes_returns_the_frozen_reward_and_pays_the_challenger()
 		owner_earns_the_first_epoch();
 		let pot_before = total(pot());
 		let id = challenge();
-		assert_ok!(DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, true));
+		assert_ok!(DisputesPallet::decide(
+			RuntimeOrigin::signed(COUNCIL),
+			id,
+			true
+		));
 		let appeal_until = EPOCH + APPEAL;
-		assert_eq!(stage(id), Stage::Decided { upheld: true, appeal_until });
+		assert_eq!(
+			stage(id),
+			Stage::Decided {
+				upheld: true,
+				appeal_until
+			}
+		);
 		System::assert_last_event(
-			Event::DisputeDecided { id, upheld: true, undecided: false, appeal_until }.into(),
+			Event::DisputeDecided {
+				id,
+				upheld: true,
+				undecided: false,
+				appeal_until,
+			}
+			.into(),
 		);
 		// Nothing moves until the decision is final.
-		assert_eq!(status(CONTRIBUTION), ContributionStatus::Verified { score: 1 });
+		assert_eq!(
+			status(CONTRIBUTION),
+			ContributionStatus::Verified { score: 1 }
+		);
 		assert_eq!(frozen(OWNER), 1_000);
 
 		run_to_block(appeal_until);
-		assert_eq!(stage(id), Stage::Closed { upheld: true, at: appeal_until });
+		assert_eq!(
+			stage(id),
+			Stage::Closed {
+				upheld: true,
+				at: appeal_until
+			}
+		);
 		assert_eq!(status(CONTRIBUTION), ContributionStatus::Revoked);
 		// The frozen reward went back to the pot, a tenth of it on to the challenger, whose
 		// bond is released.
@@ -36,7 +61,13 @@ fn an_upheld_dispute_revokes_returns_the_frozen_reward_and_pays_the_challenger()
 			Event::DisputeUpheld {
 				id,
 				contribution: CONTRIBUTION,
-				settlement: Settlement { returned: 1_000, debt: 0, bounty: 100, to_winner: 0, to_pot: 0 },
+				settlement: Settlement {
+					returned: 1_000,
+					debt: 0,
+					bounty: 100,
+					to_winner: 0,
+					to_pot: 0,
+				},
 			}
 			.into(),
 		);
@@ -62,11 +93,28 @@ fn a_dismissed_dispute_splits_the_bond_and_the_reward_vests() {
 		owner_earns_the_first_epoch();
 		let pot_before = total(pot());
 		let id = challenge();
-		assert_ok!(DisputesPallet::answer(RuntimeOrigin::signed(OWNER), id, [9; 32]));
-		assert_ok!(DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, false));
+		assert_ok!(DisputesPallet::answer(
+			RuntimeOrigin::signed(OWNER),
+			id,
+			[9; 32]
+		));
+		assert_ok!(DisputesPallet::decide(
+			RuntimeOrigin::signed(COUNCIL),
+			id,
+			false
+		));
 		run_to_block(EPOCH + APPEAL);
-		assert_eq!(stage(id), Stage::Closed { upheld: false, at: EPOCH + APPEAL });
-		assert_eq!(status(CONTRIBUTION), ContributionStatus::Verified { score: 1 });
+		assert_eq!(
+			stage(id),
+			Stage::Closed {
+				upheld: false,
+				at: EPOCH + APPEAL
+			}
+		);
+		assert_eq!(
+			status(CONTRIBUTION),
+			ContributionStatus::Verified { score: 1 }
+		);
 		assert_eq!(total(CHALLENGER), INITIAL_BALANCE - BOND);
 		assert_eq!(total(OWNER), INITIAL_BALANCE + 1_000 + BOND / 2);
 		assert_eq!(total(pot()), pot_before + BOND / 2);
@@ -99,7 +147,11 @@ fn a_dispute_that_outlives_the_window_holds_the_reward_until_it_is_dismissed() {
 		let id = challenge();
 		run_to_block(EPOCH + WINDOW + 1);
 		assert_eq!(frozen(OWNER), 1_000);
-		assert_ok!(DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, false));
+		assert_ok!(DisputesPallet::decide(
+			RuntimeOrigin::signed(COUNCIL),
+			id,
+			false
+		));
 		run_to_block(EPOCH + WINDOW + 1 + APPEAL);
 		assert_eq!(frozen(OWNER), 0);
 	});
@@ -113,7 +165,13 @@ fn an_undecided_dispute_is_dismissed_at_its_deadline_and_may_be_appealed() {
 		let deadline = EPOCH + DECISION;
 		run_to_block(deadline);
 		let appeal_until = deadline + APPEAL;
-		assert_eq!(stage(id), Stage::Decided { upheld: false, appeal_until });
+		assert_eq!(
+			stage(id),
+			Stage::Decided {
+				upheld: false,
+				appeal_until
+			}
+		);
 		assert!(dispute_events().contains(&Event::DisputeDecided {
 			id,
 			upheld: false,
@@ -125,7 +183,13 @@ fn an_undecided_dispute_is_dismissed_at_its_deadline_and_may_be_appealed() {
 			Error::<Test>::NotOpen
 		);
 		run_to_block(appeal_until);
-		assert_eq!(stage(id), Stage::Closed { upheld: false, at: appeal_until });
+		assert_eq!(
+			stage(id),
+			Stage::Closed {
+				upheld: false,
+				at: appeal_until
+			}
+		);
 	});
 }
 
@@ -135,11 +199,24 @@ fn with_no_appeal_period_a_decision_is_final_at_once() {
 		owner_earns_the_first_epoch();
 		assert_ok!(DisputesPallet::set_params(
 			RuntimeOrigin::root(),
-			DisputeParams { appeal_period: 0, ..DefaultParams::get() }
+			DisputeParams {
+				appeal_period: 0,
+				..DefaultParams::get()
+			}
 		));
 		let id = challenge();
-		assert_ok!(DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, true));
-		assert_eq!(stage(id), Stage::Closed { upheld: true, at: EPOCH });
+		assert_ok!(DisputesPallet::decide(
+			RuntimeOrigin::signed(COUNCIL),
+			id,
+			true
+		));
+		assert_eq!(
+			stage(id),
+			Stage::Closed {
+				upheld: true,
+				at: EPOCH
+			}
+		);
 		assert_eq!(status(CONTRIBUTION), ContributionStatus::Revoked);
 	});
 }
@@ -156,7 +233,11 @@ fn a_takedown_after_vesting_takes_down_and_leaves_a_debt() {
 			DisputeReason::Takedown,
 			EVIDENCE
 		));
-		assert_ok!(DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, true));
+		assert_ok!(DisputesPallet::decide(
+			RuntimeOrigin::signed(COUNCIL),
+			id,
+			true
+		));
 		run_to_block(EPOCH + WINDOW + APPEAL);
 		assert_eq!(status(CONTRIBUTION), ContributionStatus::TakenDown);
 		assert_eq!(pallet_rewards::Debts::<Test>::get(OWNER), 1_000);
@@ -182,13 +263,20 @@ fn only_the_council_decides_and_only_open_disputes() {
 			RuntimeOrigin::root(),
 			RuntimeOrigin::none(),
 		] {
-			assert_noop!(DisputesPallet::decide(origin, id, true), DispatchError::BadOrigin);
+			assert_noop!(
+				DisputesPallet::decide(origin, id, true),
+				DispatchError::BadOrigin
+			);
 		}
 		assert_noop!(
 			DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), 77, true),
 			Error::<Test>::UnknownDispute
 		);
-		assert_ok!(DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, true));
+		assert_ok!(DisputesPallet::decide(
+			RuntimeOrigin::signed(COUNCIL),
+			id,
+			true
+		));
 		assert_noop!(
 			DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, false),
 			Error::<Test>::NotOpen

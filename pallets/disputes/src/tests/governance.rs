@@ -29,17 +29,29 @@ fn rules_need_a_bond_and_periods_in_range() {
 	build_and_execute(|| {
 		let set = |params| DisputesPallet::set_params(RuntimeOrigin::root(), params);
 		let default = DefaultParams::get();
-		assert_noop!(set(DisputeParams { bond: 0, ..default }), Error::<Test>::ZeroBond);
 		assert_noop!(
-			set(DisputeParams { decision_period: 0, ..default }),
+			set(DisputeParams { bond: 0, ..default }),
+			Error::<Test>::ZeroBond
+		);
+		assert_noop!(
+			set(DisputeParams {
+				decision_period: 0,
+				..default
+			}),
 			Error::<Test>::PeriodOutOfRange
 		);
 		assert_noop!(
-			set(DisputeParams { decision_period: 101, ..default }),
+			set(DisputeParams {
+				decision_period: 101,
+				..default
+			}),
 			Error::<Test>::PeriodOutOfRange
 		);
 		assert_noop!(
-			set(DisputeParams { appeal_period: 101, ..default }),
+			set(DisputeParams {
+				appeal_period: 101,
+				..default
+			}),
 			Error::<Test>::PeriodOutOfRange
 		);
 	});
@@ -48,7 +60,11 @@ fn rules_need_a_bond_and_periods_in_range() {
 #[test]
 fn only_governance_sets_the_rules() {
 	build_and_execute(|| {
-		for origin in [RuntimeOrigin::signed(COUNCIL), RuntimeOrigin::signed(OWNER), RuntimeOrigin::none()] {
+		for origin in [
+			RuntimeOrigin::signed(COUNCIL),
+			RuntimeOrigin::signed(OWNER),
+			RuntimeOrigin::none(),
+		] {
 			assert_noop!(
 				DisputesPallet::set_params(origin, DefaultParams::get()),
 				DispatchError::BadOrigin

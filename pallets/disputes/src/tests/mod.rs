@@ -48,7 +48,10 @@ pub fn frozen(who: AccountId) -> Balance {
 
 /// What `who` holds in dispute bonds.
 pub fn bonded(who: AccountId) -> Balance {
-	Balances::balance_on_hold(&RuntimeHoldReason::DisputesPallet(HoldReason::DisputeBond), &who)
+	Balances::balance_on_hold(
+		&RuntimeHoldReason::DisputesPallet(HoldReason::DisputeBond),
+		&who,
+	)
 }
 
 /// `who`'s whole balance (free and held).

@@ -3,6 +3,7 @@
 
 mod payments;
 mod releases;
+mod takedown;
 mod versions;
 
 use frame_support::assert_ok;
