@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { councilMotion } from '../../scripts/js/lib/council.js';
-import { nodeBinary, runProcess, startNode } from './support/node-process.js';
+import { nodeBinary, repoRoot, runProcess, startNode } from './support/node-process.js';
 import { connect, sendAndWait, signer, waitForHead } from '../../scripts/js/lib/chain.js';
 import { ALL_ALLOWED, consentForChain } from '../../scripts/js/lib/terms.js';
 
@@ -29,6 +29,13 @@ const measuredAt90 = (seed) => ({ Measured: {
   // Datasets of their own: sketches that share nothing.
   sketch: Array.from({ length: 64 }, (_, i) => seed * 1000 + i),
 } });
+
+/** Runs `scripts/gongyu <args>` against `wsUrl`; resolves with its stdout, failing on an error. */
+async function runGongyu(wsUrl, args) {
+  const { code, stdout, stderr } = await runProcess(path.join(repoRoot, 'scripts', 'gongyu'), [...args, '--ws', wsUrl], { cwd: repoRoot });
+  assert.equal(code, 0, `gongyu ${args.join(' ')} failed:\n${stderr}${stdout}`);
+  return stdout;
+}
 
 describe('council and rewards on the dev chain', () => {
   let node;
@@ -189,6 +196,8 @@ describe('council and rewards on the dev chain', () => {
     cappedReward = { id: id.toNumber(), amount: accountCap };
   });
 
+  const gongyu = (args) => runGongyu(node.wsUrl, args);
+
   /** Resolves with the first `disputes.<name>` event of dispute `id` (watching new blocks). */
   const disputeEvent = (name, id, timeoutMs = 180_000) => new Promise((resolve, reject) => {
     let unsubscribe = () => {};
@@ -231,6 +240,10 @@ describe('council and rewards on the dev chain', () => {
     await waitForHead(api, () => true, { finalized: true });
     const contribution = (await api.call.contributionsApi.contribution(id)).unwrap();
     assert.equal(contribution.status.type, 'Revoked');
+    const status = await gongyu(['status', String(id)]);
+    assert.match(status, /status +Revoked/);
+    assert.match(status, /revoked by an upheld dispute/);
+    assert.match(status, new RegExp(`#${disputeId} Plagiarism by ${ferdie.address}: closed upheld`));
     assert.deepEqual((await api.query.balances.holds(ferdie.address)).toJSON(), []);
     const clawed = (await api.call.rewardsApi.clawedBack(id)).unwrap();
     assert.equal(clawed.returned.toBigInt(), amount);
@@ -252,9 +265,10 @@ describe('council and rewards on the dev chain', () => {
     await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(3)), bob, { until: 'inBlock' });
     await sendAndWait(api, api.tx.contributions.attest(id, measuredAt90(3)), charlie, { until: 'inBlock' });
 
-    // Verified and waiting for its epoch to pay it: in its challenge window.
-    const opened = await sendAndWait(api, api.tx.disputes.openDispute(id, 'LicenseViolation', `0x${'e4'.repeat(32)}`), ferdie);
-    const disputeId = opened.events.find(({ event }) => api.events.disputes.DisputeOpened.is(event)).event.data.id.toNumber();
+    // Verified and waiting for its epoch to pay it: in its challenge window. Opened with the
+    // toolkit, as a user would.
+    const opened = await gongyu(['dispute', 'open', String(id), 'license', `0x${'e4'.repeat(32)}`, '--suri', '//Ferdie', '--json']);
+    const disputeId = JSON.parse(opened).dispute;
     const decided = await councilMotion(api, api.tx.disputes.decide(disputeId, false));
     assert.ok(decided.isOk, `motion result: ${decided}`);
     const dismissed = await disputeEvent('DisputeDismissed', disputeId);
@@ -265,6 +279,8 @@ describe('council and rewards on the dev chain', () => {
     assert.deepEqual((await api.query.balances.holds(ferdie.address)).toJSON(), []);
     const mine = (await api.call.disputesApi.disputesOfAccount(ferdie.address)).map(([disputeId]) => disputeId.toNumber());
     assert.ok(mine.includes(disputeId));
+    assert.match(await gongyu(['dispute', 'status', String(disputeId)]), /closed dismissed at block #\d+/);
+    assert.match(await gongyu(['dispute', 'status', '--account', ferdie.address]), new RegExp(`Dispute #${disputeId} of contribution #${id}`));
   });
 
   test('the state this chain built satisfies every runtime invariant (export-state, check-invariants)', async () => {

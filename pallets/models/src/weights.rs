@@ -68,10 +68,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `i` is `[1, 256]`.
 	fn register_release(p: u32, i: u32, ) -> Weight {
 		// Proof size: measured `3017`, estimated `85415`.
-		// Minimum execution time: 112_029_000 picoseconds.
-		Weight::from_parts(116_488_000, 85415)
-			.saturating_add(Weight::from_parts(17_250_198, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(21_363_165, 0).saturating_mul(i.into()))
+		// Minimum execution time: 115_568_000 picoseconds.
+		Weight::from_parts(420_482_671, 85415)
+			.saturating_add(Weight::from_parts(18_811_459, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(i.into())))
@@ -84,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Releases` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	fn deprecate_release() -> Weight {
 		// Proof size: measured `338`, estimated `3659`.
-		// Minimum execution time: 19_311_000 picoseconds.
-		Weight::from_parts(25_225_000, 3659)
+		// Minimum execution time: 18_697_000 picoseconds.
+		Weight::from_parts(24_780_000, 3659)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -99,11 +98,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `h` is `[0, 16]`.
 	/// The range of component `i` is `[1, 256]`.
-	fn pay_usage(h: u32, _i: u32, ) -> Weight {
+	fn pay_usage(h: u32, i: u32, ) -> Weight {
 		// Proof size: measured `512`, estimated `6196`.
-		// Minimum execution time: 186_606_000 picoseconds.
-		Weight::from_parts(266_697_333, 6196)
-			.saturating_add(Weight::from_parts(12_399_681, 0).saturating_mul(h.into()))
+		// Minimum execution time: 251_497_000 picoseconds.
+		Weight::from_parts(245_411_653, 6196)
+			.saturating_add(Weight::from_parts(10_530_403, 0).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(440_490, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -122,20 +122,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_revenue() -> Weight {
 		// Proof size: measured `848`, estimated `14739`.
-		// Minimum execution time: 108_622_000 picoseconds.
-		Weight::from_parts(135_127_000, 14739)
+		// Minimum execution time: 101_053_000 picoseconds.
+		Weight::from_parts(118_675_000, 14739)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Storage: `Models::Ingredients` (r:1 w:0)
+	/// Proof: `Models::Ingredients` (`max_values`: None, `max_size`: Some(36), added: 2511, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Contributions` (r:1 w:0)
+	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11274), added: 13749, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Ledgers` (r:1 w:0)
+	/// Proof: `Models::Ledgers` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Models::Claimed` (r:1 w:1)
+	/// Proof: `Models::Claimed` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn sweep_revenue() -> Weight {
-		Weight::zero()
+		// Proof size: measured `948`, estimated `14739`.
+		// Minimum execution time: 101_018_000 picoseconds.
+		Weight::from_parts(124_512_000, 14739)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Models::Split` (r:0 w:1)
 	/// Proof: `Models::Split` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_split() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_944_000 picoseconds.
-		Weight::from_parts(11_720_000, 0)
+		// Minimum execution time: 7_306_000 picoseconds.
+		Weight::from_parts(11_762_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Models::ModelVersions` (r:1 w:1)
@@ -148,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn register_model_version() -> Weight {
 		// Proof size: measured `380`, estimated `4131`.
-		// Minimum execution time: 33_681_000 picoseconds.
-		Weight::from_parts(61_456_000, 4131)
+		// Minimum execution time: 33_575_000 picoseconds.
+		Weight::from_parts(65_824_000, 4131)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -158,9 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_release(p: u32, i: u32, ) -> Weight {
-		Weight::from_parts(116_488_000, 85415)
-			.saturating_add(Weight::from_parts(17_250_198, 0).saturating_mul(p.into()))
-			.saturating_add(Weight::from_parts(21_363_165, 0).saturating_mul(i.into()))
+		Weight::from_parts(420_482_671, 85415)
+			.saturating_add(Weight::from_parts(18_811_459, 0).saturating_mul(i.into()))
 			.saturating_add(RocksDbWeight::get().reads(34_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(i.into())))
@@ -170,13 +183,14 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2730).saturating_mul(p.into()))
 	}
 	fn deprecate_release() -> Weight {
-		Weight::from_parts(25_225_000, 3659)
+		Weight::from_parts(24_780_000, 3659)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn pay_usage(h: u32, _i: u32, ) -> Weight {
-		Weight::from_parts(266_697_333, 6196)
-			.saturating_add(Weight::from_parts(12_399_681, 0).saturating_mul(h.into()))
+	fn pay_usage(h: u32, i: u32, ) -> Weight {
+		Weight::from_parts(245_411_653, 6196)
+			.saturating_add(Weight::from_parts(10_530_403, 0).saturating_mul(h.into()))
+			.saturating_add(Weight::from_parts(440_490, 0).saturating_mul(i.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -184,19 +198,21 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2669).saturating_mul(h.into()))
 	}
 	fn claim_revenue() -> Weight {
-		Weight::from_parts(135_127_000, 14739)
+		Weight::from_parts(118_675_000, 14739)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn sweep_revenue() -> Weight {
-		Weight::zero()
+		Weight::from_parts(124_512_000, 14739)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_split() -> Weight {
-		Weight::from_parts(11_720_000, 0)
+		Weight::from_parts(11_762_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn register_model_version() -> Weight {
-		Weight::from_parts(61_456_000, 4131)
+		Weight::from_parts(65_824_000, 4131)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -61,24 +61,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Budget` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_budget() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_069_000 picoseconds.
-		Weight::from_parts(8_317_000, 0)
+		// Minimum execution time: 7_404_000 picoseconds.
+		Weight::from_parts(9_371_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Rewards::Rules` (r:0 w:1)
 	/// Proof: `Rewards::Rules` (`max_values`: Some(1), `max_size`: Some(36), added: 531, mode: `MaxEncodedLen`)
 	fn set_rules() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_347_000 picoseconds.
-		Weight::from_parts(8_635_000, 0)
+		// Minimum execution time: 7_520_000 picoseconds.
+		Weight::from_parts(10_212_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Rewards::EpochLength` (r:0 w:1)
 	/// Proof: `Rewards::EpochLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_epoch_length() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 6_993_000 picoseconds.
-		Weight::from_parts(8_703_000, 0)
+		// Minimum execution time: 7_490_000 picoseconds.
+		Weight::from_parts(14_234_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::Contributions` (r:1 w:0)
@@ -99,6 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::ChallengeWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::VestingQueue` (r:1 w:1)
 	/// Proof: `Rewards::VestingQueue` (`max_values`: None, `max_size`: Some(1293), added: 3768, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Debts` (r:1 w:0)
+	/// Proof: `Rewards::Debts` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::ContributionRewards` (r:1 w:1)
 	/// Proof: `Rewards::ContributionRewards` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::AccountRewardsOf` (r:1 w:1)
@@ -110,18 +112,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Locks` (r:1 w:0)
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn grant_bonus() -> Weight {
-		// Proof size: measured `680`, estimated `14739`.
-		// Minimum execution time: 152_662_000 picoseconds.
-		Weight::from_parts(170_522_000, 14739)
-			.saturating_add(T::DbWeight::get().reads(15_u64))
+		// Proof size: measured `682`, estimated `14739`.
+		// Minimum execution time: 154_375_000 picoseconds.
+		Weight::from_parts(183_973_000, 14739)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `Rewards::BonusCap` (r:0 w:1)
 	/// Proof: `Rewards::BonusCap` (`max_values`: Some(1), `max_size`: Some(16), added: 511, mode: `MaxEncodedLen`)
 	fn set_bonus_cap() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 6_887_000 picoseconds.
-		Weight::from_parts(8_502_000, 0)
+		// Minimum execution time: 7_223_000 picoseconds.
+		Weight::from_parts(10_235_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -130,8 +132,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::Totals` (`max_values`: Some(1), `max_size`: Some(64), added: 559, mode: `MaxEncodedLen`)
 	fn mint_into_pot() -> Weight {
 		// Proof size: measured `343`, estimated `3593`.
-		// Minimum execution time: 40_417_000 picoseconds.
-		Weight::from_parts(50_686_000, 3593)
+		// Minimum execution time: 40_706_000 picoseconds.
+		Weight::from_parts(50_223_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -147,8 +149,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof size: measured `624`, estimated `6196`.
-		// Minimum execution time: 94_114_000 picoseconds.
-		Weight::from_parts(110_252_000, 6196)
+		// Minimum execution time: 94_221_000 picoseconds.
+		Weight::from_parts(113_964_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -162,8 +164,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn note_verified() -> Weight {
 		// Proof size: measured `206`, estimated `3497`.
-		// Minimum execution time: 17_327_000 picoseconds.
-		Weight::from_parts(20_154_000, 3497)
+		// Minimum execution time: 17_879_000 picoseconds.
+		Weight::from_parts(22_433_000, 3497)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -177,8 +179,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochLength` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn on_initialize_idle() -> Weight {
 		// Proof size: measured `206`, estimated `4758`.
-		// Minimum execution time: 10_897_000 picoseconds.
-		Weight::from_parts(13_412_000, 4758)
+		// Minimum execution time: 11_647_000 picoseconds.
+		Weight::from_parts(14_154_000, 4758)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 	}
 	/// Storage: `Rewards::VestingQueue` (r:2 w:1)
@@ -203,6 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::AccountRewardsOf` (r:32 w:32)
 	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
+	/// Storage: `Rewards::Debts` (r:32 w:0)
+	/// Proof: `Rewards::Debts` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::ContributionRewards` (r:32 w:32)
 	/// Proof: `Rewards::ContributionRewards` (`max_values`: None, `max_size`: Some(53), added: 2528, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::ChallengeWindow` (r:1 w:0)
@@ -216,11 +220,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize_payouts(n: u32, ) -> Weight {
 		// Proof size: measured `446`, estimated `8526`.
-		// Minimum execution time: 168_671_000 picoseconds.
-		Weight::from_parts(149_379_110, 8526)
-			.saturating_add(Weight::from_parts(116_318_297, 0).saturating_mul(n.into()))
+		// Minimum execution time: 183_356_000 picoseconds.
+		Weight::from_parts(20_338_324, 8526)
+			.saturating_add(Weight::from_parts(136_772_279, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().reads((7_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3774).saturating_mul(n.into()))
@@ -229,14 +233,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::ChallengeWindow` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_challenge_window() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_021_000 picoseconds.
-		Weight::from_parts(8_510_000, 0)
+		// Minimum execution time: 7_247_000 picoseconds.
+		Weight::from_parts(13_282_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Rewards::VestingQueue` (r:1 w:1)
 	/// Proof: `Rewards::VestingQueue` (`max_values`: None, `max_size`: Some(1293), added: 3768, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::Unvested` (r:32 w:32)
 	/// Proof: `Rewards::Unvested` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
+	/// Storage: `Disputes::OpenDisputeOf` (r:32 w:0)
+	/// Proof: `Disputes::OpenDisputeOf` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::AccountRewardsOf` (r:32 w:32)
 	/// Proof: `Rewards::AccountRewardsOf` (`max_values`: None, `max_size`: Some(121), added: 2596, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Freezes` (r:32 w:32)
@@ -247,12 +253,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Locks` (`max_values`: None, `max_size`: Some(1299), added: 3774, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 32]`.
 	fn on_initialize_vesting(n: u32, ) -> Weight {
-		// Proof size: measured `375`, estimated `4758`.
-		// Minimum execution time: 54_479_000 picoseconds.
-		Weight::from_parts(29_969_404, 4758)
-			.saturating_add(Weight::from_parts(46_921_692, 0).saturating_mul(n.into()))
+		// Proof size: measured `381`, estimated `4758`.
+		// Minimum execution time: 60_105_000 picoseconds.
+		Weight::from_parts(70_267_310, 4758)
+			.saturating_add(Weight::from_parts(48_652_765, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3774).saturating_mul(n.into()))
@@ -262,63 +268,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn set_budget() -> Weight {
-		Weight::from_parts(8_317_000, 0)
+		Weight::from_parts(9_371_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_rules() -> Weight {
-		Weight::from_parts(8_635_000, 0)
+		Weight::from_parts(10_212_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_epoch_length() -> Weight {
-		Weight::from_parts(8_703_000, 0)
+		Weight::from_parts(14_234_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn grant_bonus() -> Weight {
-		Weight::from_parts(170_522_000, 14739)
-			.saturating_add(RocksDbWeight::get().reads(15_u64))
+		Weight::from_parts(183_973_000, 14739)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn set_bonus_cap() -> Weight {
-		Weight::from_parts(8_502_000, 0)
+		Weight::from_parts(10_235_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn mint_into_pot() -> Weight {
-		Weight::from_parts(50_686_000, 3593)
+		Weight::from_parts(50_223_000, 3593)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim() -> Weight {
-		Weight::from_parts(110_252_000, 6196)
+		Weight::from_parts(113_964_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn note_verified() -> Weight {
-		Weight::from_parts(20_154_000, 3497)
+		Weight::from_parts(22_433_000, 3497)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(13_412_000, 4758)
+		Weight::from_parts(14_154_000, 4758)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 	}
 	fn on_initialize_payouts(n: u32, ) -> Weight {
-		Weight::from_parts(149_379_110, 8526)
-			.saturating_add(Weight::from_parts(116_318_297, 0).saturating_mul(n.into()))
+		Weight::from_parts(20_338_324, 8526)
+			.saturating_add(Weight::from_parts(136_772_279, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().reads((7_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((8_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3774).saturating_mul(n.into()))
 	}
 	fn set_challenge_window() -> Weight {
-		Weight::from_parts(8_510_000, 0)
+		Weight::from_parts(13_282_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_vesting(n: u32, ) -> Weight {
-		Weight::from_parts(29_969_404, 4758)
-			.saturating_add(Weight::from_parts(46_921_692, 0).saturating_mul(n.into()))
+		Weight::from_parts(70_267_310, 4758)
+			.saturating_add(Weight::from_parts(48_652_765, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 3774).saturating_mul(n.into()))
