@@ -439,7 +439,7 @@ impl Fuzz {
 	fn privileged_call(&mut self) -> RuntimeCall {
 		let who = MultiAddress::Id(self.any_account());
 		let amount: Balance = self.rng.random_range(0..=2_000) * UNIT;
-		match self.rng.random_range(0..22) {
+		match self.rng.random_range(0..24) {
 			18 => RuntimeCall::Contributions(pallet_contributions::Call::set_license {
 				license: self.license(),
 				terms: self
@@ -557,15 +557,15 @@ impl Fuzz {
 			14 => RuntimeCall::NetworkAdmission(pallet_network_admission::Call::remove_node {
 				peer_id: self.peers.choose(&mut self.rng).unwrap().clone(),
 			}),
-			15 | 16 => RuntimeCall::Disputes(pallet_disputes::Call::decide {
+			19 | 20 => RuntimeCall::Disputes(pallet_disputes::Call::decide {
 				id: self.rng.random_range(0..6),
 				upheld: self.rng.random_bool(0.5),
 			}),
-			17 => RuntimeCall::Disputes(pallet_disputes::Call::decide_appeal {
+			21 => RuntimeCall::Disputes(pallet_disputes::Call::decide_appeal {
 				id: self.rng.random_range(0..6),
 				upheld: self.rng.random_bool(0.5),
 			}),
-			18 => RuntimeCall::Disputes(pallet_disputes::Call::set_params {
+			22 => RuntimeCall::Disputes(pallet_disputes::Call::set_params {
 				// Short periods so disputes settle within a run; a zero bond or period, refused.
 				params: pallet_disputes::DisputeParams {
 					bond: *[0, UNIT, 100 * UNIT].choose(&mut self.rng).unwrap(),

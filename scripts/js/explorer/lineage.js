@@ -69,11 +69,13 @@ export function renderLineage(svg, releases) {
     }));
   }
   for (const n of nodes) {
-    const group = element('g', { class: `release${n.deprecated ? ' deprecated' : ''}`, 'data-id': n.id });
+    const classes = `release${n.deprecated ? ' deprecated' : ''}${n.flagged ? ' flagged' : ''}`;
+    const group = element('g', { class: classes, 'data-id': n.id });
     group.append(element('rect', { x: n.x, y: n.y, width: BOX.width, height: BOX.height, rx: 8 }));
     group.append(element('text', { x: n.x + 10, y: n.y + 23, class: 'name' }, `#${n.id} ${n.name}`));
     group.append(element('text', { x: n.x + 10, y: n.y + 44, class: 'detail' },
-      `${n.ingredients} ingredient${n.ingredients === 1 ? '' : 's'}${n.deprecated ? ' · deprecated' : ''}`));
+      `${n.ingredients} ingredient${n.ingredients === 1 ? '' : 's'}${n.deprecated ? ' · deprecated' : ''}`
+        + `${n.flagged ? ' · taken-down data' : ''}`));
     children.push(group);
   }
   svg.replaceChildren(...children);

@@ -5,8 +5,9 @@ export async function readReleases(api) {
   const next = (await api.query.models.nextReleaseId()).toNumber();
   const releases = [];
   for (let id = 0; id < next; id += 1) {
-    const info = await api.call.modelsApi.release(id);
-    if (info.isSome) releases.push(releaseJson(info.unwrap()));
+    const [info, takenDown] = await Promise.all([api.call.modelsApi.release(id), api.call.modelsApi.takenDownIn(id)]);
+    // Flagged: it, or a release it builds on, includes a taken-down contribution.
+    if (info.isSome) releases.push({ ...releaseJson(info.unwrap()), flagged: takenDown.length > 0 });
   }
   return releases;
 }
