@@ -43,7 +43,7 @@ step cargo-test "cargo test (workspace, release profile shared with the node)"
 cargo test --locked --release --workspace
 
 # Steps 6 and 7: one package set and one feature set, so one build serves both.
-checks=(-p pallet-contributions -p pallet-rewards -p pallet-models -p pallet-governance -p pallet-validator-set
+checks=(-p pallet-contributions -p pallet-rewards -p pallet-disputes -p pallet-models -p pallet-governance -p pallet-validator-set
   -p pallet-network-admission -p gongyu-runtime --features runtime-benchmarks,try-runtime)
 checks_log="$CARGO_TARGET_DIR/checks-build.log"
 SKIP_WASM_BUILD=1 nice -n 19 cargo test --locked --release "${checks[@]}" --no-run \
