@@ -4,6 +4,7 @@
 // every command returns them.
 #![allow(clippy::result_large_err)]
 
+mod admission;
 mod architecture;
 mod chain_spec;
 mod check_invariants;

@@ -189,6 +189,9 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
+	// Admission holds from the first moment, not from the first offchain-worker run.
+	crate::admission::enforce_at_start(&client, &*network);
+
 	if config.offchain_worker.enabled {
 		let offchain_workers =
 			sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {

@@ -108,6 +108,27 @@ describe('permissioned validator network (local chain)', () => {
     await outsider.stop();
   });
 
+  test('a validator refuses an unadmitted node from the moment it restarts, not from its first offchain-worker run', async () => {
+    // The attack: wait for an admitted node to restart (an upgrade, a crash) and sync from it
+    // before its offchain worker has handed it the admitted list.
+    const dave = net.nodes.get('dave');
+    const daveAddress = `/ip4/127.0.0.1/tcp/${dave.p2pPort}/p2p/${await peerId(4)}`;
+    await net.kill('dave');
+    const lurker = await net.start('lurker', 7, {
+      validator: false,
+      extraArgs: ['--reserved-nodes', daveAddress, '--reserved-only'],
+    });
+    await net.restart('dave');
+    const lurkerApi = await net.api('lurker');
+    await new Promise((r) => setTimeout(r, 30_000));
+    const best = (await lurkerApi.rpc.chain.getHeader()).number.toNumber();
+    assert.equal(best, 0, 'the unadmitted node synced from a restarted validator');
+    // Dave itself is back in the network.
+    await net.finalizedAtLeast('dave', (await net.finalizedNumber('alice')) - 1);
+    await net.closeApi('lurker');
+    await lurker.stop();
+  });
+
   test('the council admits a fifth validator, then removes it; the minimum holds', { skip: LONG_ONLY }, async () => {
     const [charlie, eve] = await Promise.all(['//Charlie', '//Eve'].map(signer));
     await admit(5, eve.address);
