@@ -283,3 +283,35 @@ fn only_the_council_decides_and_only_open_disputes() {
 		);
 	});
 }
+
+#[test]
+fn a_decision_with_no_room_for_its_appeal_deadline_changes_nothing() {
+	build_and_execute(|| {
+		owner_earns_the_first_epoch();
+		let id = challenge();
+		// Every block the appeal deadline could take is full.
+		let full: frame_support::BoundedVec<DisputeId, _> =
+			frame_support::BoundedVec::truncate_from(vec![900; MAX_DEADLINES as usize]);
+		for offset in 0..u64::from(DEADLINE_PROBES) {
+			Deadlines::<Test>::insert(EPOCH + APPEAL + offset, full.clone());
+		}
+		assert_noop!(
+			DisputesPallet::decide(RuntimeOrigin::signed(COUNCIL), id, true),
+			Error::<Test>::DeadlinesFull
+		);
+		assert_eq!(
+			stage(id),
+			Stage::Open {
+				deadline: EPOCH + DECISION
+			}
+		);
+		// Clear the filler so the invariants hold for the dispute that is left.
+		for offset in 0..u64::from(DEADLINE_PROBES) {
+			Deadlines::<Test>::remove(EPOCH + APPEAL + offset);
+		}
+		Deadlines::<Test>::insert(
+			EPOCH + DECISION,
+			frame_support::BoundedVec::truncate_from(vec![id]),
+		);
+	});
+}
