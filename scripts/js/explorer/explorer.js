@@ -3,7 +3,7 @@
 // model releases and an account's rewards. The node is `?ws=…` in the address, else the one config.json names.
 
 import { formatCounts, formatReceipt, nextStep, readContribution } from './lib/contributions.js';
-import { describeStage, disputeFromCodec } from './lib/dispute-view.js';
+import { describeStage, disputeFromCodec, openDispute } from './lib/dispute-view.js';
 import { formatGyu, shortAddress } from './lib/format.js';
 import { readReleases } from './lib/models.js';
 import { readAccountRewards, readEpoch } from './lib/rewards.js';
@@ -67,7 +67,7 @@ function novel(c) {
  */
 function statusCell(c, epoch) {
   const status = c.score === null ? c.status : `${c.status} (${c.score})`;
-  const open = c.disputes.find((d) => d.stage.name !== 'Closed');
+  const open = openDispute(c.disputes);
   if (open) return [`${status} · disputed #${open.id}`, nextStep(c, epoch), 'status status-Disputed'];
   return [status, nextStep(c, epoch), `status status-${c.status}`];
 }

@@ -4,7 +4,7 @@
 
 import { u8aToString } from '@polkadot/util';
 
-import { describeStage, disputeFromCodec } from './dispute-view.js';
+import { describeStage, disputeFromCodec, openDispute } from './dispute-view.js';
 import { formatGyu } from './format.js';
 import { consentFromChain } from './terms.js';
 
@@ -151,7 +151,7 @@ export function nextStep(contribution, epoch) {
       return `waiting for verifiers (${contribution.attestations.length} attestation(s) so far; `
         + `expires at block #${contribution.deadline})`;
     case 'Verified': {
-      const open = contribution.disputes?.find((d) => d.stage.name !== 'Closed');
+      const open = openDispute(contribution.disputes);
       if (open) return `disputed (#${open.id}, ${open.reason}): ${describeStage(open)}; its rewards stay frozen until then`;
       if (contribution.reward.epoch === null) {
         return `verified; paid when epoch ${epoch.index} closes at block #${epoch.start + epoch.length}`;

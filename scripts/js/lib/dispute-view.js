@@ -21,6 +21,11 @@ export function disputeFromCodec(id, codec) {
   };
 }
 
+/** The undecided dispute among `disputes` (a contribution has at most one), or undefined. */
+export function openDispute(disputes = []) {
+  return disputes.find((d) => d.stage.name !== 'Closed');
+}
+
 /** Where `dispute` stands, in a sentence. */
 export function describeStage(dispute) {
   const { stage } = dispute;
