@@ -22,10 +22,12 @@
 //!   fields together; `ko-en` needs one field in Korean and another in English;
 //! - **useful_bytes**: the bytes of the in-language records' lines (without line ending).
 //!
-//! - **sketch**: a MinHash sketch of the unique, in-language records' keys (128 bits of the
-//!   BLAKE3 of their normalised fields), with the hash functions and seeds that
-//!   `pallet_contributions::novelty::sketch_hash` defines. It does not depend on the order of
-//!   records or on how they are split into files.
+//! - **sketch**: the one-permutation MinHash sketch of the unique, in-language records' keys
+//!   that `pallet_contributions::novelty` defines (`sketch_slot`, `densify`). A record's key
+//!   is the 128-bit XXH3 hash of its normalised fields, each followed by U+001F. The key
+//!   need not resist collisions: two records that collide count as one, which can only make
+//!   the dataset holding them look smaller or less new. The sketch does not depend on the
+//!   order of records or on how they are split into files.
 //!
 //! The runtime turns counts into a score and rewarded bytes (`pallet_contributions::quality`)
 //! and the sketch into novelty against earlier datasets (`pallet_contributions::novelty`).
@@ -45,7 +47,7 @@ use std::{
 };
 
 use pallet_contributions::{
-	novelty::{self, SKETCH_SIZE},
+	novelty::{self, SketchBins, EMPTY_BIN, SKETCH_SIZE},
 	RecordCounts, Sketch,
 };
 use serde_json::{Map, Value};
@@ -233,7 +235,7 @@ impl fmt::Display for FormatError {
 	}
 }
 
-/// Hashes record keys, which are BLAKE3 digests already: their low 64 bits as they are.
+/// Hashes record keys, which are XXH3 hashes already: their low 64 bits as they are.
 #[derive(Default)]
 struct KeyHasher(u64);
 
@@ -274,8 +276,7 @@ type Done = (u64, usize, Tally);
 pub struct Measurer {
 	spec: Arc<DatasetSpec>,
 	counts: RecordCounts,
-	sketch: Sketch,
-	seeds: [u64; SKETCH_SIZE],
+	bins: SketchBins,
 	seen: HashSet<u128, BuildHasherDefault<KeyHasher>>,
 	/// Whole lines, then the start of a line still to come (from `line_start`).
 	block: Vec<u8>,
@@ -307,8 +308,7 @@ impl Measurer {
 		Self {
 			spec: Arc::new(spec),
 			counts: RecordCounts::default(),
-			sketch: [u32::MAX; SKETCH_SIZE],
-			seeds: novelty::sketch_seeds(),
+			bins: [EMPTY_BIN; SKETCH_SIZE],
 			seen: HashSet::default(),
 			block: Vec::new(),
 			line_start: 0,
@@ -394,7 +394,7 @@ impl Measurer {
 		}
 		Ok(Measurement {
 			counts: self.counts,
-			sketch: self.sketch,
+			sketch: novelty::densify(&self.bins),
 		})
 	}
 
@@ -406,10 +406,10 @@ impl Measurer {
 		let file = self.files.len().saturating_sub(1);
 		let number = self.sent;
 		self.sent = self.sent.saturating_add(1);
-		let (spec, seeds, sender) = (Arc::clone(&self.spec), self.seeds, self.done_sender.clone());
+		let (spec, sender) = (Arc::clone(&self.spec), self.done_sender.clone());
 		rayon::spawn(move || {
 			// The measurer may be gone (a file failed its hash): nobody to tell then.
-			let _ = sender.send((number, file, tally(&spec, &seeds, &lines)));
+			let _ = sender.send((number, file, tally(&spec, &lines)));
 		});
 		self.collect(false);
 	}
@@ -458,8 +458,8 @@ impl Measurer {
 		// Copies of a record are in the language exactly when it is (language is judged on
 		// the normalised fields the key hashes), so a block's sketch over all its
 		// in-language records equals the sketch over the unique ones.
-		for (slot, value) in self.sketch.iter_mut().zip(tally.sketch) {
-			*slot = (*slot).min(value);
+		for (bin, value) in self.bins.iter_mut().zip(tally.bins) {
+			*bin = (*bin).min(value);
 		}
 		tally.not_text
 	}
@@ -477,54 +477,44 @@ struct ValidRecord {
 struct Tally {
 	records: u64,
 	valid: Vec<ValidRecord>,
-	/// The sketch of its in-language records.
-	sketch: Sketch,
+	/// The sketch positions of its in-language records.
+	bins: SketchBins,
 	/// A line (not too long to be a record) is not UTF-8: what follows it is not counted.
 	not_text: bool,
 }
 
-/// A line of a block.
-enum Line<'a> {
-	/// Text, without its line ending.
-	Text(&'a str),
-	/// Longer than [`MAX_RECORD_BYTES`]: an invalid record, whatever its bytes.
-	Overlong,
-	/// Not UTF-8.
-	NotText,
-}
-
 /// Counts the lines of `block`: records, valid records with their keys, the sketch.
-fn tally(spec: &DatasetSpec, seeds: &[u64; SKETCH_SIZE], block: &[u8]) -> Tally {
+fn tally(spec: &DatasetSpec, block: &[u8]) -> Tally {
 	let mut tally = Tally {
 		records: 0,
 		valid: Vec::new(),
-		sketch: [u32::MAX; SKETCH_SIZE],
+		bins: [EMPTY_BIN; SKETCH_SIZE],
 		not_text: false,
 	};
 	let mut record = Record::default();
 	// Most blocks are text throughout: one check for all their lines. Otherwise each line
 	// is checked, and a line too long to be a record need not be text.
-	let lines: Box<dyn Iterator<Item = Line>> = match std::str::from_utf8(block) {
-		Ok(text) => Box::new(text.split('\n').map(|line| match line.len() {
-			0..=MAX_RECORD_BYTES => Line::Text(line),
-			_ => Line::Overlong,
-		})),
-		Err(_) => Box::new(block.split(|b| *b == b'\n').map(|line| match line.len() {
-			0..=MAX_RECORD_BYTES => std::str::from_utf8(line).map_or(Line::NotText, Line::Text),
-			_ => Line::Overlong,
-		})),
-	};
-	for line in lines {
-		let line = match line {
-			Line::Text(line) => line,
-			Line::Overlong => {
-				tally.records = tally.records.saturating_add(1);
-				continue;
-			}
-			Line::NotText => {
-				tally.not_text = true;
-				return tally;
-			}
+	let text_block = simdutf8::basic::from_utf8(block).ok();
+	let mut start = 0usize;
+	while start <= block.len() {
+		let end = memchr::memchr(b'\n', block.get(start..).unwrap_or_default())
+			.map_or(block.len(), |at| start.saturating_add(at));
+		let range = start..end;
+		start = end.saturating_add(1);
+		if range.len() > MAX_RECORD_BYTES {
+			tally.records = tally.records.saturating_add(1);
+			continue;
+		}
+		let line = match text_block {
+			// A line ends before `\n` or at the block's end: a character boundary.
+			Some(text) => text.get(range),
+			None => block
+				.get(range)
+				.and_then(|line| simdutf8::basic::from_utf8(line).ok()),
+		};
+		let Some(line) = line else {
+			tally.not_text = true;
+			return tally;
 		};
 		let text = line.strip_suffix('\r').unwrap_or(line);
 		if text.trim().is_empty() {
@@ -537,7 +527,7 @@ fn tally(spec: &DatasetSpec, seeds: &[u64; SKETCH_SIZE], block: &[u8]) -> Tally 
 		let key = record.key();
 		let in_language = record.is_in(spec.language);
 		if in_language {
-			add_to_sketch(&mut tally.sketch, seeds, key);
+			novelty::add_to_bins(&mut tally.bins, key as u64);
 		}
 		tally.valid.push(ValidRecord {
 			key,
@@ -546,19 +536,6 @@ fn tally(spec: &DatasetSpec, seeds: &[u64; SKETCH_SIZE], block: &[u8]) -> Tally 
 		});
 	}
 	tally
-}
-
-/// Takes the key of an in-language record into `sketch`: position `i` keeps the smallest
-/// hash `i` of the key's low 64 bits (`pallet_contributions::novelty::sketch_hash`, the one
-/// definition of the hash functions and their seeds).
-fn add_to_sketch(sketch: &mut Sketch, seeds: &[u64; SKETCH_SIZE], key: u128) {
-	let low = key as u64;
-	for (slot, seed) in sketch.iter_mut().zip(seeds) {
-		let hash = novelty::sketch_hash(low, *seed);
-		if hash < *slot {
-			*slot = hash;
-		}
-	}
 }
 
 /// What verifiers attest about a dataset: its counts and the MinHash sketch of its unique,
@@ -614,8 +591,8 @@ impl Letters {
 /// One record's normalised fields, in a buffer reused from record to record.
 #[derive(Default)]
 struct Record {
-	/// The normalised fields, each followed by U+001F.
-	text: String,
+	/// The normalised fields (UTF-8), each followed by U+001F.
+	text: Vec<u8>,
 	/// Letters of each field.
 	letters: Vec<Letters>,
 	/// Scratch space for NFC.
@@ -631,7 +608,13 @@ impl Record {
 			Format::Lines => self.push(text),
 			Format::Tsv => {
 				let mut values = 0usize;
-				for value in text.split('\t') {
+				let mut start = 0usize;
+				while start <= text.len() {
+					let end = memchr::memchr(b'\t', text.as_bytes().get(start..).unwrap_or_default())
+						.map_or(text.len(), |at| start.saturating_add(at));
+					// A tab is a character boundary.
+					let value = text.get(start..end).unwrap_or_default();
+					start = end.saturating_add(1);
 					values = values.saturating_add(1);
 					if values > spec.fields.len() || !self.push(value) {
 						return false;
@@ -659,7 +642,10 @@ impl Record {
 	fn push(&mut self, field: &str) -> bool {
 		let start = self.text.len();
 		let mut letters = Letters::default();
-		if let Some(fast) = Self::ascii_or_syllables(field, &mut self.text) {
+		if let Some(plain) = Self::plain(field, &mut self.text) {
+			// The most common case: words of ASCII and Hangul syllables, one space apart.
+			letters = plain;
+		} else if let Some(fast) = Self::ascii_or_syllables(field, &mut self.text) {
 			// The common case: ASCII and precomposed Hangul syllables (see below).
 			letters = fast;
 		} else {
@@ -672,19 +658,20 @@ impl Record {
 				self.composed.extend(field.nfc());
 				self.composed.as_str()
 			};
+			let mut utf8 = [0u8; 4];
 			for word in composed.split_whitespace() {
 				if self.text.len() > start {
-					self.text.push(' ');
+					self.text.push(b' ');
 				}
 				for c in word.chars() {
 					if c.is_ascii() || is_hangul(c) {
 						// Hangul has no case.
 						let c = c.to_ascii_lowercase();
-						self.text.push(c);
+						self.text.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
 						letters.add(c);
 					} else {
 						for lower in c.to_lowercase() {
-							self.text.push(lower);
+							self.text.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
 							letters.add(lower);
 						}
 					}
@@ -692,47 +679,93 @@ impl Record {
 			}
 		}
 		let non_empty = self.text.len() > start;
-		self.text.push('\u{1f}');
+		self.text.push(FIELD_END);
 		self.letters.push(letters);
 		non_empty
+	}
+
+	/// Normalises `field` onto `text` by copying it and lowering its ASCII letters, when it is
+	/// printable ASCII and Hangul syllables with single spaces between words and none at
+	/// either end; `None`, with `text` as it was, otherwise. Each test is a plain loop over
+	/// the bytes (vectorised by the compiler) rather than a step per character; the result
+	/// is the general path's.
+	fn plain(field: &str, text: &mut Vec<u8>) -> Option<Letters> {
+		let bytes = field.as_bytes();
+		let census = ByteCensus::of(bytes);
+		if census.refused > 0
+			|| census.double_spaces > 0
+			|| bytes.first().is_some_and(|b| *b == b' ')
+			|| bytes.last().is_some_and(|b| *b == b' ')
+		{
+			return None;
+		}
+		let (hangul, latin) = (census.hangul_leads, census.ascii_letters);
+		let start = text.len();
+		text.extend_from_slice(bytes);
+		if let Some(appended) = text.get_mut(start..) {
+			appended.make_ascii_lowercase();
+		}
+		Some(Letters {
+			all: latin.saturating_add(hangul),
+			hangul,
+			latin,
+		})
 	}
 
 	/// Normalises `field` onto `text` in one pass when it holds nothing but ASCII and
 	/// precomposed Hangul syllables: they are in NFC whatever surrounds them, and only ASCII
 	/// has case. The result is the general path's. `None`, with `text` as it was, for any
 	/// other character.
-	fn ascii_or_syllables(field: &str, text: &mut String) -> Option<Letters> {
+	fn ascii_or_syllables(field: &str, text: &mut Vec<u8>) -> Option<Letters> {
 		let start = text.len();
-		let mut letters = Letters::default();
+		let (mut latin, mut hangul) = (0u64, 0u64);
 		let mut space = false;
-		for c in field.chars() {
-			if c.is_ascii_whitespace() || c == '\u{0B}' {
-				space = text.len() > start;
+		let bytes = field.as_bytes();
+		let mut at = 0usize;
+		while let Some(&byte) = bytes.get(at) {
+			if byte.is_ascii() {
+				at = at.saturating_add(1);
+				if is_space(byte) {
+					space = text.len() > start;
+					continue;
+				}
+				if std::mem::take(&mut space) {
+					text.push(b' ');
+				}
+				let lower = byte.to_ascii_lowercase();
+				text.push(lower);
+				latin = latin.saturating_add(u64::from(lower.is_ascii_lowercase()));
 				continue;
 			}
-			let latin = c.is_ascii_alphabetic();
-			let syllable = matches!(c, '\u{AC00}'..='\u{D7A3}');
-			if !c.is_ascii() && !syllable {
+			// A Hangul syllable, U+AC00..=U+D7A3, is three bytes from EA B0 80 to ED 9E A3.
+			let Some(&[first, second, third]) = bytes.get(at..at.saturating_add(3)) else {
+				text.truncate(start);
+				return None;
+			};
+			let code = (u32::from(first & 0x0F) << 12)
+				| (u32::from(second & 0x3F) << 6)
+				| u32::from(third & 0x3F);
+			if !(0xEA..=0xED).contains(&first) || !(0xAC00..=0xD7A3).contains(&code) {
 				text.truncate(start);
 				return None;
 			}
 			if std::mem::take(&mut space) {
-				text.push(' ');
+				text.push(b' ');
 			}
-			text.push(c.to_ascii_lowercase());
-			letters.all = letters.all.saturating_add(u64::from(latin || syllable));
-			letters.latin = letters.latin.saturating_add(u64::from(latin));
-			letters.hangul = letters.hangul.saturating_add(u64::from(syllable));
+			text.extend_from_slice(&[first, second, third]);
+			at = at.saturating_add(3);
+			hangul = hangul.saturating_add(1);
 		}
-		Some(letters)
+		Some(Letters {
+			all: latin.saturating_add(hangul),
+			hangul,
+			latin,
+		})
 	}
 
-	/// 128 bits of the BLAKE3 of the normalised fields.
+	/// The record's key: the 128-bit XXH3 hash of its normalised fields.
 	fn key(&self) -> u128 {
-		let digest = blake3::hash(self.text.as_bytes());
-		let mut key = [0u8; 16];
-		key.copy_from_slice(digest.as_bytes().get(..16).unwrap_or(&[0; 16]));
-		u128::from_le_bytes(key)
+		twox_hash::XxHash3_128::oneshot(&self.text)
 	}
 
 	/// Whether the record is in `language`.
@@ -764,7 +797,79 @@ pub fn normalise(text: &str) -> String {
 	let mut record = Record::default();
 	record.push(text);
 	record.text.pop();
-	record.text
+	String::from_utf8(record.text).unwrap_or_default()
+}
+
+/// What [`Record::plain`] needs to know of a field's bytes, counted in one pass.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct ByteCensus {
+	/// Bytes other than printable ASCII, a space, a UTF-8 continuation byte or the lead
+	/// byte of a Hangul syllable (EA..=ED, then the first of the next two bytes within
+	/// U+AC00..=U+D7A3): in text, with none of these, every character is printable ASCII or
+	/// a Hangul syllable.
+	refused: u64,
+	/// Lead bytes EA..=ED.
+	hangul_leads: u64,
+	/// ASCII letters.
+	ascii_letters: u64,
+	/// Spaces followed by a space.
+	double_spaces: u64,
+}
+
+impl ByteCensus {
+	/// Counts `bytes`, a chunk at a time into byte-wide counters, in one loop the compiler
+	/// turns into vector instructions.
+	fn of(bytes: &[u8]) -> Self {
+		const CHUNK: usize = u8::MAX as usize;
+		let mut census = Self::default();
+		// Each chunk, then the two bytes after it (zero at the field's end), so that every
+		// byte is seen with the two that follow it.
+		let mut window = [0u8; CHUNK + 2];
+		let mut start = 0usize;
+		while start < bytes.len() {
+			let end = start.saturating_add(CHUNK).min(bytes.len());
+			let len = end.saturating_sub(start);
+			let with_next = bytes
+				.get(start..end.saturating_add(2).min(bytes.len()))
+				.unwrap_or_default();
+			window.fill(0);
+			if let Some(target) = window.get_mut(..with_next.len()) {
+				target.copy_from_slice(with_next);
+			}
+			start = end;
+			let (mut refused, mut leads, mut letters, mut doubles) = (0u8, 0u8, 0u8, 0u8);
+			let first = window.get(..len).unwrap_or_default();
+			let second = window.get(1..len.saturating_add(1)).unwrap_or_default();
+			let third = window.get(2..len.saturating_add(2)).unwrap_or_default();
+			for ((&byte, &next), &after) in first.iter().zip(second).zip(third) {
+				let printable = byte.wrapping_sub(0x20) < 0x5F;
+				let continuation = byte.wrapping_sub(0x80) < 0x40;
+				let lead = byte.wrapping_sub(0xEA) < 4;
+				// EA and ED also lead U+A000..=U+ABFF and U+D7A4..=U+DFFF, not syllables.
+				let below = (byte == 0xEA) & (next < 0xB0);
+				let above = (byte == 0xED) & ((next > 0x9E) | ((next == 0x9E) & (after > 0xA3)));
+				let ok = (printable | continuation | lead) & !below & !above;
+				refused = refused.wrapping_add(u8::from(!ok));
+				leads = leads.wrapping_add(u8::from(lead));
+				letters = letters.wrapping_add(u8::from((byte | 0x20).wrapping_sub(b'a') < 26));
+				doubles = doubles.wrapping_add(u8::from((byte == b' ') & (next == b' ')));
+			}
+			census.refused = census.refused.saturating_add(u64::from(refused));
+			census.hangul_leads = census.hangul_leads.saturating_add(u64::from(leads));
+			census.ascii_letters = census.ascii_letters.saturating_add(u64::from(letters));
+			census.double_spaces = census.double_spaces.saturating_add(u64::from(doubles));
+		}
+		census
+	}
+}
+
+/// What ends each normalised field of a record's key: U+001F, the unit separator.
+const FIELD_END: u8 = 0x1F;
+
+/// ASCII whitespace, as normalisation sees it: space, tab, line feed, vertical tab, form
+/// feed, carriage return.
+fn is_space(byte: u8) -> bool {
+	matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
 }
 
 fn is_hangul(c: char) -> bool {

@@ -360,8 +360,7 @@ fn only_in_language_records_enter_the_sketch() {
 /// the block-parallel measurer must reproduce exactly.
 fn sequential(spec: &DatasetSpec, files: &[(&str, &[u8])]) -> Measurement {
 	let mut counts = RecordCounts::default();
-	let mut sketch = [u32::MAX; SKETCH_SIZE];
-	let seeds = novelty::sketch_seeds();
+	let mut bins = [EMPTY_BIN; SKETCH_SIZE];
 	let mut seen = HashSet::new();
 	let mut record = Record::default();
 	for (_, bytes) in files {
@@ -387,11 +386,14 @@ fn sequential(spec: &DatasetSpec, files: &[(&str, &[u8])]) -> Measurement {
 			if record.is_in(spec.language) {
 				counts.in_language += 1;
 				counts.useful_bytes += text.len() as u64;
-				add_to_sketch(&mut sketch, &seeds, key);
+				novelty::add_to_bins(&mut bins, key as u64);
 			}
 		}
 	}
-	Measurement { counts, sketch }
+	Measurement {
+		counts,
+		sketch: novelty::densify(&bins),
+	}
 }
 
 /// Lines of every kind: pairs, English-only, Korean-only, case and space variants of
@@ -435,4 +437,34 @@ fn blocks_measured_in_parallel_give_exactly_what_one_pass_gives() {
 			"blocks of {block_bytes} bytes fed in chunks of {chunk}"
 		);
 	}
+}
+
+#[test]
+fn the_plain_path_gives_what_the_character_path_gives_or_declines() {
+	let plain = |field: &str| {
+		let mut text = Vec::new();
+		let letters = Record::plain(field, &mut text);
+		(letters, text)
+	};
+	let by_character = |field: &str| {
+		let mut text = Vec::new();
+		let letters = Record::ascii_or_syllables(field, &mut text);
+		(letters, text)
+	};
+	// Printable ASCII and Hangul syllables, one space apart: the plain path takes them,
+	// from the first syllable (U+AC00) to the last (U+D7A3).
+	for field in ["", "a", "Hello World 42!", "안녕하세요 World", "가힣", "힣 x~", "{\"q\": 1}"] {
+		let (letters, text) = plain(field);
+		assert!(letters.is_some(), "{field:?}");
+		assert_eq!((letters, text), by_character(field), "{field:?}");
+	}
+	// Anything else is left to the character paths, and `text` is as it was.
+	for field in [
+		" lead", "trail ", "two  spaces", "tab\there", "line\nend", "ÉA", "x\u{7F}y",
+		"\u{D7A4}", "\u{D7B0}", "\u{ABFF}", "\u{A000}", "\u{D000}\u{E000}", "\u{3000}",
+	] {
+		assert_eq!(plain(field), (None, Vec::new()), "{field:?}");
+	}
+	// A syllable starting with ED (U+D000..=U+D7A3) is plain.
+	assert!(plain("\u{D000}합했").0.is_some());
 }

@@ -2,11 +2,12 @@
 //! verified dataset holds already, from MinHash sketches and a locality-sensitive (LSH) band
 //! index.
 //!
-//! Verifiers attest, with a dataset's counts, a [`Sketch`]: for each of [`SKETCH_SIZE`] fixed
-//! hash functions, the smallest hash of the keys of the dataset's unique, in-language records
-//! (the verifier's `dataset` module defines keys and hash functions). The share of positions
-//! where two sketches agree estimates the Jaccard similarity `J` of the two record sets
-//! (standard error about `sqrt(J(1 − J) / SKETCH_SIZE)`).
+//! Verifiers attest, with a dataset's counts, a [`Sketch`] of its unique, in-language records'
+//! keys (the verifier's `dataset` module defines keys): a one-permutation MinHash, where one
+//! hash per key chooses one of [`SKETCH_SIZE`] positions and a value, each position keeps its
+//! smallest value ([`sketch_slot`]) and empty positions borrow a filled one's ([`densify`]).
+//! The share of positions where two sketches agree estimates the Jaccard similarity `J` of
+//! the two record sets (standard error about `sqrt(J(1 − J) / SKETCH_SIZE)`).
 //!
 //! The index cuts every verified dataset's sketch into [`BANDS`] bands of [`ROWS`] values;
 //! datasets whose sketches agree on a whole band share that band's bucket, kept in id order;
@@ -37,6 +38,8 @@ pub const BANDS: usize = 16;
 pub const ROWS: usize = 4;
 
 const _: () = assert!(BANDS * ROWS == SKETCH_SIZE);
+// [`sketch_slot`] and [`densify`] choose a position by the top 6 bits of a hash.
+const _: () = assert!(SKETCH_SIZE == 1 << 6);
 
 /// A dataset's MinHash sketch.
 pub type Sketch = [u32; SKETCH_SIZE];
@@ -61,16 +64,65 @@ pub struct DatasetSketch {
 	pub records: u64,
 }
 
-/// The seeds of the sketch's hash functions: `seed_i = splitmix64(i)`.
-pub fn sketch_seeds() -> [u64; SKETCH_SIZE] {
-	core::array::from_fn(|i| splitmix64(i as u64))
+/// The seed of the sketch's one hash function.
+pub const SKETCH_SEED: u64 = 0x6779_755F_736B_6574;
+
+/// The seed of the probes that fill a sketch's empty positions.
+pub const DENSIFY_SEED: u64 = 0x6779_755F_6465_6E73;
+
+/// Probes [`densify`] makes for an empty position before it takes the next filled one.
+pub const DENSIFY_PROBES: u64 = 256;
+
+/// The positions of a sketch while records are added: a position no record chose yet holds
+/// [`EMPTY_BIN`], any other the smallest value among the records it chose.
+pub type SketchBins = [u64; SKETCH_SIZE];
+
+/// An empty position of [`SketchBins`]; values are 32-bit, so no value is this.
+pub const EMPTY_BIN: u64 = u64::MAX;
+
+/// Where a record key (its low 64 bits) goes in a sketch, one-permutation MinHash: with
+/// `h = splitmix64(key ⊕ SKETCH_SEED)`, the top 6 bits of `h` choose the position and the
+/// low 32 bits are the value. Position `i` of a dataset's sketch is the smallest value among
+/// its unique, in-language records that chose `i`; one hash per record, so that sketching
+/// costs what keying costs.
+pub fn sketch_slot(key: u64) -> (usize, u32) {
+	let h = splitmix64(key ^ SKETCH_SEED);
+	let position = (h >> 58) as usize;
+	(position, h as u32)
 }
 
-/// Hash function `i` of the sketch on a record key (its low 64 bits): the high 32 bits of
-/// `splitmix64(key ⊕ seed_i)`. Position `i` of a dataset's sketch is the smallest such value
-/// over its unique, in-language records.
-pub fn sketch_hash(key: u64, seed: u64) -> u32 {
-	u32::try_from(splitmix64(key ^ seed) >> 32).unwrap_or(u32::MAX)
+/// Takes a record key into `bins` (see [`sketch_slot`]).
+pub fn add_to_bins(bins: &mut SketchBins, key: u64) {
+	let (position, value) = sketch_slot(key);
+	if let Some(bin) = bins.get_mut(position) {
+		*bin = (*bin).min(u64::from(value));
+	}
+}
+
+/// The sketch of `bins`: each empty position takes the value of a filled one, chosen the same
+/// way for every dataset (optimal densification: probe `k` of position `i` is the top 6 bits
+/// of `splitmix64(DENSIFY_SEED ⊕ (i · 2^32 + k))`; after [`DENSIFY_PROBES`] misses, the next
+/// filled position to the right, wrapping). Two datasets' positions then agree with
+/// probability their Jaccard similarity, however few records they have. With no filled
+/// position at all, every value is `u32::MAX`.
+pub fn densify(bins: &SketchBins) -> Sketch {
+	let value = |position: usize| {
+		bins.get(position % SKETCH_SIZE)
+			.filter(|bin| **bin != EMPTY_BIN)
+			.map(|bin| *bin as u32)
+	};
+	core::array::from_fn(|i| {
+		if let Some(own) = value(i) {
+			return own;
+		}
+		(0..DENSIFY_PROBES)
+			.find_map(|k| {
+				let probe = splitmix64(DENSIFY_SEED ^ ((i as u64) << 32 | k));
+				value((probe >> 58) as usize)
+			})
+			.or_else(|| (1..SKETCH_SIZE).find_map(|step| value(i.saturating_add(step))))
+			.unwrap_or(u32::MAX)
+	})
 }
 
 /// The bucket key of `sketch`'s band `band` (`band < BANDS`): the band's values mixed into
@@ -176,6 +228,51 @@ mod tests {
 		// B is a tenth of A: J = 0.1, yet B is all in A.
 		let c = containment(&entry(base(), 10_000), &entry(sketch_sharing(6), 1_000));
 		assert!(c >= Perbill::from_percent(90), "{c:?}");
+	}
+
+	/// The sketch of keys `keys` (each a well-mixed 64-bit value).
+	fn sketch_of(keys: impl Iterator<Item = u64>) -> Sketch {
+		let mut bins = [EMPTY_BIN; SKETCH_SIZE];
+		keys.for_each(|key| add_to_bins(&mut bins, splitmix64(key)));
+		densify(&bins)
+	}
+
+	#[test]
+	fn a_sketch_does_not_depend_on_the_order_of_its_keys() {
+		assert_eq!(sketch_of(0..500), sketch_of((0..500).rev()));
+	}
+
+	#[test]
+	fn every_position_of_a_small_sketch_is_filled_and_a_copy_agrees_everywhere() {
+		let one = sketch_of(7..8);
+		assert!(one.iter().all(|value| *value == one[0] && *value < u32::MAX));
+		let few = sketch_of(0..5);
+		assert!(few.iter().all(|value| *value < u32::MAX));
+		assert_eq!(agreeing(&few, &sketch_of((0..5).rev())), SKETCH_SIZE as u32);
+		assert_eq!(densify(&[EMPTY_BIN; SKETCH_SIZE]), [u32::MAX; SKETCH_SIZE]);
+	}
+
+	#[test]
+	fn agreeing_positions_estimate_jaccard_similarity_for_small_and_large_sets() {
+		// (set A, set B, true Jaccard similarity), averaged over shifted key ranges so that
+		// the mean error is well below one standard error of a single sketch.
+		for (size, overlap) in [(20u64, 10u64), (200, 100), (5_000, 2_500), (5_000, 4_500)] {
+			let jaccard = overlap as f64 / (2 * size - overlap) as f64;
+			let trials = 40u64;
+			let mean: f64 = (0..trials)
+				.map(|t| {
+					let base = t * 1_000_000;
+					let a = sketch_of(base..base + size);
+					let b = sketch_of(base + size - overlap..base + 2 * size - overlap);
+					f64::from(agreeing(&a, &b)) / SKETCH_SIZE as f64
+				})
+				.sum::<f64>() / trials as f64;
+			let error = (jaccard * (1.0 - jaccard) / (SKETCH_SIZE as f64 * trials as f64)).sqrt();
+			assert!(
+				(mean - jaccard).abs() <= 4.0 * error + 0.01,
+				"{size} records, {overlap} shared: {mean} vs {jaccard}"
+			);
+		}
 	}
 
 	#[test]
