@@ -43,7 +43,7 @@ use std::{
 	collections::{BTreeMap, HashSet},
 	fmt,
 	hash::{BuildHasherDefault, Hasher},
-	sync::{mpsc, Arc},
+	sync::{mpsc, Arc, Mutex},
 };
 
 use pallet_contributions::{
@@ -292,6 +292,9 @@ pub struct Measurer {
 	merged: u64,
 	/// Tallies that came back before an earlier block's.
 	arrived: BTreeMap<u64, (usize, Tally)>,
+	/// Blocks the workers are done with, emptied, to fill again: no allocation, and no fresh
+	/// pages to fault in, per block.
+	spare: Arc<Mutex<Vec<Vec<u8>>>>,
 	files: Vec<String>,
 	not_text: Option<FormatError>,
 }
@@ -319,6 +322,7 @@ impl Measurer {
 			sent: 0,
 			merged: 0,
 			arrived: BTreeMap::new(),
+			spare: Arc::default(),
 			files: Vec::new(),
 			not_text: None,
 		}
@@ -362,8 +366,10 @@ impl Measurer {
 			self.skipping = true;
 		}
 		if self.block.len() >= self.block_bytes && self.line_start > 0 {
-			let rest = self.block.split_off(self.line_start);
-			let whole_lines = std::mem::replace(&mut self.block, rest);
+			let mut next = self.spare_block();
+			next.extend_from_slice(self.block.get(self.line_start..).unwrap_or_default());
+			self.block.truncate(self.line_start);
+			let whole_lines = std::mem::replace(&mut self.block, next);
 			self.line_start = 0;
 			self.queue(whole_lines);
 		}
@@ -373,7 +379,8 @@ impl Measurer {
 	pub fn finish_file(&mut self) {
 		self.skipping = false;
 		self.line_start = 0;
-		let lines = std::mem::take(&mut self.block);
+		let next = self.spare_block();
+		let lines = std::mem::replace(&mut self.block, next);
 		if !lines.is_empty() {
 			self.queue(lines);
 		}
@@ -407,11 +414,24 @@ impl Measurer {
 		let number = self.sent;
 		self.sent = self.sent.saturating_add(1);
 		let (spec, sender) = (Arc::clone(&self.spec), self.done_sender.clone());
+		let spare = Arc::clone(&self.spare);
 		rayon::spawn(move || {
+			let mut lines = lines;
+			let tally = tally(&spec, &lines);
+			lines.clear();
+			if let Ok(mut spare) = spare.lock() {
+				spare.push(lines);
+			}
 			// The measurer may be gone (a file failed its hash): nobody to tell then.
-			let _ = sender.send((number, file, tally(&spec, &lines)));
+			let _ = sender.send((number, file, tally));
 		});
 		self.collect(false);
+	}
+
+	/// An empty block to fill: one the workers are done with, or a new one.
+	fn spare_block(&mut self) -> Vec<u8> {
+		let reused = self.spare.lock().ok().and_then(|mut spare| spare.pop());
+		reused.unwrap_or_else(|| Vec::with_capacity(self.block_bytes.saturating_mul(2)))
 	}
 
 	/// Merges, in order, the tallies that came back; waits for more while too many blocks
@@ -817,49 +837,66 @@ struct ByteCensus {
 }
 
 impl ByteCensus {
-	/// Counts `bytes`, a chunk at a time into byte-wide counters, in one loop the compiler
-	/// turns into vector instructions.
+	/// Counts `bytes`, a chunk at a time into byte-wide counters, in a loop the compiler
+	/// turns into vector instructions; the last two bytes, which have no two bytes after
+	/// them, one at a time.
 	fn of(bytes: &[u8]) -> Self {
 		const CHUNK: usize = u8::MAX as usize;
 		let mut census = Self::default();
-		// Each chunk, then the two bytes after it (zero at the field's end), so that every
-		// byte is seen with the two that follow it.
-		let mut window = [0u8; CHUNK + 2];
+		let body = bytes.len().saturating_sub(2);
 		let mut start = 0usize;
-		while start < bytes.len() {
-			let end = start.saturating_add(CHUNK).min(bytes.len());
-			let len = end.saturating_sub(start);
-			let with_next = bytes
-				.get(start..end.saturating_add(2).min(bytes.len()))
-				.unwrap_or_default();
-			window.fill(0);
-			if let Some(target) = window.get_mut(..with_next.len()) {
-				target.copy_from_slice(with_next);
-			}
-			start = end;
-			let (mut refused, mut leads, mut letters, mut doubles) = (0u8, 0u8, 0u8, 0u8);
-			let first = window.get(..len).unwrap_or_default();
-			let second = window.get(1..len.saturating_add(1)).unwrap_or_default();
-			let third = window.get(2..len.saturating_add(2)).unwrap_or_default();
+		while start < body {
+			let end = start.saturating_add(CHUNK).min(body);
+			let first = bytes.get(start..end).unwrap_or_default();
+			let second = bytes.get(start.saturating_add(1)..).unwrap_or_default();
+			let third = bytes.get(start.saturating_add(2)..).unwrap_or_default();
+			let mut tally = [0u8; 4];
 			for ((&byte, &next), &after) in first.iter().zip(second).zip(third) {
-				let printable = byte.wrapping_sub(0x20) < 0x5F;
-				let continuation = byte.wrapping_sub(0x80) < 0x40;
-				let lead = byte.wrapping_sub(0xEA) < 4;
-				// EA and ED also lead U+A000..=U+ABFF and U+D7A4..=U+DFFF, not syllables.
-				let below = (byte == 0xEA) & (next < 0xB0);
-				let above = (byte == 0xED) & ((next > 0x9E) | ((next == 0x9E) & (after > 0xA3)));
-				let ok = (printable | continuation | lead) & !below & !above;
-				refused = refused.wrapping_add(u8::from(!ok));
-				leads = leads.wrapping_add(u8::from(lead));
-				letters = letters.wrapping_add(u8::from((byte | 0x20).wrapping_sub(b'a') < 26));
-				doubles = doubles.wrapping_add(u8::from((byte == b' ') & (next == b' ')));
+				let counts = Self::judge(byte, next, after);
+				for (sum, count) in tally.iter_mut().zip(counts) {
+					*sum = sum.wrapping_add(count);
+				}
 			}
-			census.refused = census.refused.saturating_add(u64::from(refused));
-			census.hangul_leads = census.hangul_leads.saturating_add(u64::from(leads));
-			census.ascii_letters = census.ascii_letters.saturating_add(u64::from(letters));
-			census.double_spaces = census.double_spaces.saturating_add(u64::from(doubles));
+			census.add(tally);
+			start = end;
+		}
+		for at in body..bytes.len() {
+			let byte_at = |i: usize| bytes.get(i).copied().unwrap_or_default();
+			let tally = Self::judge(
+				byte_at(at),
+				byte_at(at.saturating_add(1)),
+				byte_at(at.saturating_add(2)),
+			);
+			census.add(tally);
 		}
 		census
+	}
+
+	/// What `byte`, followed by `next` and `after` (zero past the end), adds to the refused
+	/// bytes, the Hangul lead bytes, the ASCII letters and the double spaces.
+	#[inline(always)]
+	fn judge(byte: u8, next: u8, after: u8) -> [u8; 4] {
+		let printable = byte.wrapping_sub(0x20) < 0x5F;
+		let continuation = byte.wrapping_sub(0x80) < 0x40;
+		let lead = byte.wrapping_sub(0xEA) < 4;
+		// EA and ED also lead U+A000..=U+ABFF and U+D7A4..=U+DFFF, not syllables.
+		let below = (byte == 0xEA) & (next < 0xB0);
+		let above = (byte == 0xED) & ((next > 0x9E) | ((next == 0x9E) & (after > 0xA3)));
+		let allowed = (printable | continuation | lead) & !below & !above;
+		[
+			u8::from(!allowed),
+			u8::from(lead),
+			u8::from((byte | 0x20).wrapping_sub(b'a') < 26),
+			u8::from((byte == b' ') & (next == b' ')),
+		]
+	}
+
+	/// Adds a chunk's byte-wide counts.
+	fn add(&mut self, [refused, leads, letters, doubles]: [u8; 4]) {
+		self.refused = self.refused.saturating_add(u64::from(refused));
+		self.hangul_leads = self.hangul_leads.saturating_add(u64::from(leads));
+		self.ascii_letters = self.ascii_letters.saturating_add(u64::from(letters));
+		self.double_spaces = self.double_spaces.saturating_add(u64::from(doubles));
 	}
 }
 

@@ -468,3 +468,18 @@ fn the_plain_path_gives_what_the_character_path_gives_or_declines() {
 	// A syllable starting with ED (U+D000..=U+D7A3) is plain.
 	assert!(plain("\u{D000}합했").0.is_some());
 }
+
+#[test]
+fn the_byte_census_counts_fields_of_every_length_alike() {
+	// Long fields cross the census's chunks; the last two bytes are counted one at a time.
+	for field in ["", "a", "ab", "a  b", "가", "한국어 Text", &"Ab 가".repeat(300), &"x ".repeat(200)] {
+		let bytes = field.as_bytes();
+		let expected = ByteCensus {
+			refused: field.chars().filter(|c| !matches!(c, ' '..='~' | '\u{AC00}'..='\u{D7A3}')).count() as u64,
+			hangul_leads: field.chars().filter(|c| matches!(c, '\u{AC00}'..='\u{D7A3}')).count() as u64,
+			ascii_letters: field.chars().filter(char::is_ascii_alphabetic).count() as u64,
+			double_spaces: bytes.windows(2).filter(|w| w == b"  ").count() as u64,
+		};
+		assert_eq!(ByteCensus::of(bytes), expected, "{field:?}");
+	}
+}
