@@ -73,10 +73,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[9, 512]`.
 	/// The range of component `l` is `[1, 64]`.
-	fn submit(_u: u32, _l: u32, ) -> Weight {
+	fn submit(_u: u32, l: u32, ) -> Weight {
 		// Proof size: measured `1837`, estimated `4131`.
-		// Minimum execution time: 133_452_000 picoseconds.
-		Weight::from_parts(284_850_753, 4131)
+		// Minimum execution time: 124_711_000 picoseconds.
+		Weight::from_parts(163_792_359, 4131)
+			.saturating_add(Weight::from_parts(491_647, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -109,10 +110,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[2, 32]`.
-	fn attest(_a: u32, ) -> Weight {
+	fn attest(a: u32, ) -> Weight {
 		// Proof size: measured `39618`, estimated `353630`.
-		// Minimum execution time: 1_023_680_000 picoseconds.
-		Weight::from_parts(1_354_060_629, 353630)
+		// Minimum execution time: 1_002_219_000 picoseconds.
+		Weight::from_parts(1_125_756_418, 353630)
+			.saturating_add(Weight::from_parts(812_446, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(154_u64))
 			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
@@ -125,9 +127,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 32]`.
 	fn attest_recorded(a: u32, ) -> Weight {
 		// Proof size: measured `723`, estimated `14739`.
-		// Minimum execution time: 35_696_000 picoseconds.
-		Weight::from_parts(50_353_601, 14739)
-			.saturating_add(Weight::from_parts(1_751_345, 0).saturating_mul(a.into()))
+		// Minimum execution time: 33_682_000 picoseconds.
+		Weight::from_parts(46_002_332, 14739)
+			.saturating_add(Weight::from_parts(585_699, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -145,8 +147,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size: measured `1338`, estimated `14739`.
-		// Minimum execution time: 93_265_000 picoseconds.
-		Weight::from_parts(114_595_000, 14739)
+		// Minimum execution time: 85_895_000 picoseconds.
+		Weight::from_parts(103_478_000, 14739)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -154,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::Params` (`max_values`: Some(1), `max_size`: Some(72), added: 567, mode: `MaxEncodedLen`)
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 9_370_000 picoseconds.
-		Weight::from_parts(22_836_000, 0)
+		// Minimum execution time: 8_961_000 picoseconds.
+		Weight::from_parts(11_580_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Contributions::Licenses` (r:1 w:1)
@@ -164,8 +166,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::LicenseCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_license() -> Weight {
 		// Proof size: measured `441`, estimated `3550`.
-		// Minimum execution time: 26_053_000 picoseconds.
-		Weight::from_parts(52_961_000, 3550)
+		// Minimum execution time: 23_830_000 picoseconds.
+		Weight::from_parts(31_096_000, 3550)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -197,8 +199,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn force_decide() -> Weight {
 		// Proof size: measured `39914`, estimated `353630`.
-		// Minimum execution time: 1_051_886_000 picoseconds.
-		Weight::from_parts(1_739_038_000, 353630)
+		// Minimum execution time: 981_603_000 picoseconds.
+		Weight::from_parts(1_721_536_000, 353630)
 			.saturating_add(T::DbWeight::get().reads(153_u64))
 			.saturating_add(T::DbWeight::get().writes(26_u64))
 	}
@@ -221,9 +223,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `n` is `[0, 16]`.
 	fn on_initialize(n: u32, ) -> Weight {
 		// Proof size: measured `457`, estimated `3593`.
-		// Minimum execution time: 12_461_000 picoseconds.
-		Weight::from_parts(33_833_984, 3593)
-			.saturating_add(Weight::from_parts(191_025_300, 0).saturating_mul(n.into()))
+		// Minimum execution time: 11_743_000 picoseconds.
+		Weight::from_parts(54_085_879, 3593)
+			.saturating_add(Weight::from_parts(130_036_816, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -234,44 +236,46 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
-	fn submit(_u: u32, _l: u32, ) -> Weight {
-		Weight::from_parts(284_850_753, 4131)
+	fn submit(_u: u32, l: u32, ) -> Weight {
+		Weight::from_parts(163_792_359, 4131)
+			.saturating_add(Weight::from_parts(491_647, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	fn attest(_a: u32, ) -> Weight {
-		Weight::from_parts(1_354_060_629, 353630)
+	fn attest(a: u32, ) -> Weight {
+		Weight::from_parts(1_125_756_418, 353630)
+			.saturating_add(Weight::from_parts(812_446, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(154_u64))
 			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn attest_recorded(a: u32, ) -> Weight {
-		Weight::from_parts(50_353_601, 14739)
-			.saturating_add(Weight::from_parts(1_751_345, 0).saturating_mul(a.into()))
+		Weight::from_parts(46_002_332, 14739)
+			.saturating_add(Weight::from_parts(585_699, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(114_595_000, 14739)
+		Weight::from_parts(103_478_000, 14739)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(22_836_000, 0)
+		Weight::from_parts(11_580_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_license() -> Weight {
-		Weight::from_parts(52_961_000, 3550)
+		Weight::from_parts(31_096_000, 3550)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn force_decide() -> Weight {
-		Weight::from_parts(1_739_038_000, 353630)
+		Weight::from_parts(1_721_536_000, 353630)
 			.saturating_add(RocksDbWeight::get().reads(153_u64))
 			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
 	fn on_initialize(n: u32, ) -> Weight {
-		Weight::from_parts(33_833_984, 3593)
-			.saturating_add(Weight::from_parts(191_025_300, 0).saturating_mul(n.into()))
+		Weight::from_parts(54_085_879, 3593)
+			.saturating_add(Weight::from_parts(130_036_816, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
