@@ -630,8 +630,9 @@ impl Record {
 				let mut values = 0usize;
 				let mut start = 0usize;
 				while start <= text.len() {
-					let end = memchr::memchr(b'\t', text.as_bytes().get(start..).unwrap_or_default())
-						.map_or(text.len(), |at| start.saturating_add(at));
+					let end =
+						memchr::memchr(b'\t', text.as_bytes().get(start..).unwrap_or_default())
+							.map_or(text.len(), |at| start.saturating_add(at));
 					// A tab is a character boundary.
 					let value = text.get(start..end).unwrap_or_default();
 					start = end.saturating_add(1);
@@ -687,11 +688,13 @@ impl Record {
 					if c.is_ascii() || is_hangul(c) {
 						// Hangul has no case.
 						let c = c.to_ascii_lowercase();
-						self.text.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
+						self.text
+							.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
 						letters.add(c);
 					} else {
 						for lower in c.to_lowercase() {
-							self.text.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+							self.text
+								.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
 							letters.add(lower);
 						}
 					}

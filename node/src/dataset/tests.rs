@@ -453,15 +453,34 @@ fn the_plain_path_gives_what_the_character_path_gives_or_declines() {
 	};
 	// Printable ASCII and Hangul syllables, one space apart: the plain path takes them,
 	// from the first syllable (U+AC00) to the last (U+D7A3).
-	for field in ["", "a", "Hello World 42!", "안녕하세요 World", "가힣", "힣 x~", "{\"q\": 1}"] {
+	for field in [
+		"",
+		"a",
+		"Hello World 42!",
+		"안녕하세요 World",
+		"가힣",
+		"힣 x~",
+		"{\"q\": 1}",
+	] {
 		let (letters, text) = plain(field);
 		assert!(letters.is_some(), "{field:?}");
 		assert_eq!((letters, text), by_character(field), "{field:?}");
 	}
 	// Anything else is left to the character paths, and `text` is as it was.
 	for field in [
-		" lead", "trail ", "two  spaces", "tab\there", "line\nend", "ÉA", "x\u{7F}y",
-		"\u{D7A4}", "\u{D7B0}", "\u{ABFF}", "\u{A000}", "\u{D000}\u{E000}", "\u{3000}",
+		" lead",
+		"trail ",
+		"two  spaces",
+		"tab\there",
+		"line\nend",
+		"ÉA",
+		"x\u{7F}y",
+		"\u{D7A4}",
+		"\u{D7B0}",
+		"\u{ABFF}",
+		"\u{A000}",
+		"\u{D000}\u{E000}",
+		"\u{3000}",
 	] {
 		assert_eq!(plain(field), (None, Vec::new()), "{field:?}");
 	}
@@ -472,11 +491,26 @@ fn the_plain_path_gives_what_the_character_path_gives_or_declines() {
 #[test]
 fn the_byte_census_counts_fields_of_every_length_alike() {
 	// Long fields cross the census's chunks; the last two bytes are counted one at a time.
-	for field in ["", "a", "ab", "a  b", "가", "한국어 Text", &"Ab 가".repeat(300), &"x ".repeat(200)] {
+	for field in [
+		"",
+		"a",
+		"ab",
+		"a  b",
+		"가",
+		"한국어 Text",
+		&"Ab 가".repeat(300),
+		&"x ".repeat(200),
+	] {
 		let bytes = field.as_bytes();
 		let expected = ByteCensus {
-			refused: field.chars().filter(|c| !matches!(c, ' '..='~' | '\u{AC00}'..='\u{D7A3}')).count() as u64,
-			hangul_leads: field.chars().filter(|c| matches!(c, '\u{AC00}'..='\u{D7A3}')).count() as u64,
+			refused: field
+				.chars()
+				.filter(|c| !matches!(c, ' '..='~' | '\u{AC00}'..='\u{D7A3}'))
+				.count() as u64,
+			hangul_leads: field
+				.chars()
+				.filter(|c| matches!(c, '\u{AC00}'..='\u{D7A3}'))
+				.count() as u64,
 			ascii_letters: field.chars().filter(char::is_ascii_alphabetic).count() as u64,
 			double_spaces: bytes.windows(2).filter(|w| w == b"  ").count() as u64,
 		};

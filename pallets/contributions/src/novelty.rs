@@ -245,7 +245,9 @@ mod tests {
 	#[test]
 	fn every_position_of_a_small_sketch_is_filled_and_a_copy_agrees_everywhere() {
 		let one = sketch_of(7..8);
-		assert!(one.iter().all(|value| *value == one[0] && *value < u32::MAX));
+		assert!(one
+			.iter()
+			.all(|value| *value == one[0] && *value < u32::MAX));
 		let few = sketch_of(0..5);
 		assert!(few.iter().all(|value| *value < u32::MAX));
 		assert_eq!(agreeing(&few, &sketch_of((0..5).rev())), SKETCH_SIZE as u32);
@@ -266,7 +268,8 @@ mod tests {
 					let b = sketch_of(base + size - overlap..base + 2 * size - overlap);
 					f64::from(agreeing(&a, &b)) / SKETCH_SIZE as f64
 				})
-				.sum::<f64>() / trials as f64;
+				.sum::<f64>()
+				/ trials as f64;
 			let error = (jaccard * (1.0 - jaccard) / (SKETCH_SIZE as f64 * trials as f64)).sqrt();
 			assert!(
 				(mean - jaccard).abs() <= 4.0 * error + 0.01,
