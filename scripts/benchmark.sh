@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates the weights of Gongyu's own pallets from their benchmarks.
-#   bash scripts/benchmark.sh                      # every pallet in pallets/
-#   bash scripts/benchmark.sh pallet_contributions # one pallet
+# Regenerates weights from their benchmarks on this runtime.
+#   bash scripts/benchmark.sh                      # every pallet in pallets/ and every
+#                                                  # FRAME pallet in runtime/src/weights/
+#   bash scripts/benchmark.sh pallet_contributions # one of Gongyu's pallets (its weights.rs)
+#   bash scripts/benchmark.sh pallet_balances      # one FRAME pallet the runtime uses
+#                                                  # (runtime/src/weights/pallet_balances.rs)
+#   bash scripts/benchmark.sh overhead             # the base weights of a block and of an
+#                                                  # extrinsic (runtime/src/weights/)
 # Builds gongyu-node with `--features runtime-benchmarks` first (a separate build from the
 # one the tests use). STEPS and REPEAT may be set in the environment.
 set -euo pipefail
@@ -23,12 +28,39 @@ wasm="$bench_dir/gongyu_runtime.compact.compressed.wasm"
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
   for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done
+  for file in runtime/src/weights/*.rs; do
+    case "$(basename "$file")" in
+      mod.rs | block_weights.rs | extrinsic_weights.rs) ;;
+      *) pallets+=("$(basename "$file" .rs)") ;;
+    esac
+  done
+  pallets+=(overhead)
 fi
 
 for pallet in "${pallets[@]}"; do
+  if [ "$pallet" = overhead ]; then
+    # Executes empty blocks and blocks full of remarks on the dev chain's genesis.
+    echo "[benchmark] overhead -> runtime/src/weights/{block,extrinsic}_weights.rs" >&2
+    "$node_bin" benchmark overhead --dev --weight-path runtime/src/weights
+    sed -i -e "s#$bench_dir/#target/benchmark-node/#g" -e '/HOSTNAME/d' \
+      -e 's#^use sp_core::parameter_types;#use frame_support::parameter_types;#' \
+      -e 's#use sp_weights::#use frame_support::weights::#' \
+      runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs
+    continue
+  fi
   dir="pallets/${pallet#pallet_}"
   dir="${dir//_/-}"
-  echo "[benchmark] $pallet -> $dir/src/weights.rs" >&2
+  if [ -d "$dir" ]; then
+    # One of Gongyu's pallets: its weights and its WeightInfo trait, in its crate.
+    output="$dir/src/weights.rs"
+    template=scripts/frame-weight-template.hbs
+  else
+    # A FRAME pallet (or frame_system's transaction extensions): an implementation of its
+    # WeightInfo trait in the runtime.
+    output="runtime/src/weights/$pallet.rs"
+    template=scripts/runtime-weight-template.hbs
+  fi
+  echo "[benchmark] $pallet -> $output" >&2
   "$node_bin" benchmark pallet \
     --runtime "$wasm" \
     --genesis-builder=runtime \
@@ -38,8 +70,10 @@ for pallet in "${pallets[@]}"; do
     --steps "${STEPS:-50}" \
     --repeat "${REPEAT:-20}" \
     --heap-pages 4096 \
-    --template scripts/frame-weight-template.hbs \
-    --output "$dir/src/weights.rs"
-  # Keep this machine's paths out of the generated file.
-  sed -i -e "s#$bench_dir/#target/benchmark-node/#g" "$dir/src/weights.rs"
+    --template "$template" \
+    --output "$output"
+  # Keep this machine's paths out of the generated file; frame_system names its extensions'
+  # trait `ExtensionsWeightInfo`.
+  sed -i -e "s#$bench_dir/#target/benchmark-node/#g" \
+    -e "s#frame_system_extensions::WeightInfo#frame_system::ExtensionsWeightInfo#" "$output"
 done

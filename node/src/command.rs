@@ -231,10 +231,12 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			cmd.run(client)
 		}
-		BenchmarkCmd::Overhead(_) | BenchmarkCmd::Extrinsic(_) => Err(
-			"`benchmark overhead` and `benchmark extrinsic` are not supported by gongyu-node; \
-			 use `benchmark pallet`."
-				.into(),
+		BenchmarkCmd::Overhead(cmd) => cmd
+			.run_with_default_builder_and_spec::<Block, crate::client::HostFunctions>(Some(
+				config.chain_spec,
+			)),
+		BenchmarkCmd::Extrinsic(_) => Err(
+			"`benchmark extrinsic` is not supported by gongyu-node; use `benchmark pallet`.".into(),
 		),
 	}
 }

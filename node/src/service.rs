@@ -130,7 +130,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
-	config: Configuration,
+	mut config: Configuration,
 	verifier: Option<crate::verifier::VerifierConfig>,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
@@ -143,6 +143,15 @@ pub fn new_full<
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
 	} = new_partial(&config)?;
+
+	// Admission holds from the network's first moment, not from the first offchain-worker
+	// run: on a chain that admits nodes, the sync peer set starts closed to all but reserved
+	// peers, and the admitted nodes become its peers as soon as the network exists.
+	let admitted = crate::admission::admitted_peers(&client).map_err(ServiceError::Other)?;
+	if !admitted.is_empty() {
+		config.network.default_peers_set.non_reserved_mode =
+			sc_network::config::NonReservedPeerMode::Deny;
+	}
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,
@@ -189,8 +198,7 @@ pub fn new_full<
 			gap_sync_body_policy: None,
 		})?;
 
-	// Admission holds from the first moment, not from the first offchain-worker run.
-	crate::admission::enforce_at_start(&client, &*network);
+	crate::admission::enforce(&*network, admitted);
 
 	if config.offchain_worker.enabled {
 		let offchain_workers =

@@ -17,8 +17,8 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use crate::{
-	AccountId, Balance, Block, BlockNumber, Executive, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	AccountId, Balance, Block, BlockNumber, Executive, InherentDataExt, NetworkAdmission, Nonce,
+	Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -293,6 +293,12 @@ impl_runtime_apis! {
 			id: pallet_contributions::ContributionId,
 		) -> Option<pallet_rewards::ClawBack<Balance>> {
 			pallet_rewards::ClawedBack::<Runtime>::get(id)
+		}
+	}
+
+	impl pallet_network_admission::runtime_api::NetworkAdmissionApi<Block> for Runtime {
+		fn admitted_peer_ids() -> Vec<Vec<u8>> {
+			NetworkAdmission::admitted_peer_ids()
 		}
 	}
 

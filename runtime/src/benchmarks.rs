@@ -7,18 +7,24 @@ use frame_benchmarking::{
 use frame_support::traits::{
 	StorageInfo, StorageInfoTrait, TrackedStorageKey, WhitelistedStorageKeys,
 };
-use frame_system_benchmarking::Pallet as SystemBench;
+use frame_system_benchmarking::{
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+};
 
 use crate::*;
 
 impl frame_system_benchmarking::Config for Runtime {}
 impl frame_benchmarking::baseline::Config for Runtime {}
+/// Fees go to the reward pot, which needs no setup before a fee is charged.
+impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]
 	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_balances, Balances]
 	[pallet_timestamp, Timestamp]
+	[pallet_transaction_payment, TransactionPayment]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
 	[pallet_contributions, Contributions]

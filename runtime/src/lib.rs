@@ -22,6 +22,7 @@ pub mod dev_keys;
 pub mod genesis_config_presets;
 #[cfg(feature = "std")]
 pub mod invariants;
+pub mod weights;
 
 extern crate alloc;
 
@@ -74,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 111,
+	spec_version: 112,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,

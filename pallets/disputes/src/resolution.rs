@@ -36,12 +36,13 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			match dispute.stage {
-				Stage::Open { .. } => {
-					if let Err(dispute) = Self::try_enter_decision(id, dispute, false, true) {
-						// No room for an appeal deadline: the dismissal is final at once.
-						Self::close(id, dispute, false);
+				Stage::Open { .. } => match Self::appeal_slot() {
+					Ok(appeal_until) => {
+						Self::record_decision(id, dispute, false, true, appeal_until)
 					}
-				}
+					// No room for an appeal deadline: the dismissal is final at once.
+					Err(_) => Self::close(id, dispute, false),
+				},
 				Stage::Decided { upheld, .. } => Self::close(id, dispute, upheld),
 				Stage::Appealed { first_upheld, .. } => Self::close(id, dispute, first_upheld),
 				Stage::Closed { .. } => {}
@@ -50,7 +51,8 @@ impl<T: Config> Pallet<T> {
 		count
 	}
 
-	/// Records the first decision of open dispute `id` (listed under `deadline`).
+	/// Records the first decision of open dispute `id` (listed under `deadline`). Fails, with
+	/// nothing changed, when no block has room for the appeal deadline.
 	pub(crate) fn enter_decision(
 		id: DisputeId,
 		dispute: DisputeOf<T>,
@@ -58,41 +60,41 @@ impl<T: Config> Pallet<T> {
 		upheld: bool,
 		undecided: bool,
 	) -> DispatchResult {
-		let appeal_period = Params::<T>::get().appeal_period;
-		if !appeal_period.is_zero() {
-			// Fail before anything changes if there is no room for the appeal deadline.
-			Self::deadline_slot(appeal_period)?;
-		}
+		let appeal_until = Self::appeal_slot()?;
 		Self::unschedule(deadline, id);
-		if Self::try_enter_decision(id, dispute, upheld, undecided).is_err() {
-			frame_support::defensive!("the appeal deadline's slot was checked");
-		}
+		Self::record_decision(id, dispute, upheld, undecided, appeal_until);
 		Ok(())
 	}
 
-	/// Records a first decision, listed for appeal until the appeal period ends; final at
-	/// once when the period is zero. Gives the dispute back when no block has room for the
-	/// appeal deadline.
-	fn try_enter_decision(
+	/// Where a first decision taken now waits for appeal: `None` when the appeal period is
+	/// zero (the decision is final at once), else the appeal deadline's slot
+	/// ([`Self::deadline_slot`]), an error when no block has room for it.
+	fn appeal_slot() -> Result<Option<BlockNumberFor<T>>, DispatchError> {
+		let appeal_period = Params::<T>::get().appeal_period;
+		if appeal_period.is_zero() {
+			return Ok(None);
+		}
+		Self::deadline_slot(appeal_period).map(Some)
+	}
+
+	/// Records a first decision, listed for appeal until `appeal_until` (a slot from
+	/// [`Self::appeal_slot`]); final at once when there is none.
+	fn record_decision(
 		id: DisputeId,
 		mut dispute: DisputeOf<T>,
 		upheld: bool,
 		undecided: bool,
-	) -> Result<(), DisputeOf<T>> {
-		let now = frame_system::Pallet::<T>::block_number();
-		let appeal_period = Params::<T>::get().appeal_period;
-		if appeal_period.is_zero() {
+		appeal_until: Option<BlockNumberFor<T>>,
+	) {
+		let Some(appeal_until) = appeal_until else {
 			Self::deposit_event(Event::DisputeDecided {
 				id,
 				upheld,
 				undecided,
-				appeal_until: now,
+				appeal_until: frame_system::Pallet::<T>::block_number(),
 			});
 			Self::close(id, dispute, upheld);
-			return Ok(());
-		}
-		let Ok(appeal_until) = Self::deadline_slot(appeal_period) else {
-			return Err(dispute);
+			return;
 		};
 		Self::schedule(appeal_until, id);
 		dispute.stage = Stage::Decided {
@@ -106,7 +108,6 @@ impl<T: Config> Pallet<T> {
 			undecided,
 			appeal_until,
 		});
-		Ok(())
 	}
 
 	/// Closes dispute `id` for good: settles the bonds, and revokes the contribution and

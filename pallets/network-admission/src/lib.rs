@@ -25,6 +25,7 @@ pub use pallet::*;
 mod benchmarking;
 #[cfg(test)]
 mod mock;
+pub mod runtime_api;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -133,15 +134,14 @@ pub mod pallet {
 		/// Hands the admitted nodes to this node's networking as its only allowed peers. With
 		/// no admitted nodes (the `dev` chain), admission is not enforced.
 		fn offchain_worker(_now: BlockNumberFor<T>) {
-			let nodes = AdmittedNodes::<T>::get();
-			if nodes.is_empty() {
+			let peers = Self::admitted_peer_ids();
+			if peers.is_empty() {
 				return;
 			}
-			let peers = nodes
-				.into_iter()
-				.map(|(peer, _)| OpaquePeerId(peer.into_inner()))
-				.collect();
-			sp_io::offchain::set_authorized_nodes(peers, true);
+			sp_io::offchain::set_authorized_nodes(
+				peers.into_iter().map(OpaquePeerId).collect(),
+				true,
+			);
 		}
 	}
 
@@ -184,6 +184,17 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// The admitted nodes' `PeerId`s (binary form), in order: what a node allows as its
+		/// peers, both from its offchain worker and, through
+		/// [`runtime_api::NetworkAdmissionApi`], when it starts. Empty when admission is not
+		/// enforced.
+		pub fn admitted_peer_ids() -> Vec<Vec<u8>> {
+			AdmittedNodes::<T>::get()
+				.into_iter()
+				.map(|(peer, _)| peer.into_inner())
+				.collect()
+		}
+
 		/// Checks the pallet's invariants: no admitted PeerId is empty.
 		#[cfg(any(feature = "try-runtime", feature = "std", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {

@@ -112,3 +112,21 @@ fn the_last_admitted_node_cannot_be_removed() {
 		assert_ok!(NetworkAdmission::remove_node(council(), id(2)));
 	});
 }
+
+#[test]
+fn the_peers_a_node_allows_follow_every_admission_and_removal() {
+	build_and_execute(|| {
+		assert_eq!(NetworkAdmission::admitted_peer_ids(), vec![id(1), id(2)]);
+		assert_ok!(NetworkAdmission::admit_node(council(), id(3), 7));
+		assert_ok!(NetworkAdmission::remove_node(council(), id(1)));
+		assert_eq!(NetworkAdmission::admitted_peer_ids(), vec![id(2), id(3)]);
+	});
+}
+
+#[test]
+fn a_chain_with_no_admitted_node_gives_no_peers_to_enforce() {
+	build_and_execute(|| {
+		AdmittedNodes::<Test>::kill();
+		assert!(NetworkAdmission::admitted_peer_ids().is_empty());
+	});
+}

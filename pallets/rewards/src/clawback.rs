@@ -196,14 +196,4 @@ impl<T: Config> Pallet<T> {
 		});
 		amount.saturating_sub(recovered)
 	}
-
-	/// Thaws `owner`'s unvested reward of `amount` for `id` now.
-	pub(crate) fn vest(owner: T::AccountId, id: ContributionId, amount: BalanceOf<T>) {
-		Unvested::<T>::remove(&owner, id);
-		let mut account = AccountRewardsOf::<T>::get(&owner);
-		account.unvested = account.unvested.saturating_sub(amount);
-		AccountRewardsOf::<T>::insert(&owner, account);
-		Self::set_freeze(&owner, account.unvested);
-		Self::deposit_event(Event::RewardVested { id, owner, amount });
-	}
 }

@@ -907,6 +907,17 @@ pub mod pallet {
 			looked_at
 		}
 
+		/// Thaws `owner`'s unvested reward of `amount` for `id` now: at its block, or when a
+		/// dispute that held it past its block is dismissed.
+		pub(crate) fn vest(owner: T::AccountId, id: ContributionId, amount: BalanceOf<T>) {
+			Unvested::<T>::remove(&owner, id);
+			let mut account = AccountRewardsOf::<T>::get(&owner);
+			account.unvested = account.unvested.saturating_sub(amount);
+			AccountRewardsOf::<T>::insert(&owner, account);
+			Self::set_freeze(&owner, account.unvested);
+			Self::deposit_event(Event::RewardVested { id, owner, amount });
+		}
+
 		/// Sets `who`'s freeze to `amount` (none for zero). The runtime's freeze list has room
 		/// for every reason, so this fails only for an account that does not exist because its
 		/// reward could not be transferred (it stays pending): [`Pallet::claim`] sets the

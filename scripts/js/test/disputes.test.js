@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
+import { openDispute } from '../lib/dispute-view.js';
 import { describeStage, evidenceHash, parseOutcome, parseReason } from '../lib/disputes.js';
 import { CliError } from '../lib/errors.js';
 
@@ -37,5 +38,17 @@ describe('disputes', () => {
     assert.match(describeStage({ ...base, stage: { name: 'Appealed', by: 'Challenger', firstUpheld: false, deadline: 90 } }),
       /appealed by the challenger; two thirds .* #90, or the first decision \(dismissed\) stands/);
     assert.equal(describeStage({ ...base, stage: { name: 'Closed', upheld: false, at: 70 } }), 'closed dismissed at block #70');
+  });
+
+  test('the undecided dispute is any stage but Closed, so a frozen reward is never shown as paid', () => {
+    const closed = { id: 1, stage: { name: 'Closed', upheld: false, at: 70 } };
+    assert.equal(openDispute(), undefined);
+    assert.equal(openDispute([]), undefined);
+    assert.equal(openDispute([closed]), undefined);
+    for (const stage of [{ name: 'Open', deadline: 50 }, { name: 'Decided', upheld: true, appealUntil: 60 }, { name: 'Appealed', by: 'Owner', firstUpheld: true, deadline: 90 }]) {
+      const undecided = { id: 2, stage };
+      assert.equal(openDispute([closed, undecided]), undecided, stage.name);
+      assert.equal(openDispute([undecided, closed]), undecided, stage.name);
+    }
   });
 });
