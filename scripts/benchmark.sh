@@ -4,7 +4,8 @@
 #                                                  # FRAME pallet in runtime/src/weights/
 #   bash scripts/benchmark.sh pallet_contributions # one of Gongyu's pallets (its weights.rs)
 #   bash scripts/benchmark.sh pallet_balances      # one FRAME pallet the runtime uses
-#                                                  # (runtime/src/weights/pallet_balances.rs)
+#                                                  # (runtime/src/weights/pallet_balances.rs;
+#                                                  # one file per instance of an instanced one)
 #   bash scripts/benchmark.sh overhead             # the base weights of a block and of an
 #                                                  # extrinsic (runtime/src/weights/)
 # Builds gongyu-node with `--features runtime-benchmarks` first (a separate build from the
@@ -28,12 +29,8 @@ wasm="$bench_dir/gongyu_runtime.compact.compressed.wasm"
 pallets=("$@")
 if [ ${#pallets[@]} -eq 0 ]; then
   for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done
-  for file in runtime/src/weights/*.rs; do
-    case "$(basename "$file")" in
-      mod.rs | block_weights.rs | extrinsic_weights.rs) ;;
-      *) pallets+=("$(basename "$file" .rs)") ;;
-    esac
-  done
+  pallets+=(frame_system frame_system_extensions pallet_balances pallet_timestamp
+    pallet_transaction_payment pallet_utility pallet_sudo pallet_collective pallet_membership)
   pallets+=(overhead)
 fi
 
@@ -56,8 +53,9 @@ for pallet in "${pallets[@]}"; do
     template=scripts/frame-weight-template.hbs
   else
     # A FRAME pallet (or frame_system's transaction extensions): an implementation of its
-    # WeightInfo trait in the runtime.
-    output="runtime/src/weights/$pallet.rs"
+    # WeightInfo trait in the runtime, `<pallet>.rs`, or one file per instance,
+    # `<pallet>_<instance>.rs` (pallet_membership_council_membership.rs).
+    output="runtime/src/weights"
     template=scripts/runtime-weight-template.hbs
   fi
   echo "[benchmark] $pallet -> $output" >&2
@@ -74,6 +72,8 @@ for pallet in "${pallets[@]}"; do
     --output "$output"
   # Keep this machine's paths out of the generated file; frame_system names its extensions'
   # trait `ExtensionsWeightInfo`.
+  written=("$output")
+  [ -d "$output" ] && written=("$output/$pallet"*.rs)
   sed -i -e "s#$bench_dir/#target/benchmark-node/#g" \
-    -e "s#frame_system_extensions::WeightInfo#frame_system::ExtensionsWeightInfo#" "$output"
+    -e "s#frame_system_extensions::WeightInfo#frame_system::ExtensionsWeightInfo#" "${written[@]}"
 done

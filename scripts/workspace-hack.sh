@@ -9,7 +9,8 @@
 # missing) on a copy of the workspace whose members have no `runtime-benchmarks` or
 # `try-runtime` feature: hakari unifies every member built with all its features, and those
 # two must stay out of the node's build. The copy also drops the optional dependencies only
-# those features enable (frame-benchmarking, frame-benchmarking-cli, frame-try-runtime, ...).
+# those features enable (frame-benchmarking, frame-benchmarking-cli, frame-try-runtime, ...),
+# and leaves out of the output every third-party crate that has either feature.
 set -euo pipefail
 here="$(dirname "${BASH_SOURCE[0]}")"
 . "$here/env.sh"
@@ -78,6 +79,17 @@ for member in members:
         out.append(line)
     path.write_text("\n".join(out) + "\n")
 PY
+
+# Third-party crates with either feature (FRAME, its pallets, sp-runtime) stay out of the
+# hack: in it they would join builds that enable the feature on some crates and not on them
+# (a pallet's own `--features runtime-benchmarks` test would then fail to compile).
+cargo metadata --format-version 1 --manifest-path "$copy/Cargo.toml" | python3 -c '
+import json, sys
+gated = sorted({p["name"] for p in json.load(sys.stdin)["packages"]
+                if p["source"] and {"runtime-benchmarks", "try-runtime"} & set(p["features"])})
+print("[final-excludes]")
+print("third-party = [" + ", ".join("{ name = \"%s\" }" % name for name in gated) + "]")
+' >> "$copy/.config/hakari.toml"
 
 (cd "$copy" && cargo hakari generate --quiet)
 

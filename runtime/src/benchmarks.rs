@@ -27,6 +27,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_transaction_payment, TransactionPayment]
 	[pallet_utility, Utility]
 	[pallet_sudo, Sudo]
+	[pallet_collective, Council]
+	[pallet_membership, CouncilMembership]
 	[pallet_contributions, Contributions]
 	[pallet_rewards, Rewards]
 	[pallet_models, Models]

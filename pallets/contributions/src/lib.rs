@@ -56,7 +56,9 @@ pub mod weights;
 
 pub use novelty::{DatasetSketch, Sketch};
 pub use terms::{Consent, ConsentLevel, IntendedUse, LicenseTerms, UseRefusal};
-pub use traits::{ContributionRegistry, ModelVersionRegistry, OnContributionVerified};
+pub use traits::{
+	ContributionRegistry, IngredientRefusal, ModelVersionRegistry, OnContributionVerified,
+};
 pub use types::*;
 pub use weights::WeightInfo;
 

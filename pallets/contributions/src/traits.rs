@@ -58,6 +58,23 @@ pub trait ContributionRegistry<AccountId> {
 	/// (or when there is no such contribution: check [`Self::verified_owner`] first).
 	fn use_refusal(id: ContributionId, intended: IntendedUse) -> Option<UseRefusal>;
 
+	/// Whether contribution `id` may go into a model release for `intended` use, and if so
+	/// its shares in the release: `declared` when given, otherwise its
+	/// [`Self::reward_weight`] (`None` without a receipt). The three checks a release makes
+	/// of each ingredient, which the contributions pallet answers from one read of the
+	/// contribution (and of its receipt only when no shares are declared).
+	fn ingredient(
+		id: ContributionId,
+		intended: IntendedUse,
+		declared: Option<u64>,
+	) -> Result<Option<u64>, IngredientRefusal> {
+		Self::verified_owner(id).ok_or(IngredientRefusal::NotVerified)?;
+		match Self::use_refusal(id, intended) {
+			Some(refusal) => Err(IngredientRefusal::Use(refusal)),
+			None => Ok(declared.or_else(|| Self::reward_weight(id))),
+		}
+	}
+
 	/// Whether `submit` would accept `uri`'s scheme (the governance-set list), so that a
 	/// model version's weights are published where verifiers can read them.
 	fn accepts_uri(uri: &[u8]) -> bool;
@@ -84,6 +101,15 @@ pub trait ContributionRegistry<AccountId> {
 	fn benchmark_verified(owner: &AccountId) -> Option<ContributionId>;
 }
 
+/// Why a contribution may not go into a model release ([`ContributionRegistry::ingredient`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IngredientRefusal {
+	/// It does not exist or is not verified.
+	NotVerified,
+	/// Its license's terms or its owner's consent refuse the release's intended use.
+	Use(UseRefusal),
+}
+
 /// The model versions fine-tunes build on, kept by another pallet (models).
 pub trait ModelVersionRegistry {
 	/// Whether version `id` is registered, and if so whether it records an architecture
@@ -108,8 +134,7 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 
 	fn reward_weight(id: ContributionId) -> Option<u64> {
 		Self::verified_owner(id)?;
-		crate::Receipts::<T>::get(id)
-			.map(|receipt| u64::from(receipt.score).saturating_mul(receipt.rewarded_bytes))
+		Self::receipt_weight(id)
 	}
 
 	fn use_refusal(id: ContributionId, intended: IntendedUse) -> Option<UseRefusal> {
@@ -119,6 +144,24 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 			&contribution.consent,
 			intended,
 		)
+	}
+
+	fn ingredient(
+		id: ContributionId,
+		intended: IntendedUse,
+		declared: Option<u64>,
+	) -> Result<Option<u64>, IngredientRefusal> {
+		let contribution = Contributions::<T>::get(id)
+			.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
+			.ok_or(IngredientRefusal::NotVerified)?;
+		match terms::use_refusal(
+			Licenses::<T>::get(&contribution.license),
+			&contribution.consent,
+			intended,
+		) {
+			Some(refusal) => Err(IngredientRefusal::Use(refusal)),
+			None => Ok(declared.or_else(|| Self::receipt_weight(id))),
+		}
 	}
 
 	fn accepts_uri(uri: &[u8]) -> bool {
@@ -200,5 +243,13 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 		Owners::<T>::mutate(owner, |record| record.latest = Some(id));
 		NextContributionId::<T>::put(next);
 		Some(id)
+	}
+}
+
+impl<T: Config> Pallet<T> {
+	/// What contribution `id`'s receipt says it is worth: its score times its rewarded bytes.
+	fn receipt_weight(id: ContributionId) -> Option<u64> {
+		crate::Receipts::<T>::get(id)
+			.map(|receipt| u64::from(receipt.score).saturating_mul(receipt.rewarded_bytes))
 	}
 }

@@ -62,7 +62,8 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use pallet_contributions::{
-		ContentHash, ContributionId, ContributionRegistry, IntendedUse, ModelVersionId, UseRefusal,
+		ContentHash, ContributionId, ContributionRegistry, IngredientRefusal, IntendedUse,
+		ModelVersionId, UseRefusal,
 	};
 	use sp_runtime::{
 		traits::{AccountIdConversion, Zero},
@@ -435,20 +436,19 @@ pub mod pallet {
 			let mut total_shares: Shares = 0;
 			let mut uses = Vec::with_capacity(ingredients.len());
 			for (contribution, shares) in &ingredients {
-				ensure!(
-					T::Contributions::verified_owner(*contribution).is_some(),
-					Error::<T>::IngredientNotVerified
-				);
-				if let Some(refusal) = T::Contributions::use_refusal(*contribution, intended_use) {
-					return Err(match refusal {
-						UseRefusal::LicenseNotAccepted => Error::<T>::IngredientLicenseNotAccepted,
-						UseRefusal::LicenseForbids => Error::<T>::IngredientLicenseForbids,
-						UseRefusal::ConsentForbids => Error::<T>::IngredientConsentForbids,
-					}
-					.into());
-				}
-				let shares = shares
-					.or_else(|| T::Contributions::reward_weight(*contribution))
+				let shares = T::Contributions::ingredient(*contribution, intended_use, *shares)
+					.map_err(|refusal| match refusal {
+						IngredientRefusal::NotVerified => Error::<T>::IngredientNotVerified,
+						IngredientRefusal::Use(UseRefusal::LicenseNotAccepted) => {
+							Error::<T>::IngredientLicenseNotAccepted
+						}
+						IngredientRefusal::Use(UseRefusal::LicenseForbids) => {
+							Error::<T>::IngredientLicenseForbids
+						}
+						IngredientRefusal::Use(UseRefusal::ConsentForbids) => {
+							Error::<T>::IngredientConsentForbids
+						}
+					})?
 					.unwrap_or(1);
 				ensure!(shares > 0, Error::<T>::ZeroShares);
 				total_shares = total_shares

@@ -68,9 +68,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `i` is `[1, 256]`.
 	fn register_release(p: u32, i: u32, ) -> Weight {
 		// Proof size: measured `3017`, estimated `85415`.
-		// Minimum execution time: 115_568_000 picoseconds.
-		Weight::from_parts(420_482_671, 85415)
-			.saturating_add(Weight::from_parts(18_811_459, 0).saturating_mul(i.into()))
+		// Minimum execution time: 103_595_000 picoseconds.
+		Weight::from_parts(60_725_578, 85415)
+			.saturating_add(Weight::from_parts(20_437_307, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(14_052_019, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().reads(34_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(i.into())))
@@ -83,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Releases` (`max_values`: None, `max_size`: Some(194), added: 2669, mode: `MaxEncodedLen`)
 	fn deprecate_release() -> Weight {
 		// Proof size: measured `338`, estimated `3659`.
-		// Minimum execution time: 18_697_000 picoseconds.
-		Weight::from_parts(24_780_000, 3659)
+		// Minimum execution time: 17_693_000 picoseconds.
+		Weight::from_parts(20_855_000, 3659)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -98,12 +99,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// The range of component `h` is `[0, 16]`.
 	/// The range of component `i` is `[1, 256]`.
-	fn pay_usage(h: u32, i: u32, ) -> Weight {
+	fn pay_usage(h: u32, _i: u32, ) -> Weight {
 		// Proof size: measured `512`, estimated `6196`.
-		// Minimum execution time: 251_497_000 picoseconds.
-		Weight::from_parts(245_411_653, 6196)
-			.saturating_add(Weight::from_parts(10_530_403, 0).saturating_mul(h.into()))
-			.saturating_add(Weight::from_parts(440_490, 0).saturating_mul(i.into()))
+		// Minimum execution time: 165_514_000 picoseconds.
+		Weight::from_parts(232_611_139, 6196)
+			.saturating_add(Weight::from_parts(9_709_397, 0).saturating_mul(h.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -122,8 +122,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim_revenue() -> Weight {
 		// Proof size: measured `848`, estimated `14739`.
-		// Minimum execution time: 101_053_000 picoseconds.
-		Weight::from_parts(118_675_000, 14739)
+		// Minimum execution time: 98_630_000 picoseconds.
+		Weight::from_parts(107_248_000, 14739)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -139,8 +139,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn sweep_revenue() -> Weight {
 		// Proof size: measured `948`, estimated `14739`.
-		// Minimum execution time: 101_018_000 picoseconds.
-		Weight::from_parts(124_512_000, 14739)
+		// Minimum execution time: 98_997_000 picoseconds.
+		Weight::from_parts(109_899_000, 14739)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Models::Split` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn set_split() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_306_000 picoseconds.
-		Weight::from_parts(11_762_000, 0)
+		// Minimum execution time: 7_116_000 picoseconds.
+		Weight::from_parts(8_636_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Models::ModelVersions` (r:1 w:1)
@@ -162,8 +162,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn register_model_version() -> Weight {
 		// Proof size: measured `380`, estimated `4131`.
-		// Minimum execution time: 33_575_000 picoseconds.
-		Weight::from_parts(65_824_000, 4131)
+		// Minimum execution time: 31_022_000 picoseconds.
+		Weight::from_parts(36_193_000, 4131)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -172,8 +172,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_release(p: u32, i: u32, ) -> Weight {
-		Weight::from_parts(420_482_671, 85415)
-			.saturating_add(Weight::from_parts(18_811_459, 0).saturating_mul(i.into()))
+		Weight::from_parts(60_725_578, 85415)
+			.saturating_add(Weight::from_parts(20_437_307, 0).saturating_mul(p.into()))
+			.saturating_add(Weight::from_parts(14_052_019, 0).saturating_mul(i.into()))
 			.saturating_add(RocksDbWeight::get().reads(34_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(i.into())))
@@ -183,14 +184,13 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2730).saturating_mul(p.into()))
 	}
 	fn deprecate_release() -> Weight {
-		Weight::from_parts(24_780_000, 3659)
+		Weight::from_parts(20_855_000, 3659)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	fn pay_usage(h: u32, i: u32, ) -> Weight {
-		Weight::from_parts(245_411_653, 6196)
-			.saturating_add(Weight::from_parts(10_530_403, 0).saturating_mul(h.into()))
-			.saturating_add(Weight::from_parts(440_490, 0).saturating_mul(i.into()))
+	fn pay_usage(h: u32, _i: u32, ) -> Weight {
+		Weight::from_parts(232_611_139, 6196)
+			.saturating_add(Weight::from_parts(9_709_397, 0).saturating_mul(h.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().reads((2_u64).saturating_mul(h.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -198,21 +198,21 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2669).saturating_mul(h.into()))
 	}
 	fn claim_revenue() -> Weight {
-		Weight::from_parts(118_675_000, 14739)
+		Weight::from_parts(107_248_000, 14739)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn sweep_revenue() -> Weight {
-		Weight::from_parts(124_512_000, 14739)
+		Weight::from_parts(109_899_000, 14739)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn set_split() -> Weight {
-		Weight::from_parts(11_762_000, 0)
+		Weight::from_parts(8_636_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn register_model_version() -> Weight {
-		Weight::from_parts(65_824_000, 4131)
+		Weight::from_parts(36_193_000, 4131)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

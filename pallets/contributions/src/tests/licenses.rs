@@ -222,3 +222,49 @@ fn the_registry_judges_a_release_use_by_the_record_and_the_list() {
 fn bounded(license: &[u8]) -> LicenseOf<Test> {
 	license.to_vec().try_into().unwrap()
 }
+
+#[test]
+fn a_release_ingredient_is_judged_in_one_read_as_the_three_checks_judge_it() {
+	use crate::{ContributionRegistry, IngredientRefusal, IntendedUse, UseRefusal};
+
+	type Registry = ContributionsPallet;
+	let research = IntendedUse::default();
+	// What the three separate checks say, for comparison with the one read.
+	let separately = |id| {
+		<Registry as ContributionRegistry<AccountId>>::verified_owner(id)
+			.ok_or(IngredientRefusal::NotVerified)?;
+		match <Registry as ContributionRegistry<AccountId>>::use_refusal(id, research) {
+			Some(refusal) => Err(IngredientRefusal::Use(refusal)),
+			None => Ok(<Registry as ContributionRegistry<AccountId>>::reward_weight(id)),
+		}
+	};
+	let ingredient =
+		|id| <Registry as ContributionRegistry<AccountId>>::ingredient(id, research, None);
+	ExtBuilder::build_and_execute(|| {
+		// No such contribution, then a pending one: neither may go into a release.
+		assert_eq!(ingredient(7), Err(IngredientRefusal::NotVerified));
+		let id = submit_fine_tune(ALICE, 1);
+		assert_eq!(ingredient(id), Err(IngredientRefusal::NotVerified));
+		assert_eq!(ingredient(id), separately(id));
+		// Verified: worth its score times its bytes, as its receipt says.
+		assert_ok!(attest(V1, id, Verdict::Unevaluated));
+		assert_ok!(attest(V2, id, Verdict::Unevaluated));
+		assert_eq!(
+			ingredient(id),
+			Ok(Some(u64::from(UNEVALUATED_SCORE) * 1_000))
+		);
+		assert_eq!(ingredient(id), separately(id));
+		// Shares the release declares stand in for the reward weight.
+		assert_eq!(
+			<Registry as ContributionRegistry<AccountId>>::ingredient(id, research, Some(5)),
+			Ok(Some(5))
+		);
+		// Its license taken off the list: refused, as the separate checks refuse it.
+		assert_ok!(set_license(LICENSE, None));
+		assert_eq!(
+			ingredient(id),
+			Err(IngredientRefusal::Use(UseRefusal::LicenseNotAccepted))
+		);
+		assert_eq!(ingredient(id), separately(id));
+	});
+}
