@@ -14,10 +14,10 @@ use gongyu_runtime::{
 	genesis_config_presets, AllPalletsWithSystem, Balances, BuildStorage, Contributions, Council,
 	Rewards, Runtime, RuntimeCall, RuntimeEvent, System, UNIT,
 };
-use pallet_contributions::{ContributionKind, ContributionStatus, RecordCounts, Verdict};
+use pallet_contributions::{ContributionKind, ContributionStatus, Verdict};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie, Dave};
 use sp_runtime::DispatchError;
-use support::{council_vote, dev_chain, preset_config, run_to, signed};
+use support::{council_vote, dev_chain, measured_counts, preset_config, run_to, signed};
 
 /// Alice and Bob (2 of 3: more than half) pass `call`, which must succeed.
 fn council_motion(call: RuntimeCall) {
@@ -51,13 +51,7 @@ fn council_budget_then_submit_attest_verify_and_get_paid() {
 		let free_before = Balances::free_balance(&alice);
 		// Both verifiers count the same records: 10,000, of which 8,000 are valid, unique
 		// and in the dataset's language, 800,000 bytes of them. Score 80.
-		let counts = RecordCounts {
-			records: 10_000,
-			valid: 9_500,
-			duplicates: 500,
-			in_language: 8_000,
-			useful_bytes: 800_000,
-		};
+		let counts = measured_counts();
 		assert_ok!(Contributions::attest(
 			signed(&Bob.to_account_id()),
 			0,

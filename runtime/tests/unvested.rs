@@ -21,11 +21,11 @@ use gongyu_runtime::{
 	AccountId, Balances, Contributions, Runtime, RuntimeCall, RuntimeFreezeReason,
 	RuntimeHoldReason, RuntimeOrigin, EXISTENTIAL_DEPOSIT, UNIT,
 };
-use pallet_contributions::{Consent, ConsentLevel, ContributionKind, RecordCounts, Verdict};
+use pallet_contributions::{Consent, ConsentLevel, ContributionKind, Verdict};
 use pallet_rewards::clawback::RewardClawback;
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Charlie};
 use sp_runtime::TokenError;
-use support::{council_vote, dev_chain, run_to, signed};
+use support::{council_vote, dev_chain, measured_counts, run_to, signed};
 
 const URI: &[u8] = b"https://data.gongyu.example/ko-dialogues.tar";
 const LICENSE: &[u8] = b"CC-BY-4.0";
@@ -79,13 +79,7 @@ fn an_unvested_reward_moved_under_a_deposit_hold_is_clawed_back_as_debt() {
 			deposit + EXISTENTIAL_DEPOSIT,
 		));
 		assert_ok!(submit(&owner, 1));
-		let counts = RecordCounts {
-			records: 10_000,
-			valid: 9_500,
-			duplicates: 500,
-			in_language: 8_000,
-			useful_bytes: 800_000,
-		};
+		let counts = measured_counts();
 		for verifier in [Bob, Charlie] {
 			assert_ok!(Contributions::attest(
 				signed(&verifier.to_account_id()),

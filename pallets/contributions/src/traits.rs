@@ -3,9 +3,9 @@
 use frame_support::weights::Weight;
 
 use crate::{
-	terms, ByHash, Config, ContentHash, ContributionId, ContributionKind, ContributionStatus,
-	Contributions, IntendedUse, Licenses, ModelVersionId, Pallet, Params, Revocation, RootClaim,
-	Score, UseRefusal,
+	terms, ByHash, Config, ContentHash, ContributionId, ContributionKind, ContributionOf,
+	ContributionStatus, Contributions, IntendedUse, Licenses, ModelVersionId, Pallet, Params,
+	Revocation, RootClaim, Score, UseRefusal,
 };
 #[cfg(feature = "runtime-benchmarks")]
 use crate::{Contribution, NextContributionId, Owners};
@@ -127,9 +127,7 @@ pub trait ModelVersionRegistry {
 
 impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 	fn verified_owner(id: ContributionId) -> Option<T::AccountId> {
-		Contributions::<T>::get(id)
-			.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
-			.map(|c| c.owner)
+		Self::verified_contribution(id).map(|c| c.owner)
 	}
 
 	fn reward_weight(id: ContributionId) -> Option<u64> {
@@ -138,12 +136,7 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 	}
 
 	fn use_refusal(id: ContributionId, intended: IntendedUse) -> Option<UseRefusal> {
-		let contribution = Contributions::<T>::get(id)?;
-		terms::use_refusal(
-			Licenses::<T>::get(&contribution.license),
-			&contribution.consent,
-			intended,
-		)
+		Self::refusal_of(&Contributions::<T>::get(id)?, intended)
 	}
 
 	fn ingredient(
@@ -151,14 +144,8 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 		intended: IntendedUse,
 		declared: Option<u64>,
 	) -> Result<Option<u64>, IngredientRefusal> {
-		let contribution = Contributions::<T>::get(id)
-			.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
-			.ok_or(IngredientRefusal::NotVerified)?;
-		match terms::use_refusal(
-			Licenses::<T>::get(&contribution.license),
-			&contribution.consent,
-			intended,
-		) {
+		let contribution = Self::verified_contribution(id).ok_or(IngredientRefusal::NotVerified)?;
+		match Self::refusal_of(&contribution, intended) {
 			Some(refusal) => Err(IngredientRefusal::Use(refusal)),
 			None => Ok(declared.or_else(|| Self::receipt_weight(id))),
 		}
@@ -247,6 +234,22 @@ impl<T: Config> ContributionRegistry<T::AccountId> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
+	/// Contribution `id` if it is verified.
+	fn verified_contribution(id: ContributionId) -> Option<ContributionOf<T>> {
+		Contributions::<T>::get(id)
+			.filter(|c| matches!(c.status, ContributionStatus::Verified { .. }))
+	}
+
+	/// Why `contribution` may not go into a release for `intended`, by its license's terms
+	/// on the chain's list and its owner's consent.
+	fn refusal_of(contribution: &ContributionOf<T>, intended: IntendedUse) -> Option<UseRefusal> {
+		terms::use_refusal(
+			Licenses::<T>::get(&contribution.license),
+			&contribution.consent,
+			intended,
+		)
+	}
+
 	/// What contribution `id`'s receipt says it is worth: its score times its rewarded bytes.
 	fn receipt_weight(id: ContributionId) -> Option<u64> {
 		crate::Receipts::<T>::get(id)
