@@ -215,3 +215,66 @@ fn the_exported_extension_constructor_matches_the_runtime() {
 		);
 	});
 }
+
+/// The premise of charging the contributions pallet's whitelisted keys once per block: a
+/// block of submissions from several accounts changes the id counter's key once, so the
+/// database writes it once. Besides it the block changes each submission's contribution,
+/// root and expiry entry, and each account's owner record and deposit hold (the signer's
+/// account is priced with the transaction's fee), and what the submissions declare, with the
+/// per-block charge `on_initialize` adds, covers a write of every key they change.
+#[test]
+fn a_block_of_submissions_writes_the_id_counter_once_and_declares_every_write() {
+	use frame_support::{dispatch::GetDispatchInfo, traits::Get, weights::RuntimeDbWeight};
+	use pallet_contributions::{Consent, ConsentLevel, NextContributionId};
+	use sp_keyring::Sr25519Keyring::{Eve, Ferdie};
+	use sp_runtime::traits::Dispatchable;
+
+	let submitters = [Alice, Bob, Charlie, Dave, Eve, Ferdie].map(|k| k.to_account_id());
+	let per_account = 3u8;
+	let mut ext = dev_chain();
+	ext.execute_with(|| run_to(2));
+	ext.commit_all().unwrap();
+	let declared = ext.execute_with(|| {
+		let mut declared = Contributions::shared_keys_weight();
+		for (index, who) in submitters.iter().enumerate() {
+			for n in 0..per_account {
+				let mut root = [0xd7; 32];
+				root[0] = index as u8;
+				root[1] = n;
+				let call = RuntimeCall::Contributions(pallet_contributions::Call::submit {
+					kind: ContributionKind::Dataset,
+					root,
+					bytes: 1 << 20,
+					uri: b"https://data.gongyu.example/block.tsv".to_vec(),
+					license: b"CC-BY-4.0".to_vec(),
+					consent: Consent::all(ConsentLevel::Allowed),
+					description_hash: None,
+				});
+				declared = declared.saturating_add(call.get_dispatch_info().call_weight);
+				assert_ok!(call.dispatch(signed(who)));
+			}
+		}
+		declared
+	});
+
+	let system_prefix = sp_io::hashing::twox_128(b"System");
+	let changed: Vec<Vec<u8>> = ext
+		.overlayed_changes()
+		.changes()
+		.map(|(key, _)| key.clone())
+		// System's items are priced with the block and the transaction; `:transaction_level:`
+		// is the dispatch's transactional layer, never committed.
+		.filter(|key| !key.starts_with(&system_prefix) && !key.starts_with(b":"))
+		.collect();
+	let submissions = submitters.len() * usize::from(per_account);
+	let counter = NextContributionId::<Runtime>::hashed_key();
+	assert_eq!(changed.iter().filter(|key| **key == counter).count(), 1);
+	assert_eq!(changed.len(), 3 * submissions + 2 * submitters.len() + 1);
+	let db: RuntimeDbWeight = <Runtime as frame_system::Config>::DbWeight::get();
+	let writes = db.writes(changed.len() as u64);
+	assert!(
+		declared.ref_time() >= writes.ref_time(),
+		"declared {declared:?} for {} keys written",
+		changed.len()
+	);
+}

@@ -1,5 +1,5 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-30 (Y/M/D)
+//! DATE: 2026-12-01 (Y/M/D)
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `gongyu`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -22,17 +22,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 211_567, 356_439
-	///   Average:  233_090
-	///   Median:   226_899
-	///   Std-Dev:  26027.95
+	///   Min, Max: 204_354, 980_121
+	///   Average:  234_504
+	///   Median:   222_134
+	///   Std-Dev:  76233.94
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 341_241
-	///   95th: 282_219
-	///   75th: 235_583
+	///   99th: 278_239
+	///   95th: 255_565
+	///   75th: 236_244
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(233_090), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(234_504), 0);
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-30 (Y/M/D)
+//! DATE: 2026-12-01 (Y/M/D)
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `gongyu`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -22,17 +22,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 148_217, 198_853
-	///   Average:  155_291
-	///   Median:   151_590
-	///   Std-Dev:  9830.75
+	///   Min, Max: 143_528, 168_546
+	///   Average:  146_759
+	///   Median:   145_495
+	///   Std-Dev:  4011.29
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 190_441
-	///   95th: 183_416
-	///   75th: 156_286
+	///   99th: 167_911
+	///   95th: 152_630
+	///   75th: 146_917
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(155_291), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(146_759), 0);
 }
 
 #[cfg(test)]
