@@ -8,6 +8,10 @@
 #                                                  # one file per instance of an instanced one)
 #   bash scripts/benchmark.sh overhead             # the base weights of a block and of an
 #                                                  # extrinsic (runtime/src/weights/)
+#   bash scripts/benchmark.sh storage              # what a database read and write cost
+#                                                  # (runtime/src/weights/paritydb_weights.rs),
+#                                                  # in a state of STORAGE_ACCOUNTS (default a
+#                                                  # million) accounts
 # Builds gongyu-node with `--features runtime-benchmarks` first (a separate build from the
 # one the tests use). STEPS and REPEAT may be set in the environment.
 set -euo pipefail
@@ -31,7 +35,7 @@ if [ ${#pallets[@]} -eq 0 ]; then
   for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done
   pallets+=(frame_system frame_system_extensions pallet_balances pallet_timestamp
     pallet_transaction_payment pallet_utility pallet_sudo pallet_collective pallet_membership)
-  pallets+=(overhead)
+  pallets+=(overhead storage)
 fi
 
 for pallet in "${pallets[@]}"; do
@@ -43,6 +47,19 @@ for pallet in "${pallets[@]}"; do
       -e 's#^use sp_core::parameter_types;#use frame_support::parameter_types;#' \
       -e 's#use sp_weights::#use frame_support::weights::#' \
       runtime/src/weights/block_weights.rs runtime/src/weights/extrinsic_weights.rs
+    continue
+  fi
+  if [ "$pallet" = storage ]; then
+    # Reads and writes every key of a ParityDB database whose genesis state holds the dev
+    # chain and a million accounts; 10 % is added for a chain grown past that.
+    echo "[benchmark] storage -> runtime/src/weights/paritydb_weights.rs" >&2
+    state="$(mktemp -d)"
+    "$node_bin" build-spec --dev --raw 2>/dev/null |
+      python3 scripts/storage-bench-state.py "${STORAGE_ACCOUNTS:-1000000}" >"$state/spec.json"
+    "$node_bin" benchmark storage --chain "$state/spec.json" --base-path "$state/db" \
+      --state-version 1 --batch-size 100 --mul 1.1 \
+      --template-path scripts/storage-weight-template.hbs --weight-path runtime/src/weights
+    rm -rf "$state"
     continue
   fi
   dir="pallets/${pallet#pallet_}"
