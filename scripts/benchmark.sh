@@ -8,10 +8,11 @@
 #                                                  # one file per instance of an instanced one)
 #   bash scripts/benchmark.sh overhead             # the base weights of a block and of an
 #                                                  # extrinsic (runtime/src/weights/)
-#   bash scripts/benchmark.sh storage              # what a database read and write cost
-#                                                  # (runtime/src/weights/paritydb_weights.rs),
+#   bash scripts/benchmark.sh storage              # what a database read and write cost here,
 #                                                  # in a state of STORAGE_ACCOUNTS (default a
-#                                                  # million) accounts
+#                                                  # million) accounts: a report in
+#                                                  # target/benchmark-node/paritydb_weights.rs,
+#                                                  # to compare with the runtime's DbWeight
 # Builds gongyu-node with `--features runtime-benchmarks` first (a separate build from the
 # one the tests use). STEPS and REPEAT may be set in the environment.
 set -euo pipefail
@@ -35,7 +36,7 @@ if [ ${#pallets[@]} -eq 0 ]; then
   for dir in pallets/*/; do pallets+=("pallet_$(basename "$dir" | tr - _)"); done
   pallets+=(frame_system frame_system_extensions pallet_balances pallet_timestamp
     pallet_transaction_payment pallet_utility pallet_sudo pallet_collective pallet_membership)
-  pallets+=(overhead storage)
+  pallets+=(overhead)
 fi
 
 for pallet in "${pallets[@]}"; do
@@ -51,14 +52,15 @@ for pallet in "${pallets[@]}"; do
   fi
   if [ "$pallet" = storage ]; then
     # Reads and writes every key of a ParityDB database whose genesis state holds the dev
-    # chain and a million accounts; 10 % is added for a chain grown past that.
-    echo "[benchmark] storage -> runtime/src/weights/paritydb_weights.rs" >&2
+    # chain and a million accounts; 10 % is added for a chain grown past that. A report, not
+    # the runtime's DbWeight: this disk's speed varies by the hour (docs/development.md).
+    echo "[benchmark] storage -> $bench_dir/paritydb_weights.rs" >&2
     state="$(mktemp -d)"
     "$node_bin" build-spec --dev --raw 2>/dev/null |
       python3 scripts/storage-bench-state.py "${STORAGE_ACCOUNTS:-1000000}" >"$state/spec.json"
     "$node_bin" benchmark storage --chain "$state/spec.json" --base-path "$state/db" \
       --state-version 1 --batch-size 100 --mul 1.1 \
-      --template-path scripts/storage-weight-template.hbs --weight-path runtime/src/weights
+      --template-path scripts/storage-weight-template.hbs --weight-path "$bench_dir"
     rm -rf "$state"
     continue
   fi

@@ -1,8 +1,7 @@
 //! Weights of the FRAME pallets, transaction extensions, blocks and extrinsics of this
 //! runtime, each measured on it by `bash scripts/benchmark.sh <name>` (Gongyu's own pallets
 //! keep their weights in their crates). Storage reads and writes are priced by the runtime's
-//! `DbWeight`, [`paritydb_weights::ParityDbWeight`], measured on the node's own database by
-//! `bash scripts/benchmark.sh storage`.
+//! `DbWeight`.
 
 pub mod block_weights;
 pub mod extrinsic_weights;
@@ -15,4 +14,3 @@ pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;
 pub mod pallet_utility;
-pub mod paritydb_weights;
