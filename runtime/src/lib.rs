@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	impl_name: alloc::borrow::Cow::Borrowed("gongyu"),
 	authoring_version: 1,
-	spec_version: 114,
+	spec_version: 115,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -225,6 +225,7 @@ frame_support::parameter_types! {
 type Migrations = (
 	pallet_contributions::migrations::v6::MigrateV5ToV6<Runtime>,
 	pallet_contributions::migrations::v7::MigrateV6ToV7<Runtime, configs::DefaultLicenses>,
+	pallet_contributions::migrations::v8::MigrateV7ToV8<Runtime>,
 	pallet_models::migrations::v1::MoveModelVersions<Runtime>,
 	pallet_models::migrations::v2::MigrateV1ToV2<Runtime>,
 	pallet_rewards::migrations::v3::MigrateV2ToV3<Runtime>,

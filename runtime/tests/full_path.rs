@@ -216,20 +216,21 @@ fn the_exported_extension_constructor_matches_the_runtime() {
 	});
 }
 
-/// The premise of charging the contributions pallet's whitelisted keys once per block: a
-/// block of submissions from several accounts changes the id counter's key once, so the
-/// database writes it once. Besides it the block changes each submission's contribution,
-/// root and expiry entry, and each account's owner record and deposit hold (the signer's
-/// account is priced with the transaction's fee), and what the submissions declare, with
-/// what `on_initialize` charges in every block, covers a write of every key they change.
+/// The premise of charging the keys every submission shares once per block: a block of
+/// submissions from several accounts changes the id counter's key and its deadline's expiry
+/// list once each, so the database writes each once. Besides them the block changes each
+/// submission's contribution and root, and each account's owner record and deposit hold
+/// (the signer's account is priced with the transaction's fee), and what the submissions
+/// declare, with what `on_initialize` charges in every block, covers a write of every key
+/// they change.
 #[test]
-fn a_block_of_submissions_writes_the_id_counter_once_and_declares_every_write() {
+fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write() {
 	use frame_support::{
 		dispatch::GetDispatchInfo,
 		traits::{Get, OnInitialize},
 		weights::RuntimeDbWeight,
 	};
-	use pallet_contributions::{Consent, ConsentLevel, NextContributionId};
+	use pallet_contributions::{Consent, ConsentLevel, Expiring, NextContributionId};
 	use sp_keyring::Sr25519Keyring::{Eve, Ferdie};
 	use sp_runtime::traits::Dispatchable;
 
@@ -239,10 +240,10 @@ fn a_block_of_submissions_writes_the_id_counter_once_and_declares_every_write() 
 	let mut ext = dev_chain();
 	ext.execute_with(|| run_to(2));
 	// What the pallet's `on_initialize` charges in a block with nothing to expire: at least
-	// a read and a write of each whitelisted key.
+	// a read and a write of each key every submission shares.
 	let per_block = ext.execute_with(|| <Contributions as OnInitialize<u32>>::on_initialize(2));
-	assert_eq!(Contributions::shared_keys_weight(), db.reads_writes(2, 2));
-	assert!(per_block.all_gte(db.reads_writes(2, 2)));
+	assert_eq!(Contributions::shared_keys_weight(), db.reads_writes(3, 3));
+	assert!(per_block.all_gte(db.reads_writes(3, 3)));
 	ext.commit_all().unwrap();
 	let declared = ext.execute_with(|| {
 		let mut declared = per_block;
@@ -279,11 +280,47 @@ fn a_block_of_submissions_writes_the_id_counter_once_and_declares_every_write() 
 	let submissions = submitters.len() * usize::from(per_account);
 	let counter = NextContributionId::<Runtime>::hashed_key();
 	assert_eq!(changed.iter().filter(|key| **key == counter).count(), 1);
-	assert_eq!(changed.len(), 3 * submissions + 2 * submitters.len() + 1);
+	// Every submission of the block shares one deadline, so one expiry list.
+	let deadline =
+		ext.execute_with(|| 2 + pallet_contributions::Params::<Runtime>::get().verification_period);
+	let expiring = ext.execute_with(|| Expiring::<Runtime>::hashed_key_for(deadline));
+	assert_eq!(changed.iter().filter(|key| **key == expiring).count(), 1);
+	assert_eq!(
+		ext.execute_with(|| Expiring::<Runtime>::get(deadline).len()),
+		submissions
+	);
+	// Two keys per submission (the contribution and its root), two per account (its owner
+	// record and deposit hold), the counter and the expiry list.
+	assert_eq!(changed.len(), 2 * submissions + 2 * submitters.len() + 2);
 	let writes = db.writes(changed.len() as u64);
 	assert!(
 		declared.ref_time() >= writes.ref_time(),
 		"declared {declared:?} for {} keys written",
 		changed.len()
+	);
+}
+
+/// One deadline's expiry list holds at least twice the submissions a block admits, so the
+/// block after governance shortened the verification period by one still finds room.
+#[test]
+fn a_deadline_lists_twice_the_submissions_a_block_admits() {
+	use frame_support::{dispatch::DispatchClass, traits::Get};
+	use pallet_contributions::WeightInfo as _;
+
+	let weights = <Runtime as frame_system::Config>::BlockWeights::get();
+	let normal = weights.get(DispatchClass::Normal);
+	let room = normal
+		.max_total
+		.unwrap_or(weights.max_block)
+		.saturating_sub(weights.base_block);
+	// The lightest submission: the shortest URI and license.
+	let submission = normal.base_extrinsic.saturating_add(
+		<Runtime as pallet_contributions::Config>::WeightInfo::submit_dataset(9, 1),
+	);
+	let per_block = room.ref_time() / submission.ref_time();
+	let bound = <Runtime as pallet_contributions::Config>::MaxSubmissionsPerDeadline::get();
+	assert!(
+		2 * per_block <= u64::from(bound),
+		"{per_block} submissions fit in a block; a deadline lists {bound}"
 	);
 }

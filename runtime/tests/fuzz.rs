@@ -282,8 +282,15 @@ impl Fuzz {
 	/// newest.
 	fn contribution_id(&mut self) -> u64 {
 		if self.rng.random_ratio(7, 10) {
-			let pending: Vec<u64> = pallet_contributions::Expiring::<Runtime>::iter_keys()
-				.map(|(_, id)| id)
+			let now = frame_system::Pallet::<Runtime>::block_number();
+			let pending: Vec<u64> = pallet_contributions::Expiring::<Runtime>::iter()
+				.filter(|(deadline, _)| *deadline >= now)
+				.flat_map(|(_, ids)| ids.into_inner())
+				.filter(|id| {
+					pallet_contributions::Contributions::<Runtime>::get(id).is_some_and(|c| {
+						c.status == pallet_contributions::ContributionStatus::Pending
+					})
+				})
 				.collect();
 			if let Some(id) = pending.choose(&mut self.rng) {
 				return *id;

@@ -105,7 +105,7 @@ pub mod pallet {
 	/// A license identifier as this runtime stores it.
 	pub type LicenseOf<T> = BoundedVec<u8, <T as Config>::MaxLicenseLen>;
 
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(7);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(8);
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config<RuntimeEvent: From<Event<Self>>> {
@@ -159,9 +159,21 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxScore: Get<Score>;
 
-		/// Most contributions `on_initialize` examines for expiry in one block.
+		/// Most contributions `on_initialize` expires in one block.
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
+
+		/// Most entries of the expiry lists `on_initialize` examines in one block: those it
+		/// expires, those it skips as decided already, and deadlines it finds empty. At
+		/// least `MaxExpiriesPerBlock`.
+		#[pallet::constant]
+		type MaxExpiryChecksPerBlock: Get<u32>;
+
+		/// Most contributions listed under one deadline in [`Expiring`]: more than a block
+		/// holds, since every submission of a block shares its deadline. A submission
+		/// beyond it fails with [`Error::DeadlineFull`] and succeeds in the next block.
+		#[pallet::constant]
+		type MaxSubmissionsPerDeadline: Get<u32>;
 
 		/// Most datasets one bucket of the novelty index holds ([`novelty`]); a full bucket
 		/// keeps its earliest datasets.
@@ -219,17 +231,21 @@ pub mod pallet {
 	pub type Params<T: Config> =
 		StorageValue<_, ParametersOf<T>, ValueQuery, <T as Config>::DefaultParameters>;
 
-	/// Every pending contribution, keyed by its deadline and then its id: expiry walks it in
-	/// deadline order, so a change of the verification period strands nothing.
+	/// The contributions submitted with each deadline, in submission order: expiry walks
+	/// it in deadline order, so a change of the verification period strands nothing.
+	///
+	/// Every submission of a block shares one deadline, so it appends to one key, which a
+	/// block reads and writes once: `on_initialize` charges that
+	/// ([`Pallet::shared_keys_weight`]) instead of each submission. A decision leaves its
+	/// entry in place; expiry skips entries that are no longer pending when it reaches
+	/// their deadline, and then removes the deadline's list.
 	#[pallet::storage]
-	pub type Expiring<T: Config> = StorageDoubleMap<
+	pub type Expiring<T: Config> = StorageMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		Twox64Concat,
-		ContributionId,
-		(),
-		OptionQuery,
+		BoundedVec<ContributionId, T::MaxSubmissionsPerDeadline>,
+		ValueQuery,
 	>;
 
 	/// The earliest deadline whose pending contributions may not all have expired yet:
@@ -467,12 +483,20 @@ pub mod pallet {
 		/// The base model version registers no architecture, so verifiers could not check a
 		/// fine-tune against it: build on a version governance registered with one.
 		BaseArchitectureUnknown,
+		/// `MaxSubmissionsPerDeadline` contributions share this block's deadline already:
+		/// submit in the next block.
+		DeadlineFull,
 	}
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::expire_due(now).saturating_add(Self::shared_keys_weight())
+			Self::expire_due(
+				now,
+				T::MaxExpiriesPerBlock::get(),
+				T::MaxExpiryChecksPerBlock::get(),
+			)
+			.saturating_add(Self::shared_keys_weight())
 		}
 
 		fn integrity_test() {
@@ -483,6 +507,14 @@ pub mod pallet {
 			assert!(
 				T::MaxExpiriesPerBlock::get() > 0,
 				"MaxExpiriesPerBlock must be above zero"
+			);
+			assert!(
+				T::MaxExpiryChecksPerBlock::get() >= T::MaxExpiriesPerBlock::get(),
+				"MaxExpiryChecksPerBlock must be at least MaxExpiriesPerBlock"
+			);
+			assert!(
+				T::MaxSubmissionsPerDeadline::get() > 0,
+				"MaxSubmissionsPerDeadline must be above zero"
 			);
 			assert!(
 				Self::parameters_are_valid(&T::DefaultParameters::get()),
@@ -549,9 +581,10 @@ pub mod pallet {
 				license.len() as u32,
 				description_hash.is_some(),
 			);
+			let deadline = now.saturating_add(params.verification_period);
+			Expiring::<T>::try_append(deadline, id).map_err(|_| Error::<T>::DeadlineFull)?;
 			T::Currency::hold(&HoldReason::ContributionDeposit.into(), &owner, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
-			let deadline = now.saturating_add(params.verification_period);
 
 			Contributions::<T>::insert(
 				id,
@@ -573,7 +606,6 @@ pub mod pallet {
 				},
 			);
 			ByHash::<T>::insert(root, RootClaim::Contribution(id));
-			Expiring::<T>::insert(deadline, id, ());
 			record.pending = record.pending.saturating_add(1);
 			record.latest = Some(id);
 			Owners::<T>::insert(&owner, record);
@@ -685,7 +717,7 @@ pub mod pallet {
 				.any(|a| !a.verdict.is_valid());
 			let slashed = if contested {
 				let slashed = Self::slash_deposit(&contribution, contribution.deposit);
-				Self::finish(id, &mut contribution, ContributionStatus::Withdrawn);
+				Self::finish(&mut contribution, ContributionStatus::Withdrawn);
 				slashed
 			} else {
 				let deposit = contribution.deposit;
@@ -708,8 +740,14 @@ pub mod pallet {
 
 		/// Set quorum, verification period and deposits (governance). Applies to
 		/// contributions submitted from now on; the quorum applies to every pending one.
+		///
+		/// Besides its benchmark, it pays a read and a write of a second deadline's list:
+		/// with a new verification period, the block's later submissions append to another
+		/// key than the one `on_initialize` charged for.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::set_parameters())]
+		#[pallet::weight(
+			T::WeightInfo::set_parameters().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+		)]
 		pub fn set_parameters(origin: OriginFor<T>, parameters: ParametersOf<T>) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			ensure!(
@@ -782,13 +820,13 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What the pallet's whitelisted keys ([`NextContributionId`] and [`Params`]) cost a
-		/// block: one read and one write each. A block reads a key from the database once
-		/// and writes it back once, however many of its transactions touch it, so this is
-		/// charged once per block in `on_initialize`, and benchmarks leave the keys out of
-		/// every call's weight.
+		/// What the keys every submission shares cost a block: one read and one write each
+		/// of [`NextContributionId`], [`Params`] and the block's deadline list in
+		/// [`Expiring`]. A block reads a key from the database once and writes it back once,
+		/// however many of its transactions touch it, so this is charged once per block in
+		/// `on_initialize`, and benchmarks leave the keys out of every call's weight.
 		pub fn shared_keys_weight() -> Weight {
-			T::DbWeight::get().reads_writes(2, 2)
+			T::DbWeight::get().reads_writes(3, 3)
 		}
 
 		/// Whether governance may set these parameters.

@@ -259,7 +259,7 @@ impl<T: Config> Pallet<T> {
 	/// Marks `contribution` rejected and slashes its deposit to `OnSlash`.
 	pub(crate) fn reject(id: ContributionId, contribution: &mut ContributionOf<T>) {
 		let slashed = Self::slash_deposit(contribution, contribution.deposit);
-		Self::finish(id, contribution, ContributionStatus::Rejected);
+		Self::finish(contribution, ContributionStatus::Rejected);
 		Self::deposit_event(Event::ContributionRejected {
 			id,
 			owner: contribution.owner.clone(),
@@ -344,16 +344,13 @@ impl<T: Config> Pallet<T> {
 		if released.ok() != Some(amount) {
 			frame_support::defensive!("a pending contribution's deposit was not fully held");
 		}
-		Self::finish(id, contribution, status);
+		Self::finish(contribution, status);
 	}
 
-	/// Leaves the pending state: counts, hash index, expiry list and status.
-	pub(crate) fn finish(
-		id: ContributionId,
-		contribution: &mut ContributionOf<T>,
-		status: ContributionStatus,
-	) {
-		Expiring::<T>::remove(contribution.deadline, id);
+	/// Leaves the pending state: counts, hash index and status. The entry in [`Expiring`]
+	/// stays, for expiry to skip: removing it would cost a read and a write of the whole
+	/// deadline's list.
+	pub(crate) fn finish(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
 		Owners::<T>::mutate(&contribution.owner, |record| {
 			record.pending = record.pending.saturating_sub(1);
 		});
@@ -364,48 +361,65 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Expires pending contributions whose deadline is before `now`, in deadline order from
-	/// [`NextExpiryDeadline`] on. Each contribution expired and each deadline found empty
-	/// counts against `MaxExpiriesPerBlock`; what is left waits for the next block.
-	pub(crate) fn expire_due(now: BlockNumberFor<T>) -> Weight {
-		let max = T::MaxExpiriesPerBlock::get();
+	/// [`NextExpiryDeadline`] on, and each deadline's in submission order: at most
+	/// `max_expired` of them, examining at most `max_examined` entries (an entry skipped as
+	/// decided already, or a deadline found empty, counts as one). What is left of a
+	/// deadline's list is written back and waits for the next block.
+	///
+	/// The weight is the benchmark's for the numbers expired and skipped, whose base
+	/// covers the longest list read and written back.
+	pub(crate) fn expire_due(
+		now: BlockNumberFor<T>,
+		max_expired: u32,
+		max_examined: u32,
+	) -> Weight {
 		let mut deadline = NextExpiryDeadline::<T>::get();
 		let mut examined: u32 = 0;
-		while deadline < now && examined < max {
-			let budget = max.saturating_sub(examined) as usize;
-			// One more than the budget: whether this deadline is done after it.
-			let due: Vec<ContributionId> = Expiring::<T>::iter_key_prefix(deadline)
-				.take(budget.saturating_add(1))
-				.collect();
-			let done_after = due.len() <= budget;
-			if due.is_empty() {
+		let mut expired: u32 = 0;
+		let has_budget =
+			|examined: u32, expired: u32| examined < max_examined && expired < max_expired;
+		while deadline < now && has_budget(examined, expired) {
+			let listed = Expiring::<T>::get(deadline).into_inner();
+			if listed.is_empty() {
 				examined = examined.saturating_add(1);
+				deadline = deadline.saturating_add(One::one());
+				continue;
 			}
-			for id in due.into_iter().take(budget) {
+			let mut done: usize = 0;
+			for id in &listed {
+				if !has_budget(examined, expired) {
+					break;
+				}
 				examined = examined.saturating_add(1);
-				Self::expire(deadline, id);
+				done = done.saturating_add(1);
+				if Self::expire(deadline, *id) {
+					expired = expired.saturating_add(1);
+				}
 			}
-			if !done_after {
+			if let Some(rest) = listed.get(done..).filter(|rest| !rest.is_empty()) {
+				Expiring::<T>::insert(deadline, BoundedVec::truncate_from(rest.to_vec()));
 				break;
 			}
+			Expiring::<T>::remove(deadline);
 			deadline = deadline.saturating_add(One::one());
 		}
 		NextExpiryDeadline::<T>::put(deadline);
-		T::WeightInfo::on_initialize(examined)
+		T::WeightInfo::on_initialize(expired, examined.saturating_sub(expired))
 	}
 
-	/// Expires contribution `id`, listed under `deadline`.
-	fn expire(deadline: BlockNumberFor<T>, id: ContributionId) {
-		let Some(mut contribution) =
-			Contributions::<T>::get(id).filter(|c| c.status == ContributionStatus::Pending)
+	/// Expires contribution `id`, listed under `deadline`, if it is still pending with that
+	/// deadline; whether it did. A contribution decided before its deadline is skipped.
+	fn expire(deadline: BlockNumberFor<T>, id: ContributionId) -> bool {
+		let Some(mut contribution) = Contributions::<T>::get(id)
+			.filter(|c| c.status == ContributionStatus::Pending && c.deadline == deadline)
 		else {
-			frame_support::defensive!("only pending contributions are listed for expiry");
-			Expiring::<T>::remove(deadline, id);
-			return;
+			return false;
 		};
 		let deposit = contribution.deposit;
 		Self::close(id, &mut contribution, deposit, ContributionStatus::Expired);
 		let owner = contribution.owner.clone();
 		Contributions::<T>::insert(id, contribution);
 		Self::deposit_event(Event::ContributionExpired { id, owner });
+		true
 	}
 }

@@ -290,6 +290,119 @@ pub mod v7 {
 	>;
 }
 
+/// Version 8: one expiry list per deadline.
+///
+/// [`crate::Expiring`] was a double map keyed by deadline and contribution id; it becomes a
+/// map from deadline to the ids listed under it, in id order, which every submission of a
+/// block appends to. A deadline with more pending contributions than
+/// `MaxSubmissionsPerDeadline` (possible only while lists were unbounded) passes the
+/// newest on to the next deadline, whose contributions then expire a block later.
+pub mod v8 {
+	use alloc::{collections::btree_map::BTreeMap, vec::Vec};
+	use frame_support::{
+		migrations::VersionedMigration,
+		pallet_prelude::*,
+		storage_alias,
+		traits::{Get, UncheckedOnRuntimeUpgrade},
+		weights::Weight,
+	};
+	use frame_system::pallet_prelude::BlockNumberFor;
+	use sp_runtime::traits::{One, Saturating};
+
+	use crate::{Config, ContributionId, Contributions, Expiring, Pallet};
+
+	/// The version 7 layout.
+	pub mod v7 {
+		use super::*;
+
+		/// Every pending contribution, by deadline and then id.
+		#[storage_alias]
+		pub type Expiring<T: Config> = StorageDoubleMap<
+			Pallet<T>,
+			Twox64Concat,
+			BlockNumberFor<T>,
+			Twox64Concat,
+			ContributionId,
+			(),
+			OptionQuery,
+		>;
+	}
+
+	/// The migration itself; run it through [`MigrateV7ToV8`], which checks the version.
+	pub struct InnerMigrateV7ToV8<T>(core::marker::PhantomData<T>);
+
+	impl<T: Config> UncheckedOnRuntimeUpgrade for InnerMigrateV7ToV8<T> {
+		fn on_runtime_upgrade() -> Weight {
+			let mut by_deadline: BTreeMap<BlockNumberFor<T>, Vec<ContributionId>> = BTreeMap::new();
+			let mut entries: u64 = 0;
+			for (deadline, id) in v7::Expiring::<T>::iter_keys() {
+				entries = entries.saturating_add(1);
+				by_deadline.entry(deadline).or_default().push(id);
+			}
+			let _ = v7::Expiring::<T>::clear(u32::MAX, None);
+
+			let bound = T::MaxSubmissionsPerDeadline::get() as usize;
+			let mut lists: u64 = 0;
+			let mut moved: u64 = 0;
+			let mut carried: Vec<ContributionId> = Vec::new();
+			let mut next = by_deadline.first_key_value().map(|(deadline, _)| *deadline);
+			while let Some(deadline) = next {
+				let mut ids = core::mem::take(&mut carried);
+				let mut own = by_deadline.remove(&deadline).unwrap_or_default();
+				own.sort_unstable();
+				ids.extend(own);
+				if ids.len() > bound {
+					carried = ids.split_off(bound);
+					for id in &carried {
+						moved = moved.saturating_add(1);
+						Contributions::<T>::mutate(id, |c| {
+							if let Some(c) = c {
+								c.deadline = deadline.saturating_add(One::one());
+							}
+						});
+					}
+				}
+				Expiring::<T>::insert(deadline, BoundedVec::truncate_from(ids));
+				lists = lists.saturating_add(1);
+				next = if carried.is_empty() {
+					by_deadline.first_key_value().map(|(deadline, _)| *deadline)
+				} else {
+					Some(deadline.saturating_add(One::one()))
+				};
+			}
+			T::DbWeight::get().reads_writes(
+				entries.saturating_add(moved).saturating_add(1),
+				entries.saturating_add(lists).saturating_add(moved),
+			)
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn pre_upgrade() -> Result<Vec<u8>, sp_runtime::TryRuntimeError> {
+			Ok((v7::Expiring::<T>::iter_keys().count() as u64).encode())
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn post_upgrade(state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+			let before = u64::decode(&mut &state[..])
+				.map_err(|_| sp_runtime::TryRuntimeError::Other("undecodable pre-upgrade state"))?;
+			let after: u64 = Expiring::<T>::iter_values()
+				.map(|ids| ids.len() as u64)
+				.sum();
+			ensure!(after == before, "an expiry entry was lost");
+			Pallet::<T>::do_try_state()
+		}
+	}
+
+	/// Version 7 to 8, run once: checks and bumps the pallet's storage version.
+	pub type MigrateV7ToV8<T> = VersionedMigration<
+		7,
+		8,
+		InnerMigrateV7ToV8<T>,
+		Pallet<T>,
+		<T as frame_system::Config>::DbWeight,
+	>;
+}
+
 /// Where model versions lived until the models pallet took the registry over (its storage
 /// version 1 moves them there): the layout of this pallet's storage versions 3 to 6, for the
 /// migrations that read or move them.

@@ -175,6 +175,8 @@ impl Config for Test {
 	type MaxScore = frame_support::traits::ConstU8<100>;
 	type MaxBandBucket = frame_support::traits::ConstU32<4>;
 	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
+	type MaxExpiryChecksPerBlock = frame_support::traits::ConstU32<4>;
+	type MaxSubmissionsPerDeadline = frame_support::traits::ConstU32<7>;
 	type WeightInfo = ();
 }
 

@@ -29,9 +29,9 @@ impl<T: Config> Pallet<T> {
 			return Vec::new();
 		}
 		let now = frame_system::Pallet::<T>::block_number();
-		let mut open: Vec<ContributionId> = Expiring::<T>::iter_keys()
+		let mut open: Vec<ContributionId> = Expiring::<T>::iter()
 			.filter(|(deadline, _)| *deadline >= now)
-			.map(|(_, id)| id)
+			.flat_map(|(_, ids)| ids.into_inner())
 			.collect();
 		open.sort_unstable();
 		open.into_iter()

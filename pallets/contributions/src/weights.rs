@@ -48,7 +48,7 @@ pub trait WeightInfo {
 	fn set_parameters() -> Weight;
 	fn set_license() -> Weight;
 	fn force_decide() -> Weight;
-	fn on_initialize(n: u32, ) -> Weight;
+	fn on_initialize(n: u32, s: u32, ) -> Weight;
 }
 
 /// Weights measured on the Gongyu runtime, with the runtime's database weights.
@@ -230,7 +230,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::ByHash` (r:0 w:16)
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
-	fn on_initialize(n: u32, ) -> Weight {
+	fn on_initialize(n: u32, _s: u32, ) -> Weight {
 		// Proof size: measured `162`, estimated `3593`.
 		// Minimum execution time: 6_692_000 picoseconds.
 		Weight::from_parts(27_057_935, 3593)
@@ -288,7 +288,7 @@ impl WeightInfo for () {
 			.saturating_add(RocksDbWeight::get().reads(152_u64))
 			.saturating_add(RocksDbWeight::get().writes(26_u64))
 	}
-	fn on_initialize(n: u32, ) -> Weight {
+	fn on_initialize(n: u32, _s: u32, ) -> Weight {
 		Weight::from_parts(27_057_935, 3593)
 			.saturating_add(Weight::from_parts(101_805_578, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))

@@ -69,6 +69,11 @@ pub fn default_licenses() -> Vec<(Vec<u8>, LicenseTerms)> {
 parameter_types! {
 	/// [`default_licenses`], for the storage migration that introduced the list.
 	pub DefaultLicenses: Vec<(Vec<u8>, LicenseTerms)> = default_licenses();
+	/// Most contributions one deadline lists: at least twice the submissions a block's
+	/// weight admits (a runtime test checks it), so a block whose submissions share a
+	/// deadline with the previous block's, after governance shortened the verification
+	/// period by a block, still has room.
+	pub const MaxSubmissionsPerDeadline: u32 = 8_192;
 }
 
 impl pallet_membership::Config<pallet_membership::Instance1> for Runtime {
@@ -103,6 +108,8 @@ impl pallet_contributions::Config for Runtime {
 	type MaxPendingPerAccount = ConstU32<16>;
 	type MaxScore = ConstU8<100>;
 	type MaxExpiriesPerBlock = ConstU32<16>;
+	type MaxExpiryChecksPerBlock = ConstU32<256>;
+	type MaxSubmissionsPerDeadline = MaxSubmissionsPerDeadline;
 	type MaxBandBucket = ConstU32<8>;
 	type WeightInfo = pallet_contributions::weights::SubstrateWeight<Runtime>;
 }

@@ -92,7 +92,7 @@ fn expiry_is_bounded_per_block_and_resumes() {
 		// Expiry has caught up with every deadline before this one.
 		NextExpiryDeadline::<Test>::put(1 + PERIOD);
 		System::set_block_number(1 + PERIOD);
-		// MaxExpiriesPerBlock is 2 in the mock.
+		// MaxExpiriesPerBlock is 2 in the mock: the rest of the list is written back.
 		run_to_block(1 + PERIOD + 1);
 		let expired = |n| {
 			(0..5)
@@ -100,6 +100,11 @@ fn expiry_is_bounded_per_block_and_resumes() {
 				.count() == n
 		};
 		assert!(expired(2));
+		assert_eq!(
+			Expiring::<Test>::get(1 + PERIOD).into_inner(),
+			vec![2, 3, 4]
+		);
+		assert_eq!(NextExpiryDeadline::<Test>::get(), 1 + PERIOD);
 		run_to_block(1 + PERIOD + 2);
 		assert!(expired(4));
 		run_to_block(1 + PERIOD + 3);
@@ -163,23 +168,59 @@ fn a_shortened_period_strands_no_contribution_past_its_deadline() {
 fn expiry_catches_up_on_deadlines_a_few_per_block() {
 	ExtBuilder::build_and_execute(|| {
 		let id = submit_fine_tune(ALICE, 1);
-		// Expiry fell behind: the deadline is four blocks past; each empty deadline it looks
-		// at counts against MaxExpiriesPerBlock (2 in the mock).
-		NextExpiryDeadline::<Test>::put(1 + PERIOD - 4);
+		// Expiry fell behind: the deadline is six blocks past; each empty deadline it looks
+		// at counts against MaxExpiryChecksPerBlock (4 in the mock).
+		NextExpiryDeadline::<Test>::put(1 + PERIOD - 6);
 		System::set_block_number(1 + PERIOD + 2);
 		run_to_block(1 + PERIOD + 3);
 		assert_eq!(status(id), ContributionStatus::Pending);
 		assert_eq!(NextExpiryDeadline::<Test>::get(), 1 + PERIOD - 2);
-		run_to_block(1 + PERIOD + 5);
+		run_to_block(1 + PERIOD + 4);
 		assert_eq!(status(id), ContributionStatus::Expired);
 	});
 }
 
+/// The budgets: skipping a decided entry costs a read, expiring one several writes, so a
+/// block skips more entries (`MaxExpiryChecksPerBlock`, 4 in the mock) than it expires
+/// (`MaxExpiriesPerBlock`, 2).
 #[test]
-fn decided_and_withdrawn_contributions_leave_the_expiry_list() {
+fn a_block_skips_more_decided_entries_than_it_expires() {
+	ExtBuilder::build_and_execute(|| {
+		let mut ids = Vec::new();
+		for (seed, who) in (11..).zip([ALICE, ALICE, ALICE, BOB, BOB, BOB]) {
+			ids.push(submit_fine_tune(who, seed));
+		}
+		for id in &ids[..3] {
+			assert_ok!(ContributionsPallet::withdraw(
+				RuntimeOrigin::signed(ALICE),
+				*id
+			));
+		}
+		run_to_block(1 + PERIOD + 1);
+		// Three skipped and one expired: four checks.
+		assert_eq!(status(ids[3]), ContributionStatus::Expired);
+		assert_eq!(status(ids[4]), ContributionStatus::Pending);
+		assert_eq!(
+			Expiring::<Test>::get(1 + PERIOD).into_inner(),
+			ids[4..].to_vec()
+		);
+		run_to_block(1 + PERIOD + 2);
+		assert!(ids[3..]
+			.iter()
+			.all(|id| status(*id) == ContributionStatus::Expired));
+		assert_eq!(Expiring::<Test>::iter().count(), 0);
+	});
+}
+
+/// A decision leaves its entry in the deadline's list, which would cost a read and a write
+/// of the whole list to change: expiry skips it at the deadline, touching neither status
+/// nor balances, and then drops the list.
+#[test]
+fn decided_contributions_stay_listed_until_their_deadline_and_expiry_skips_them() {
 	ExtBuilder::build_and_execute(|| {
 		let withdrawn = submit_fine_tune(ALICE, 1);
 		let verified = submit_fine_tune(BOB, 2);
+		let pending = submit_fine_tune(CHARLIE, 3);
 		assert_ok!(ContributionsPallet::withdraw(
 			RuntimeOrigin::signed(ALICE),
 			withdrawn
@@ -189,7 +230,78 @@ fn decided_and_withdrawn_contributions_leave_the_expiry_list() {
 			verified,
 			Decision::Verified { score: 80 }
 		));
+		assert_eq!(
+			Expiring::<Test>::get(1 + PERIOD).into_inner(),
+			vec![withdrawn, verified, pending]
+		);
+		let balances = (free(ALICE), free(BOB), held(ALICE), held(BOB));
+
+		run_to_block(1 + PERIOD + 1);
+		assert_eq!(status(withdrawn), ContributionStatus::Withdrawn);
+		assert_eq!(status(verified), ContributionStatus::Verified { score: 80 });
+		assert_eq!(status(pending), ContributionStatus::Expired);
+		assert_eq!((free(ALICE), free(BOB), held(ALICE), held(BOB)), balances);
+		let expired: Vec<ContributionId> = System::events()
+			.into_iter()
+			.filter_map(|r| match r.event {
+				RuntimeEvent::ContributionsPallet(Event::ContributionExpired { id, .. }) => {
+					Some(id)
+				}
+				_ => None,
+			})
+			.collect();
+		assert_eq!(expired, vec![pending]);
 		assert_eq!(Expiring::<Test>::iter().count(), 0);
+	});
+}
+
+/// The rule: one deadline lists at most `MaxSubmissionsPerDeadline` (7 in the mock), so
+/// its list stays bounded. The honest path: a submission refused for it succeeds a block
+/// later, under the next deadline.
+#[test]
+fn a_full_deadline_refuses_submissions_until_the_next_block() {
+	ExtBuilder::build_and_execute(|| {
+		for (seed, who) in (11..).zip([ALICE, ALICE, ALICE, BOB, BOB, BOB, CHARLIE]) {
+			submit_fine_tune(who, seed);
+		}
+		assert_eq!(Expiring::<Test>::get(1 + PERIOD).len(), 7);
+		assert_noop!(
+			ContributionsPallet::submit(
+				RuntimeOrigin::signed(CHARLIE),
+				ContributionKind::Dataset,
+				[8; 32],
+				100,
+				URI.to_vec(),
+				LICENSE.to_vec(),
+				CONSENT,
+				None,
+			),
+			Error::<Test>::DeadlineFull
+		);
+		run_to_block(2);
+		let id = submit_dataset(CHARLIE, 8);
+		assert_eq!(deadline(id), 2 + PERIOD);
+		assert_eq!(Expiring::<Test>::get(2 + PERIOD).into_inner(), vec![id]);
+	});
+}
+
+/// A shortened period makes a later block's submissions share a deadline with earlier
+/// ones: they join its list, and the bound still holds.
+#[test]
+fn blocks_whose_deadlines_coincide_share_one_bounded_list() {
+	ExtBuilder::build_and_execute(|| {
+		let first = submit_fine_tune(ALICE, 1);
+		run_to_block(2);
+		change_parameters(|p| p.verification_period = PERIOD - 1);
+		let second = submit_fine_tune(BOB, 2);
+		assert_eq!(deadline(second), 1 + PERIOD);
+		assert_eq!(
+			Expiring::<Test>::get(1 + PERIOD).into_inner(),
+			vec![first, second]
+		);
+		run_to_block(1 + PERIOD + 1);
+		assert_eq!(status(first), ContributionStatus::Expired);
+		assert_eq!(status(second), ContributionStatus::Expired);
 	});
 }
 

@@ -13,6 +13,7 @@ use crate::migrations::{
 	model_versions::{self, ModelVersionV6},
 	v6::{self, MigrateV5ToV6},
 	v7::{self, MigrateV6ToV7},
+	v8::{self, MigrateV7ToV8},
 };
 
 /// Version 0 as storage versions 3 to 6 kept it, in this pallet.
@@ -168,5 +169,63 @@ fn v6_to_v7_keeps_a_license_list_governance_already_set() {
 				(b"CC-BY-NC-4.0".to_vec(), NON_COMMERCIAL_TERMS),
 			]
 		);
+	});
+}
+
+/// Version 7 listed each pending contribution under its deadline in a double map, with no
+/// bound per deadline; version 8 keeps one bounded list per deadline.
+#[test]
+fn v7_to_v8_lists_each_deadline_in_one_bounded_list() {
+	ExtBuilder::build_and_execute(|| {
+		// Nine pending contributions: seven of block 1 and two of block 2, which a version 7
+		// chain had listed under one deadline, and one of block 3.
+		let mut ids = Vec::new();
+		for (seed, who) in (11..).zip([ALICE, ALICE, ALICE, BOB, BOB, BOB, CHARLIE]) {
+			ids.push(submit_fine_tune(who, seed));
+		}
+		run_to_block(2);
+		ids.push(submit_fine_tune(CHARLIE, 8));
+		ids.push(submit_fine_tune(CHARLIE, 9));
+		run_to_block(3);
+		let last = submit_fine_tune(V1, 10);
+		let shared = 1 + PERIOD;
+		let _ = Expiring::<Test>::clear(u32::MAX, None);
+		for id in &ids {
+			Contributions::<Test>::mutate(id, |c| c.as_mut().unwrap().deadline = shared);
+			v8::v7::Expiring::<Test>::insert(shared, id, ());
+		}
+		v8::v7::Expiring::<Test>::insert(3 + PERIOD, last, ());
+		StorageVersion::new(7).put::<ContributionsPallet>();
+
+		MigrateV7ToV8::<Test>::on_runtime_upgrade();
+
+		assert_eq!(ContributionsPallet::on_chain_storage_version(), 8);
+		// MaxSubmissionsPerDeadline is 7 in the mock: the newest two expire a block later.
+		assert_eq!(
+			Expiring::<Test>::get(shared).into_inner(),
+			ids[..7].to_vec()
+		);
+		assert_eq!(
+			Expiring::<Test>::get(shared + 1).into_inner(),
+			ids[7..].to_vec()
+		);
+		assert_eq!(deadline(ids[6]), shared);
+		assert_eq!(deadline(ids[7]), shared + 1);
+		assert_eq!(Expiring::<Test>::get(3 + PERIOD).into_inner(), vec![last]);
+		assert_eq!(Expiring::<Test>::iter_keys().count(), 3);
+
+		run_to_block(shared + 1);
+		assert_eq!(status(ids[1]), ContributionStatus::Expired);
+		assert_eq!(status(ids[7]), ContributionStatus::Pending);
+		run_to_block(shared + 7);
+		assert!(ids
+			.iter()
+			.all(|id| status(*id) == ContributionStatus::Expired));
+		assert_eq!(status(last), ContributionStatus::Expired);
+
+		// Run once: a second upgrade changes nothing.
+		let before = Expiring::<Test>::iter().collect::<Vec<_>>();
+		MigrateV7ToV8::<Test>::on_runtime_upgrade();
+		assert_eq!(Expiring::<Test>::iter().collect::<Vec<_>>(), before);
 	});
 }
