@@ -217,20 +217,24 @@ fn the_exported_extension_constructor_matches_the_runtime() {
 }
 
 /// The premise of charging the keys every submission shares once per block: a block of
-/// submissions from several accounts changes the id counter's key and its deadline's expiry
-/// list once each, so the database writes each once. Besides them the block changes each
-/// submission's contribution and root, and each account's owner record and deposit hold
-/// (the signer's account is priced with the transaction's fee), and what the submissions
-/// declare, with what `on_initialize` charges in every block, covers a write of every key
-/// they change.
+/// submissions from several accounts changes the id counter's key, its deadline's count and
+/// the page of the expiry list they fill once each, so the database writes each once; the
+/// submission that opens the page pays for it, the rest are refunded. Besides them the block
+/// changes each submission's contribution and root, and each account's owner record and
+/// deposit hold (the signer's account is priced with the transaction's fee), and what the
+/// submissions are charged, with what `on_initialize` charges in every block, covers a
+/// write of every key they change.
 #[test]
 fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write() {
+	use frame_support::weights::Weight;
 	use frame_support::{
 		dispatch::GetDispatchInfo,
 		traits::{Get, OnInitialize},
 		weights::RuntimeDbWeight,
 	};
-	use pallet_contributions::{Consent, ConsentLevel, Expiring, NextContributionId};
+	use pallet_contributions::{
+		Consent, ConsentLevel, Expiring, ExpiringCount, NextContributionId,
+	};
 	use sp_keyring::Sr25519Keyring::{Eve, Ferdie};
 	use sp_runtime::traits::Dispatchable;
 
@@ -242,6 +246,8 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 	// What the pallet's `on_initialize` charges in a block with nothing to expire: at least
 	// a read and a write of each key every submission shares.
 	let per_block = ext.execute_with(|| <Contributions as OnInitialize<u32>>::on_initialize(2));
+	let deadline =
+		ext.execute_with(|| 2 + pallet_contributions::Params::<Runtime>::get().verification_period);
 	assert_eq!(Contributions::shared_keys_weight(), db.reads_writes(3, 3));
 	assert!(per_block.all_gte(db.reads_writes(3, 3)));
 	ext.commit_all().unwrap();
@@ -261,8 +267,22 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 					consent: Consent::all(ConsentLevel::Allowed),
 					description_hash: None,
 				});
-				declared = declared.saturating_add(call.get_dispatch_info().call_weight);
-				assert_ok!(call.dispatch(signed(who)));
+				let info = call.get_dispatch_info();
+				let call_weight = info.call_weight;
+				let post = call
+					.dispatch(signed(who))
+					.expect("a well-formed submission");
+				// Only the submission that opens a page of the expiry list pays for it.
+				let page_size: u32 =
+					<Runtime as pallet_contributions::Config>::ExpiryPageSize::get();
+				let opens_page = ExpiringCount::<Runtime>::get(deadline) % page_size == 1;
+				let refund = if opens_page {
+					Weight::zero()
+				} else {
+					db.reads_writes(1, 1)
+				};
+				assert_eq!(post.calc_actual_weight(&info), call_weight - refund);
+				declared = declared.saturating_add(call_weight - refund);
 			}
 		}
 		declared
@@ -280,18 +300,30 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 	let submissions = submitters.len() * usize::from(per_account);
 	let counter = NextContributionId::<Runtime>::hashed_key();
 	assert_eq!(changed.iter().filter(|key| **key == counter).count(), 1);
-	// Every submission of the block shares one deadline, so one expiry list.
-	let deadline =
-		ext.execute_with(|| 2 + pallet_contributions::Params::<Runtime>::get().verification_period);
-	let expiring = ext.execute_with(|| Expiring::<Runtime>::hashed_key_for(deadline));
-	assert_eq!(changed.iter().filter(|key| **key == expiring).count(), 1);
-	assert_eq!(
-		ext.execute_with(|| Expiring::<Runtime>::get(deadline).len()),
-		submissions
-	);
+	// Every submission of the block shares one deadline: one count, and pages filled one
+	// after another.
+	let count = ext.execute_with(|| ExpiringCount::<Runtime>::hashed_key_for(deadline));
+	assert_eq!(changed.iter().filter(|key| **key == count).count(), 1);
+	let page_size: u32 = <Runtime as pallet_contributions::Config>::ExpiryPageSize::get();
+	let page_size = page_size as usize;
+	let pages = submissions.div_ceil(page_size);
+	assert!(pages > 1, "the block fills more than one page");
+	let listed: usize = ext.execute_with(|| {
+		(0..pages as u32)
+			.map(|page| {
+				let key = Expiring::<Runtime>::hashed_key_for(deadline, page);
+				assert_eq!(changed.iter().filter(|changed| **changed == key).count(), 1);
+				Expiring::<Runtime>::get(deadline, page).len()
+			})
+			.sum()
+	});
+	assert_eq!(listed, submissions);
 	// Two keys per submission (the contribution and its root), two per account (its owner
-	// record and deposit hold), the counter and the expiry list.
-	assert_eq!(changed.len(), 2 * submissions + 2 * submitters.len() + 2);
+	// record and deposit hold), the id counter, the deadline's count and its pages.
+	assert_eq!(
+		changed.len(),
+		2 * submissions + 2 * submitters.len() + 2 + pages
+	);
 	let writes = db.writes(changed.len() as u64);
 	assert!(
 		declared.ref_time() >= writes.ref_time(),
@@ -304,7 +336,7 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 /// block after governance shortened the verification period by one still finds room.
 #[test]
 fn a_deadline_lists_twice_the_submissions_a_block_admits() {
-	use frame_support::{dispatch::DispatchClass, traits::Get};
+	use frame_support::dispatch::DispatchClass;
 	use pallet_contributions::WeightInfo as _;
 
 	let weights = <Runtime as frame_system::Config>::BlockWeights::get();

@@ -284,8 +284,8 @@ impl Fuzz {
 		if self.rng.random_ratio(7, 10) {
 			let now = frame_system::Pallet::<Runtime>::block_number();
 			let pending: Vec<u64> = pallet_contributions::Expiring::<Runtime>::iter()
-				.filter(|(deadline, _)| *deadline >= now)
-				.flat_map(|(_, ids)| ids.into_inner())
+				.filter(|(deadline, _, _)| *deadline >= now)
+				.flat_map(|(_, _, ids)| ids.into_inner())
 				.filter(|id| {
 					pallet_contributions::Contributions::<Runtime>::get(id).is_some_and(|c| {
 						c.status == pallet_contributions::ContributionStatus::Pending

@@ -10,7 +10,7 @@ use frame_support::traits::{
 	EnsureOrigin, Get, SortedMembers,
 };
 use frame_system::RawOrigin;
-use sp_runtime::{Perbill, Saturating};
+use sp_runtime::{traits::Zero, Perbill, Saturating};
 
 use crate::*;
 
@@ -135,10 +135,15 @@ fn fill_novelty_index<T: Config>(before: ContributionId) {
 }
 
 /// The whitelisted caller, funded, with one pending contribution fewer than the limit, and an
-/// accepted license of `len` bytes: the owner of a benchmarked submission. The block's
-/// deadline list is one short of full, and whitelisted: a block reads and writes it once,
-/// charged in `on_initialize` ([`Pallet::shared_keys_weight`]).
+/// accepted license of `len` bytes: the owner of a benchmarked submission. Its deadline's
+/// count and the page of the expiry list it goes on are whitelisted: a block reads and writes
+/// the count once (charged in `on_initialize`, [`Pallet::shared_keys_weight`]) and each page
+/// once (charged to the submission that opens it, [`Pallet::expiry_page_weight`]).
 fn submitter<T: Config>(len: u32) -> Result<(T::AccountId, Vec<u8>), BenchmarkError> {
+	// The block the benchmarked call runs in (the benchmark moves block 0 to 1 before it).
+	if frame_system::Pallet::<T>::block_number().is_zero() {
+		frame_system::Pallet::<T>::set_block_number(1u32.into());
+	}
 	let owner: T::AccountId = whitelisted_caller();
 	fund::<T>(&owner);
 	let short_license = accepted_license::<T>(1)?;
@@ -156,17 +161,24 @@ fn submitter<T: Config>(len: u32) -> Result<(T::AccountId, Vec<u8>), BenchmarkEr
 	}
 	let deadline = frame_system::Pallet::<T>::block_number()
 		.saturating_add(Params::<T>::get().verification_period);
-	Expiring::<T>::mutate(deadline, |ids| {
-		// Earlier submissions of the block, by other owners.
+	// Earlier submissions of the block, by other owners, leave one place on the open page.
+	let page_size = T::ExpiryPageSize::get().max(1);
+	let mut count = ExpiringCount::<T>::get(deadline);
+	let page = count / page_size;
+	Expiring::<T>::mutate(deadline, page, |ids| {
 		let mut other = ContributionId::MAX;
-		while ids.try_push(other).is_ok() {
+		while ids.len() + 1 < page_size as usize && ids.try_push(other).is_ok() {
 			other = other.saturating_sub(1);
+			count += 1;
 		}
-		ids.pop();
 	});
-	frame_benchmarking::benchmarking::add_to_whitelist(
-		Expiring::<T>::hashed_key_for(deadline).into(),
-	);
+	ExpiringCount::<T>::insert(deadline, count);
+	for key in [
+		ExpiringCount::<T>::hashed_key_for(deadline),
+		Expiring::<T>::hashed_key_for(deadline, page),
+	] {
+		frame_benchmarking::benchmarking::add_to_whitelist(key.into());
+	}
 	Ok((owner, accepted_license::<T>(len)?))
 }
 
@@ -394,37 +406,48 @@ mod benchmarks {
 	}
 
 	/// `n` contributions past their deadline expire in one block and `s` entries are
-	/// skipped as withdrawn, `n + s` being the block's budget of checks; the deadline's list
-	/// is full, so what is left of it is written back: the weight's base covers the longest
-	/// list.
+	/// skipped as withdrawn, `n + s` being the block's budget of checks. Each was submitted
+	/// in a block of its own, so each has a deadline and a page to itself, read and removed
+	/// with its count; the last page holds more entries, left for the next block and
+	/// written back.
 	#[benchmark]
 	fn on_initialize(
 		n: Linear<0, { T::MaxExpiriesPerBlock::get() }>,
 		s: Linear<0, { T::MaxExpiryChecksPerBlock::get() }>,
 	) -> Result<(), BenchmarkError> {
-		// The withdrawn entries first: the block expires its last `n` entries.
+		let period = Params::<T>::get().verification_period;
+		let start = frame_system::Pallet::<T>::block_number().saturating_add(1u32.into());
+		let mut block = start;
+		// The withdrawn entries first: the block expires the last `n`.
 		for _ in 0..s {
+			frame_system::Pallet::<T>::set_block_number(block);
 			let id = pending::<T>()?;
 			let owner = Contributions::<T>::get(id)
 				.map(|c| c.owner)
 				.ok_or(BenchmarkError::Weightless)?;
 			Pallet::<T>::withdraw(RawOrigin::Signed(owner).into(), id)?;
+			block = block.saturating_add(1u32.into());
 		}
 		let first = NextContributionId::<T>::get();
 		for _ in 0..n {
+			frame_system::Pallet::<T>::set_block_number(block);
 			pending::<T>()?;
+			block = block.saturating_add(1u32.into());
 		}
-		let period = Params::<T>::get().verification_period;
-		let deadline = frame_system::Pallet::<T>::block_number().saturating_add(period);
-		Expiring::<T>::mutate(deadline, |ids| {
-			// Entries beyond this block's budgets.
-			let mut later = ContributionId::MAX;
-			while ids.try_push(later).is_ok() {
-				later = later.saturating_sub(1);
-			}
-		});
-		NextExpiryDeadline::<T>::put(deadline);
-		let now = deadline.saturating_add(1u32.into());
+		let last_deadline = block.saturating_sub(1u32.into()).saturating_add(period);
+		if n.saturating_add(s) > 0 {
+			// Entries beyond this block's budget, on the last page.
+			Expiring::<T>::mutate(last_deadline, 0, |ids| {
+				let mut later = ContributionId::MAX;
+				while ids.try_push(later).is_ok() {
+					later = later.saturating_sub(1);
+				}
+			});
+			let listed = Expiring::<T>::get(last_deadline, 0).len() as u32;
+			ExpiringCount::<T>::insert(last_deadline, listed);
+		}
+		NextExpiryDeadline::<T>::put(start.saturating_add(period));
+		let now = last_deadline.saturating_add(1u32.into());
 		frame_system::Pallet::<T>::set_block_number(now);
 
 		#[block]
@@ -432,13 +455,16 @@ mod benchmarks {
 			Pallet::<T>::expire_due(now, T::MaxExpiriesPerBlock::get(), n.saturating_add(s));
 		}
 
-		let left = T::MaxSubmissionsPerDeadline::get().saturating_sub(n.saturating_add(s));
-		assert_eq!(Expiring::<T>::get(deadline).len(), left as usize);
 		for id in first..first.saturating_add(u64::from(n)) {
 			assert_eq!(
 				Contributions::<T>::get(id).map(|c| c.status),
 				Some(ContributionStatus::Expired)
 			);
+		}
+		if n.saturating_add(s) > 0 {
+			let left = T::ExpiryPageSize::get().saturating_sub(1);
+			assert_eq!(Expiring::<T>::get(last_deadline, 0).len(), left as usize);
+			assert_eq!(NextExpiryDeadline::<T>::get(), last_deadline);
 		}
 		Ok(())
 	}

@@ -5,8 +5,9 @@ use sp_runtime::traits::Saturating;
 
 use crate::{
 	novelty, BalanceOf, Bands, ByHash, Config, ContributionKind, ContributionStatus, Contributions,
-	Expiring, HoldReason, LicenseCount, Licenses, ModelVersionRegistry, NextContributionId,
-	NextExpiryDeadline, Owners, Pallet, Receipts, RootClaim, Sketches,
+	Expiring, ExpiringCount, HoldReason, LicenseCount, Licenses, ModelVersionRegistry,
+	NextContributionId, NextExpiryDeadline, NextExpiryPage, Owners, Pallet, Receipts, RootClaim,
+	Sketches,
 };
 
 impl<T: Config> Pallet<T> {
@@ -46,7 +47,7 @@ impl<T: Config> Pallet<T> {
 						"pending root not indexed"
 					);
 					ensure!(
-						Expiring::<T>::get(c.deadline).contains(&id),
+						Expiring::<T>::iter_prefix_values(c.deadline).any(|ids| ids.contains(&id)),
 						"a pending contribution is not listed under its deadline"
 					);
 				}
@@ -59,21 +60,39 @@ impl<T: Config> Pallet<T> {
 				_ => {}
 			}
 		}
-		// Every list is at or after where expiry resumes, and lists each pending
-		// contribution once; the other entries are decided ones, left for expiry to skip.
+		// Every page is at or after where expiry resumes and within its deadline's count,
+		// and the pages list each pending contribution once; their other entries are
+		// decided ones, left for expiry to skip.
 		let next_deadline = NextExpiryDeadline::<T>::get();
+		let next_page = NextExpiryPage::<T>::get();
+		let page_size = T::ExpiryPageSize::get().max(1);
 		let mut listed_pending: u32 = 0;
-		for (deadline, ids) in Expiring::<T>::iter() {
+		for (deadline, page, ids) in Expiring::<T>::iter() {
 			ensure!(
-				deadline >= next_deadline,
-				"a deadline's list was passed by expiry"
+				(deadline, page) >= (next_deadline, next_page),
+				"a page of the expiry list was passed by expiry"
 			);
+			ensure!(
+				page < ExpiringCount::<T>::get(deadline).div_ceil(page_size),
+				"a page of the expiry list beyond its deadline's count"
+			);
+			ensure!(!ids.is_empty(), "an empty page in the expiry list");
 			for id in ids {
 				let c = Contributions::<T>::get(id).ok_or("the expiry list points nowhere")?;
 				if c.status == ContributionStatus::Pending && c.deadline == deadline {
 					listed_pending = listed_pending.saturating_add(1);
 				}
 			}
+		}
+		for (deadline, count) in ExpiringCount::<T>::iter() {
+			ensure!(
+				deadline >= next_deadline,
+				"a deadline's count outlived its expiry"
+			);
+			ensure!(
+				count <= T::MaxSubmissionsPerDeadline::get(),
+				"a deadline lists more than MaxSubmissionsPerDeadline"
+			);
 		}
 		ensure!(
 			listed_pending == pending.values().fold(0u32, |sum, n| sum.saturating_add(*n)),

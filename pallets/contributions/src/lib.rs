@@ -169,11 +169,17 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxExpiryChecksPerBlock: Get<u32>;
 
-		/// Most contributions listed under one deadline in [`Expiring`]: more than a block
-		/// holds, since every submission of a block shares its deadline. A submission
+		/// Most contributions listed under one deadline ([`ExpiringCount`]): more than a
+		/// block holds, since every submission of a block shares its deadline. A submission
 		/// beyond it fails with [`Error::DeadlineFull`] and succeeds in the next block.
 		#[pallet::constant]
 		type MaxSubmissionsPerDeadline: Get<u32>;
+
+		/// Most ids one page of a deadline's expiry list holds ([`Expiring`]): the
+		/// submission that opens a page pays for writing it, the ones after it in the same
+		/// block do not.
+		#[pallet::constant]
+		type ExpiryPageSize: Get<u32>;
 
 		/// Most datasets one bucket of the novelty index holds ([`novelty`]); a full bucket
 		/// keeps its earliest datasets.
@@ -231,27 +237,44 @@ pub mod pallet {
 	pub type Params<T: Config> =
 		StorageValue<_, ParametersOf<T>, ValueQuery, <T as Config>::DefaultParameters>;
 
-	/// The contributions submitted with each deadline, in submission order: expiry walks
-	/// it in deadline order, so a change of the verification period strands nothing.
+	/// The contributions submitted with each deadline, in submission order, in pages of
+	/// `ExpiryPageSize` ids: expiry walks them in deadline order, so a change of the
+	/// verification period strands nothing.
 	///
-	/// Every submission of a block shares one deadline, so it appends to one key, which a
-	/// block reads and writes once: `on_initialize` charges that
-	/// ([`Pallet::shared_keys_weight`]) instead of each submission. A decision leaves its
-	/// entry in place; expiry skips entries that are no longer pending when it reaches
-	/// their deadline, and then removes the deadline's list.
+	/// Every submission of a block shares one deadline, so the block's submissions fill
+	/// one page after another: the submission that opens a page pays for its read and
+	/// write, the next ones on it are refunded theirs, since the block reads and writes a
+	/// page once however many submissions append to it. A decision leaves its entry in
+	/// place; expiry skips entries no longer pending when it reaches their deadline, and
+	/// removes each page it finishes.
 	#[pallet::storage]
-	pub type Expiring<T: Config> = StorageMap<
+	pub type Expiring<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		BlockNumberFor<T>,
-		BoundedVec<ContributionId, T::MaxSubmissionsPerDeadline>,
+		Twox64Concat,
+		u32,
+		BoundedVec<ContributionId, T::ExpiryPageSize>,
 		ValueQuery,
 	>;
+
+	/// How many contributions were listed under each deadline whose expiry has not
+	/// finished: where the next submission goes in [`Expiring`], and its bound. Every
+	/// submission of a block reads and writes its deadline's count, so `on_initialize`
+	/// charges one read and one write per block ([`Pallet::shared_keys_weight`]) instead
+	/// of each submission.
+	#[pallet::storage]
+	pub type ExpiringCount<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
 
 	/// The earliest deadline whose pending contributions may not all have expired yet:
 	/// where expiry resumes.
 	#[pallet::storage]
 	pub type NextExpiryDeadline<T: Config> = StorageValue<_, BlockNumberFor<T>, ValueQuery>;
+
+	/// The first page of [`NextExpiryDeadline`]'s list that expiry has not finished.
+	#[pallet::storage]
+	pub type NextExpiryPage<T: Config> = StorageValue<_, u32, ValueQuery>;
 
 	/// What each verified contribution's reward was computed from, by id.
 	#[pallet::storage]
@@ -535,12 +558,10 @@ pub mod pallet {
 		/// `license` an SPDX identifier governance accepts; `consent` what the owner allows
 		/// the data to be used for (the contribution card must say the same).
 		#[pallet::call_index(0)]
-		#[pallet::weight(match kind {
-			ContributionKind::Dataset =>
-				T::WeightInfo::submit_dataset(uri.len() as u32, license.len() as u32),
-			ContributionKind::FineTune { .. } =>
-				T::WeightInfo::submit_fine_tune(uri.len() as u32, license.len() as u32),
-		})]
+		#[pallet::weight(
+			Pallet::<T>::submission_weight(*kind, uri.len() as u32, license.len() as u32)
+				.saturating_add(Pallet::<T>::expiry_page_weight())
+		)]
 		pub fn submit(
 			origin: OriginFor<T>,
 			kind: ContributionKind,
@@ -550,8 +571,9 @@ pub mod pallet {
 			license: Vec<u8>,
 			consent: Consent,
 			description_hash: Option<[u8; 32]>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let owner = ensure_signed(origin)?;
+			let (uri_len, license_len) = (uri.len() as u32, license.len() as u32);
 
 			ensure!(bytes > 0, Error::<T>::ZeroSize);
 			let params = Params::<T>::get();
@@ -582,7 +604,7 @@ pub mod pallet {
 				description_hash.is_some(),
 			);
 			let deadline = now.saturating_add(params.verification_period);
-			Expiring::<T>::try_append(deadline, id).map_err(|_| Error::<T>::DeadlineFull)?;
+			let opens_page = Self::list_for_expiry(deadline, id)?;
 			T::Currency::hold(&HoldReason::ContributionDeposit.into(), &owner, deposit)
 				.map_err(|_| Error::<T>::InsufficientBalance)?;
 
@@ -619,7 +641,10 @@ pub mod pallet {
 				bytes,
 				deposit,
 			});
-			Ok(())
+			// The block has read and written the page already: refund its read and write.
+			let actual_weight =
+				(!opens_page).then(|| Self::submission_weight(kind, uri_len, license_len));
+			Ok(actual_weight.into())
 		}
 
 		/// Attest a pending contribution as a member of the verifier set. When the agreeing
@@ -741,12 +766,13 @@ pub mod pallet {
 		/// Set quorum, verification period and deposits (governance). Applies to
 		/// contributions submitted from now on; the quorum applies to every pending one.
 		///
-		/// Besides its benchmark, it pays a read and a write of a second deadline's list:
-		/// with a new verification period, the block's later submissions append to another
-		/// key than the one `on_initialize` charged for.
+		/// Besides its benchmark, it pays a read and a write of another deadline's count and
+		/// of its last page: with a new verification period, the block's later submissions
+		/// go under another deadline than the one `on_initialize` charged for, possibly onto
+		/// a page an earlier block opened.
 		#[pallet::call_index(4)]
 		#[pallet::weight(
-			T::WeightInfo::set_parameters().saturating_add(T::DbWeight::get().reads_writes(1, 1))
+			T::WeightInfo::set_parameters().saturating_add(T::DbWeight::get().reads_writes(2, 2))
 		)]
 		pub fn set_parameters(origin: OriginFor<T>, parameters: ParametersOf<T>) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
@@ -820,13 +846,31 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What the keys every submission shares cost a block: one read and one write each
-		/// of [`NextContributionId`], [`Params`] and the block's deadline list in
-		/// [`Expiring`]. A block reads a key from the database once and writes it back once,
-		/// however many of its transactions touch it, so this is charged once per block in
-		/// `on_initialize`, and benchmarks leave the keys out of every call's weight.
+		/// What the keys every submission of a block shares cost the block: one read and one
+		/// write each of [`NextContributionId`], [`Params`] and the block's deadline's
+		/// [`ExpiringCount`]. A block reads a key from the database once and writes it back
+		/// once, however many of its transactions touch it, so this is charged once per
+		/// block in `on_initialize`, and benchmarks leave the keys out of every call's weight.
 		pub fn shared_keys_weight() -> Weight {
 			T::DbWeight::get().reads_writes(3, 3)
+		}
+
+		/// What a submission costs besides the page of the expiry list it goes on: the
+		/// benchmark of its kind, run on a page the block has touched already.
+		pub fn submission_weight(kind: ContributionKind, uri_len: u32, license_len: u32) -> Weight {
+			match kind {
+				ContributionKind::Dataset => T::WeightInfo::submit_dataset(uri_len, license_len),
+				ContributionKind::FineTune { .. } => {
+					T::WeightInfo::submit_fine_tune(uri_len, license_len)
+				}
+			}
+		}
+
+		/// What opening a page of the expiry list costs: a read and a write, paid by the
+		/// submission that opens it and refunded to the next ones on it in the same block,
+		/// since a block reads and writes a key once.
+		pub fn expiry_page_weight() -> Weight {
+			T::DbWeight::get().reads_writes(1, 1)
 		}
 
 		/// Whether governance may set these parameters.

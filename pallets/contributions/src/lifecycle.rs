@@ -24,8 +24,8 @@ use crate::{
 use crate::{
 	quality, quorum, weights::WeightInfo, BalanceOf, ByHash, Config, ContributionId,
 	ContributionKind, ContributionOf, ContributionStatus, Contributions, Decision, Error, Event,
-	Expiring, HoldReason, NextExpiryDeadline, OnContributionVerified, Owners, Pallet, Params,
-	RecordCounts, RootClaim, Score, Verdict,
+	Expiring, ExpiringCount, HoldReason, NextExpiryDeadline, NextExpiryPage,
+	OnContributionVerified, Owners, Pallet, Params, RecordCounts, RootClaim, Score, Verdict,
 };
 
 /// Band numbers as stored in the index keys (`BANDS` fits in a byte).
@@ -360,50 +360,85 @@ impl<T: Config> Pallet<T> {
 		contribution.status = status;
 	}
 
+	/// Lists contribution `id` for expiry at `deadline`, on the last page of its list or a
+	/// new one; whether it opened the page. Fails with `DeadlineFull` when the deadline
+	/// lists `MaxSubmissionsPerDeadline` already.
+	pub(crate) fn list_for_expiry(
+		deadline: BlockNumberFor<T>,
+		id: ContributionId,
+	) -> Result<bool, DispatchError> {
+		let count = ExpiringCount::<T>::get(deadline);
+		ensure!(
+			count < T::MaxSubmissionsPerDeadline::get(),
+			Error::<T>::DeadlineFull
+		);
+		let page_size = T::ExpiryPageSize::get().max(1);
+		Expiring::<T>::try_append(
+			deadline,
+			count.checked_div(page_size).unwrap_or_default(),
+			id,
+		)
+		.map_err(|_| Error::<T>::DeadlineFull)?;
+		ExpiringCount::<T>::insert(deadline, count.saturating_add(1));
+		Ok(count.is_multiple_of(page_size))
+	}
+
 	/// Expires pending contributions whose deadline is before `now`, in deadline order from
 	/// [`NextExpiryDeadline`] on, and each deadline's in submission order: at most
 	/// `max_expired` of them, examining at most `max_examined` entries (an entry skipped as
-	/// decided already, or a deadline found empty, counts as one). What is left of a
-	/// deadline's list is written back and waits for the next block.
+	/// decided already, or a deadline found empty, counts as one). Each page finished is
+	/// removed; what is left of a page is written back and waits for the next block.
 	///
-	/// The weight is the benchmark's for the numbers expired and skipped, whose base
-	/// covers the longest list read and written back.
+	/// The weight is the benchmark's for the numbers expired and skipped.
 	pub(crate) fn expire_due(
 		now: BlockNumberFor<T>,
 		max_expired: u32,
 		max_examined: u32,
 	) -> Weight {
+		let page_size = T::ExpiryPageSize::get().max(1);
 		let mut deadline = NextExpiryDeadline::<T>::get();
+		let mut page = NextExpiryPage::<T>::get();
 		let mut examined: u32 = 0;
 		let mut expired: u32 = 0;
 		let has_budget =
 			|examined: u32, expired: u32| examined < max_examined && expired < max_expired;
-		while deadline < now && has_budget(examined, expired) {
-			let listed = Expiring::<T>::get(deadline).into_inner();
-			if listed.is_empty() {
+		'deadlines: while deadline < now && has_budget(examined, expired) {
+			let count = ExpiringCount::<T>::get(deadline);
+			if count == 0 {
 				examined = examined.saturating_add(1);
 				deadline = deadline.saturating_add(One::one());
+				page = 0;
 				continue;
 			}
-			let mut done: usize = 0;
-			for id in &listed {
+			while page < count.div_ceil(page_size) {
 				if !has_budget(examined, expired) {
-					break;
+					break 'deadlines;
 				}
-				examined = examined.saturating_add(1);
-				done = done.saturating_add(1);
-				if Self::expire(deadline, *id) {
-					expired = expired.saturating_add(1);
+				let listed = Expiring::<T>::get(deadline, page).into_inner();
+				let mut done: usize = 0;
+				for id in &listed {
+					if !has_budget(examined, expired) {
+						break;
+					}
+					examined = examined.saturating_add(1);
+					done = done.saturating_add(1);
+					if Self::expire(deadline, *id) {
+						expired = expired.saturating_add(1);
+					}
 				}
+				if let Some(rest) = listed.get(done..).filter(|rest| !rest.is_empty()) {
+					Expiring::<T>::insert(deadline, page, BoundedVec::truncate_from(rest.to_vec()));
+					break 'deadlines;
+				}
+				Expiring::<T>::remove(deadline, page);
+				page = page.saturating_add(1);
 			}
-			if let Some(rest) = listed.get(done..).filter(|rest| !rest.is_empty()) {
-				Expiring::<T>::insert(deadline, BoundedVec::truncate_from(rest.to_vec()));
-				break;
-			}
-			Expiring::<T>::remove(deadline);
+			ExpiringCount::<T>::remove(deadline);
 			deadline = deadline.saturating_add(One::one());
+			page = 0;
 		}
 		NextExpiryDeadline::<T>::put(deadline);
+		NextExpiryPage::<T>::put(page);
 		T::WeightInfo::on_initialize(expired, examined.saturating_sub(expired))
 	}
 

@@ -290,11 +290,12 @@ pub mod v7 {
 	>;
 }
 
-/// Version 8: one expiry list per deadline.
+/// Version 8: one expiry list per deadline, in pages.
 ///
 /// [`crate::Expiring`] was a double map keyed by deadline and contribution id; it becomes a
-/// map from deadline to the ids listed under it, in id order, which every submission of a
-/// block appends to. A deadline with more pending contributions than
+/// double map keyed by deadline and page, each page `ExpiryPageSize` ids in id order, which
+/// the submissions of a block fill one after another, and [`crate::ExpiringCount`] counts
+/// each deadline's entries. A deadline with more pending contributions than
 /// `MaxSubmissionsPerDeadline` (possible only while lists were unbounded) passes the
 /// newest on to the next deadline, whose contributions then expire a block later.
 pub mod v8 {
@@ -309,7 +310,7 @@ pub mod v8 {
 	use frame_system::pallet_prelude::BlockNumberFor;
 	use sp_runtime::traits::{One, Saturating};
 
-	use crate::{Config, ContributionId, Contributions, Expiring, Pallet};
+	use crate::{Config, ContributionId, Contributions, Expiring, ExpiringCount, Pallet};
 
 	/// The version 7 layout.
 	pub mod v7 {
@@ -362,7 +363,12 @@ pub mod v8 {
 						});
 					}
 				}
-				Expiring::<T>::insert(deadline, BoundedVec::truncate_from(ids));
+				let page_size = T::ExpiryPageSize::get().max(1) as usize;
+				ExpiringCount::<T>::insert(deadline, ids.len() as u32);
+				for (page, ids) in (0u32..).zip(ids.chunks(page_size)) {
+					Expiring::<T>::insert(deadline, page, BoundedVec::truncate_from(ids.to_vec()));
+					lists = lists.saturating_add(1);
+				}
 				lists = lists.saturating_add(1);
 				next = if carried.is_empty() {
 					by_deadline.first_key_value().map(|(deadline, _)| *deadline)
@@ -388,6 +394,8 @@ pub mod v8 {
 			let after: u64 = Expiring::<T>::iter_values()
 				.map(|ids| ids.len() as u64)
 				.sum();
+			let counted: u64 = ExpiringCount::<T>::iter_values().map(u64::from).sum();
+			ensure!(counted == after, "a deadline's count and its pages differ");
 			ensure!(after == before, "an expiry entry was lost");
 			Pallet::<T>::do_try_state()
 		}

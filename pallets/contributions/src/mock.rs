@@ -177,6 +177,7 @@ impl Config for Test {
 	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<2>;
 	type MaxExpiryChecksPerBlock = frame_support::traits::ConstU32<4>;
 	type MaxSubmissionsPerDeadline = frame_support::traits::ConstU32<7>;
+	type ExpiryPageSize = frame_support::traits::ConstU32<2>;
 	type WeightInfo = ();
 }
 

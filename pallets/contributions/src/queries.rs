@@ -30,8 +30,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let now = frame_system::Pallet::<T>::block_number();
 		let mut open: Vec<ContributionId> = Expiring::<T>::iter()
-			.filter(|(deadline, _)| *deadline >= now)
-			.flat_map(|(_, ids)| ids.into_inner())
+			.filter(|(deadline, _, _)| *deadline >= now)
+			.flat_map(|(_, _, ids)| ids.into_inner())
 			.collect();
 		open.sort_unstable();
 		open.into_iter()

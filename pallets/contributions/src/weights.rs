@@ -64,17 +64,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:0 w:1)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11274), added: 13749, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Expiring` (r:0 w:1)
-	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[9, 512]`.
 	/// The range of component `l` is `[1, 64]`.
-	fn submit_dataset(_u: u32, l: u32, ) -> Weight {
+	fn submit_dataset(u: u32, l: u32, ) -> Weight {
 		// Proof size: measured `812`, estimated `3604`.
-		// Minimum execution time: 94_005_000 picoseconds.
-		Weight::from_parts(105_540_878, 3604)
-			.saturating_add(Weight::from_parts(38_082, 0).saturating_mul(l.into()))
+		// Minimum execution time: 115_123_000 picoseconds.
+		Weight::from_parts(128_540_222, 3604)
+			.saturating_add(Weight::from_parts(11_697, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(55_101, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Contributions::Licenses` (r:1 w:0)
 	/// Proof: `Contributions::Licenses` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -88,18 +87,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Contributions` (r:0 w:1)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11274), added: 13749, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Expiring` (r:0 w:1)
-	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// The range of component `u` is `[9, 512]`.
 	/// The range of component `l` is `[1, 64]`.
-	fn submit_fine_tune(u: u32, l: u32, ) -> Weight {
+	fn submit_fine_tune(_u: u32, l: u32, ) -> Weight {
 		// Proof size: measured `1534`, estimated `4131`.
-		// Minimum execution time: 103_980_000 picoseconds.
-		Weight::from_parts(114_846_469, 4131)
-			.saturating_add(Weight::from_parts(330, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(43_523, 0).saturating_mul(l.into()))
+		// Minimum execution time: 125_388_000 picoseconds.
+		Weight::from_parts(192_306_716, 4131)
+			.saturating_add(Weight::from_parts(26_483, 0).saturating_mul(l.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `VerifierMembership::Members` (r:1 w:0)
 	/// Proof: `VerifierMembership::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
@@ -123,18 +119,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochTallies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Receipts` (r:0 w:1)
 	/// Proof: `Contributions::Receipts` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Expiring` (r:0 w:1)
-	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// The range of component `a` is `[2, 32]`.
 	fn attest(a: u32, ) -> Weight {
 		// Proof size: measured `39336`, estimated `353630`.
-		// Minimum execution time: 887_748_000 picoseconds.
-		Weight::from_parts(908_701_849, 353630)
-			.saturating_add(Weight::from_parts(784_855, 0).saturating_mul(a.into()))
+		// Minimum execution time: 931_519_000 picoseconds.
+		Weight::from_parts(992_343_627, 353630)
+			.saturating_add(Weight::from_parts(4_138_471, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(153_u64))
-			.saturating_add(T::DbWeight::get().writes(26_u64))
+			.saturating_add(T::DbWeight::get().writes(25_u64))
 	}
 	/// Storage: `VerifierMembership::Members` (r:1 w:0)
 	/// Proof: `VerifierMembership::Members` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
@@ -143,9 +137,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `a` is `[1, 32]`.
 	fn attest_recorded(a: u32, ) -> Weight {
 		// Proof size: measured `451`, estimated `14739`.
-		// Minimum execution time: 24_884_000 picoseconds.
-		Weight::from_parts(29_171_420, 14739)
-			.saturating_add(Weight::from_parts(622_118, 0).saturating_mul(a.into()))
+		// Minimum execution time: 28_211_000 picoseconds.
+		Weight::from_parts(32_620_304, 14739)
+			.saturating_add(Weight::from_parts(785_252, 0).saturating_mul(a.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -157,21 +151,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Owners` (r:1 w:1)
 	/// Proof: `Contributions::Owners` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Expiring` (r:0 w:1)
-	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::ByHash` (r:0 w:1)
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size: measured `1128`, estimated `14739`.
-		// Minimum execution time: 75_800_000 picoseconds.
-		Weight::from_parts(82_322_000, 14739)
+		// Minimum execution time: 80_449_000 picoseconds.
+		Weight::from_parts(91_355_000, 14739)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	fn set_parameters() -> Weight {
 		// Proof size: measured `0`, estimated `0`.
-		// Minimum execution time: 7_843_000 picoseconds.
-		Weight::from_parts(9_167_000, 0)
+		// Minimum execution time: 8_401_000 picoseconds.
+		Weight::from_parts(10_513_000, 0)
 	}
 	/// Storage: `Contributions::Licenses` (r:1 w:1)
 	/// Proof: `Contributions::Licenses` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
@@ -179,8 +171,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Contributions::LicenseCount` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_license() -> Weight {
 		// Proof size: measured `0`, estimated `3550`.
-		// Minimum execution time: 14_077_000 picoseconds.
-		Weight::from_parts(15_729_000, 3550)
+		// Minimum execution time: 15_470_000 picoseconds.
+		Weight::from_parts(18_883_000, 3550)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -204,22 +196,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Rewards::EpochTallies` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Contributions::Receipts` (r:0 w:1)
 	/// Proof: `Contributions::Receipts` (`max_values`: None, `max_size`: Some(79), added: 2554, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Expiring` (r:0 w:1)
-	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
 	/// Storage: `Rewards::EpochEntries` (r:0 w:1)
 	/// Proof: `Rewards::EpochEntries` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn force_decide() -> Weight {
 		// Proof size: measured `39632`, estimated `353630`.
-		// Minimum execution time: 869_680_000 picoseconds.
-		Weight::from_parts(897_298_000, 353630)
+		// Minimum execution time: 922_847_000 picoseconds.
+		Weight::from_parts(1_017_326_000, 353630)
 			.saturating_add(T::DbWeight::get().reads(152_u64))
-			.saturating_add(T::DbWeight::get().writes(26_u64))
+			.saturating_add(T::DbWeight::get().writes(25_u64))
 	}
 	/// Storage: `Contributions::NextExpiryDeadline` (r:1 w:1)
 	/// Proof: `Contributions::NextExpiryDeadline` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Expiring` (r:17 w:16)
-	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(28), added: 2503, mode: `MaxEncodedLen`)
-	/// Storage: `Contributions::Contributions` (r:16 w:16)
+	/// Storage: `Contributions::NextExpiryPage` (r:1 w:1)
+	/// Proof: `Contributions::NextExpiryPage` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::ExpiringCount` (r:272 w:271)
+	/// Proof: `Contributions::ExpiringCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Expiring` (r:272 w:272)
+	/// Proof: `Contributions::Expiring` (`max_values`: None, `max_size`: Some(153), added: 2628, mode: `MaxEncodedLen`)
+	/// Storage: `Contributions::Contributions` (r:272 w:16)
 	/// Proof: `Contributions::Contributions` (`max_values`: None, `max_size`: Some(11274), added: 13749, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:16 w:16)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(139), added: 2614, mode: `MaxEncodedLen`)
@@ -230,71 +224,80 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Contributions::ByHash` (r:0 w:16)
 	/// Proof: `Contributions::ByHash` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
-	fn on_initialize(n: u32, _s: u32, ) -> Weight {
-		// Proof size: measured `162`, estimated `3593`.
-		// Minimum execution time: 6_692_000 picoseconds.
-		Weight::from_parts(27_057_935, 3593)
-			.saturating_add(Weight::from_parts(101_805_578, 0).saturating_mul(n.into()))
+	/// The range of component `s` is `[0, 256]`.
+	fn on_initialize(n: u32, s: u32, ) -> Weight {
+		// Proof size: measured `0`, estimated `3593`.
+		// Minimum execution time: 2_034_370_000 picoseconds.
+		Weight::from_parts(130_667_632, 3593)
+			.saturating_add(Weight::from_parts(119_317_414, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(25_996_686, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
-			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 13749).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 13749).saturating_mul(s.into()))
 	}
 }
 
 /// The same weights with RocksDB's database weights, for tests and other runtimes.
 impl WeightInfo for () {
-	fn submit_dataset(_u: u32, l: u32, ) -> Weight {
-		Weight::from_parts(105_540_878, 3604)
-			.saturating_add(Weight::from_parts(38_082, 0).saturating_mul(l.into()))
+	fn submit_dataset(u: u32, l: u32, ) -> Weight {
+		Weight::from_parts(128_540_222, 3604)
+			.saturating_add(Weight::from_parts(11_697, 0).saturating_mul(u.into()))
+			.saturating_add(Weight::from_parts(55_101, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	fn submit_fine_tune(u: u32, l: u32, ) -> Weight {
-		Weight::from_parts(114_846_469, 4131)
-			.saturating_add(Weight::from_parts(330, 0).saturating_mul(u.into()))
-			.saturating_add(Weight::from_parts(43_523, 0).saturating_mul(l.into()))
+	fn submit_fine_tune(_u: u32, l: u32, ) -> Weight {
+		Weight::from_parts(192_306_716, 4131)
+			.saturating_add(Weight::from_parts(26_483, 0).saturating_mul(l.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn attest(a: u32, ) -> Weight {
-		Weight::from_parts(908_701_849, 353630)
-			.saturating_add(Weight::from_parts(784_855, 0).saturating_mul(a.into()))
+		Weight::from_parts(992_343_627, 353630)
+			.saturating_add(Weight::from_parts(4_138_471, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(153_u64))
-			.saturating_add(RocksDbWeight::get().writes(26_u64))
+			.saturating_add(RocksDbWeight::get().writes(25_u64))
 	}
 	fn attest_recorded(a: u32, ) -> Weight {
-		Weight::from_parts(29_171_420, 14739)
-			.saturating_add(Weight::from_parts(622_118, 0).saturating_mul(a.into()))
+		Weight::from_parts(32_620_304, 14739)
+			.saturating_add(Weight::from_parts(785_252, 0).saturating_mul(a.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(82_322_000, 14739)
+		Weight::from_parts(91_355_000, 14739)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn set_parameters() -> Weight {
-		Weight::from_parts(9_167_000, 0)
+		Weight::from_parts(10_513_000, 0)
 	}
 	fn set_license() -> Weight {
-		Weight::from_parts(15_729_000, 3550)
+		Weight::from_parts(18_883_000, 3550)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn force_decide() -> Weight {
-		Weight::from_parts(897_298_000, 353630)
+		Weight::from_parts(1_017_326_000, 353630)
 			.saturating_add(RocksDbWeight::get().reads(152_u64))
-			.saturating_add(RocksDbWeight::get().writes(26_u64))
+			.saturating_add(RocksDbWeight::get().writes(25_u64))
 	}
-	fn on_initialize(n: u32, _s: u32, ) -> Weight {
-		Weight::from_parts(27_057_935, 3593)
-			.saturating_add(Weight::from_parts(101_805_578, 0).saturating_mul(n.into()))
+	fn on_initialize(n: u32, s: u32, ) -> Weight {
+		Weight::from_parts(130_667_632, 3593)
+			.saturating_add(Weight::from_parts(119_317_414, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(25_996_686, 0).saturating_mul(s.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(s.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
-			.saturating_add(RocksDbWeight::get().writes((6_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((7_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 13749).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 13749).saturating_mul(s.into()))
 	}
 }

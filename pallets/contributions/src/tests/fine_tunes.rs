@@ -22,6 +22,8 @@ fn submit_on(base: ModelVersionId, seed: u8) -> frame_support::dispatch::Dispatc
 		CONSENT,
 		None,
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 #[test]

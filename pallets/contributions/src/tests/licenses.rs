@@ -16,6 +16,8 @@ fn submit_under(license: &[u8], seed: u8) -> frame_support::dispatch::DispatchRe
 		CONSENT,
 		None,
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn set_license(

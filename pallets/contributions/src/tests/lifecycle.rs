@@ -100,10 +100,7 @@ fn expiry_is_bounded_per_block_and_resumes() {
 				.count() == n
 		};
 		assert!(expired(2));
-		assert_eq!(
-			Expiring::<Test>::get(1 + PERIOD).into_inner(),
-			vec![2, 3, 4]
-		);
+		assert_eq!(listed(1 + PERIOD), vec![2, 3, 4]);
 		assert_eq!(NextExpiryDeadline::<Test>::get(), 1 + PERIOD);
 		run_to_block(1 + PERIOD + 2);
 		assert!(expired(4));
@@ -200,10 +197,7 @@ fn a_block_skips_more_decided_entries_than_it_expires() {
 		// Three skipped and one expired: four checks.
 		assert_eq!(status(ids[3]), ContributionStatus::Expired);
 		assert_eq!(status(ids[4]), ContributionStatus::Pending);
-		assert_eq!(
-			Expiring::<Test>::get(1 + PERIOD).into_inner(),
-			ids[4..].to_vec()
-		);
+		assert_eq!(listed(1 + PERIOD), ids[4..].to_vec());
 		run_to_block(1 + PERIOD + 2);
 		assert!(ids[3..]
 			.iter()
@@ -230,10 +224,7 @@ fn decided_contributions_stay_listed_until_their_deadline_and_expiry_skips_them(
 			verified,
 			Decision::Verified { score: 80 }
 		));
-		assert_eq!(
-			Expiring::<Test>::get(1 + PERIOD).into_inner(),
-			vec![withdrawn, verified, pending]
-		);
+		assert_eq!(listed(1 + PERIOD), vec![withdrawn, verified, pending]);
 		let balances = (free(ALICE), free(BOB), held(ALICE), held(BOB));
 
 		run_to_block(1 + PERIOD + 1);
@@ -264,7 +255,7 @@ fn a_full_deadline_refuses_submissions_until_the_next_block() {
 		for (seed, who) in (11..).zip([ALICE, ALICE, ALICE, BOB, BOB, BOB, CHARLIE]) {
 			submit_fine_tune(who, seed);
 		}
-		assert_eq!(Expiring::<Test>::get(1 + PERIOD).len(), 7);
+		assert_eq!(listed(1 + PERIOD).len(), 7);
 		assert_noop!(
 			ContributionsPallet::submit(
 				RuntimeOrigin::signed(CHARLIE),
@@ -281,7 +272,7 @@ fn a_full_deadline_refuses_submissions_until_the_next_block() {
 		run_to_block(2);
 		let id = submit_dataset(CHARLIE, 8);
 		assert_eq!(deadline(id), 2 + PERIOD);
-		assert_eq!(Expiring::<Test>::get(2 + PERIOD).into_inner(), vec![id]);
+		assert_eq!(listed(2 + PERIOD), vec![id]);
 	});
 }
 
@@ -295,10 +286,7 @@ fn blocks_whose_deadlines_coincide_share_one_bounded_list() {
 		change_parameters(|p| p.verification_period = PERIOD - 1);
 		let second = submit_fine_tune(BOB, 2);
 		assert_eq!(deadline(second), 1 + PERIOD);
-		assert_eq!(
-			Expiring::<Test>::get(1 + PERIOD).into_inner(),
-			vec![first, second]
-		);
+		assert_eq!(listed(1 + PERIOD), vec![first, second]);
 		run_to_block(1 + PERIOD + 1);
 		assert_eq!(status(first), ContributionStatus::Expired);
 		assert_eq!(status(second), ContributionStatus::Expired);
@@ -441,5 +429,52 @@ fn a_storage_fee_above_the_deposit_base_is_refused() {
 			),
 			Error::<Test>::InvalidParameters
 		);
+	});
+}
+
+/// A deadline's list is kept in pages (of two in the mock), filled one after another; the
+/// submission that opens a page says so, for the refund of the next ones on it.
+#[test]
+fn a_deadline_lists_its_contributions_page_after_page() {
+	ExtBuilder::build_and_execute(|| {
+		let ids: Vec<ContributionId> = [(ALICE, 11), (ALICE, 12), (BOB, 13)]
+			.into_iter()
+			.map(|(who, seed)| submit_fine_tune(who, seed))
+			.collect();
+		let deadline = 1 + PERIOD;
+		assert_eq!(ExpiringCount::<Test>::get(deadline), 3);
+		assert_eq!(
+			Expiring::<Test>::get(deadline, 0).into_inner(),
+			ids[..2].to_vec()
+		);
+		assert_eq!(
+			Expiring::<Test>::get(deadline, 1).into_inner(),
+			ids[2..].to_vec()
+		);
+		assert_eq!(
+			ContributionsPallet::list_for_expiry(deadline, 99),
+			Ok(false)
+		);
+		assert_eq!(
+			ContributionsPallet::list_for_expiry(deadline, 100),
+			Ok(true)
+		);
+		// Not real contributions: take them off again for the invariants.
+		Expiring::<Test>::remove(deadline, 2);
+		Expiring::<Test>::mutate(deadline, 1, |ids| ids.truncate(1));
+		ExpiringCount::<Test>::insert(deadline, 3);
+
+		// Expiry removes each page it finishes, and the count with the last.
+		run_to_block(deadline + 1);
+		assert!(!Expiring::<Test>::contains_key(deadline, 0));
+		assert_eq!(
+			Expiring::<Test>::get(deadline, 1).into_inner(),
+			ids[2..].to_vec()
+		);
+		assert_eq!(NextExpiryPage::<Test>::get(), 1);
+		run_to_block(deadline + 2);
+		assert_eq!(Expiring::<Test>::iter().count(), 0);
+		assert_eq!(ExpiringCount::<Test>::iter().count(), 0);
+		assert_eq!(NextExpiryPage::<Test>::get(), 0);
 	});
 }

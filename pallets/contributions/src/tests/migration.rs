@@ -193,6 +193,7 @@ fn v7_to_v8_lists_each_deadline_in_one_bounded_list() {
 		for id in &ids {
 			Contributions::<Test>::mutate(id, |c| c.as_mut().unwrap().deadline = shared);
 			v8::v7::Expiring::<Test>::insert(shared, id, ());
+			ExpiringCount::<Test>::remove(deadline(*id));
 		}
 		v8::v7::Expiring::<Test>::insert(3 + PERIOD, last, ());
 		StorageVersion::new(7).put::<ContributionsPallet>();
@@ -201,18 +202,15 @@ fn v7_to_v8_lists_each_deadline_in_one_bounded_list() {
 
 		assert_eq!(ContributionsPallet::on_chain_storage_version(), 8);
 		// MaxSubmissionsPerDeadline is 7 in the mock: the newest two expire a block later.
-		assert_eq!(
-			Expiring::<Test>::get(shared).into_inner(),
-			ids[..7].to_vec()
-		);
-		assert_eq!(
-			Expiring::<Test>::get(shared + 1).into_inner(),
-			ids[7..].to_vec()
-		);
+		assert_eq!(listed(shared), ids[..7].to_vec());
+		assert_eq!(listed(shared + 1), ids[7..].to_vec());
 		assert_eq!(deadline(ids[6]), shared);
 		assert_eq!(deadline(ids[7]), shared + 1);
-		assert_eq!(Expiring::<Test>::get(3 + PERIOD).into_inner(), vec![last]);
-		assert_eq!(Expiring::<Test>::iter_keys().count(), 3);
+		assert_eq!(listed(3 + PERIOD), vec![last]);
+		// Pages of two in the mock: four, one and one.
+		assert_eq!(Expiring::<Test>::iter_keys().count(), 6);
+		assert_eq!(ExpiringCount::<Test>::get(shared), 7);
+		assert_eq!(ExpiringCount::<Test>::iter_keys().count(), 3);
 
 		run_to_block(shared + 1);
 		assert_eq!(status(ids[1]), ContributionStatus::Expired);

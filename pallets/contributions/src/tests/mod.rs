@@ -109,3 +109,11 @@ pub fn held(who: AccountId) -> Balance {
 pub fn free(who: AccountId) -> Balance {
 	Balances::free_balance(who)
 }
+
+/// The ids listed for expiry under `deadline`, page after page.
+pub fn listed(deadline: u64) -> Vec<ContributionId> {
+	let pages = ExpiringCount::<Test>::get(deadline).div_ceil(2);
+	(0..pages)
+		.flat_map(|page| Expiring::<Test>::get(deadline, page).into_inner())
+		.collect()
+}

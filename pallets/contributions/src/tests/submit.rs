@@ -23,6 +23,8 @@ fn submit(
 		CONSENT,
 		None,
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 #[test]
