@@ -41,6 +41,8 @@ fn submit(who: &AccountId, root: u8) -> sp_runtime::DispatchResult {
 		Consent::all(ConsentLevel::Allowed),
 		None,
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn unvested_frozen(who: &AccountId) -> u128 {

@@ -348,8 +348,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Leaves the pending state: counts, hash index and status. The entry in [`Expiring`]
-	/// stays, for expiry to skip: removing it would cost a read and a write of the whole
-	/// deadline's list.
+	/// stays, for expiry to skip: removing it would cost a read and a write of its page.
 	pub(crate) fn finish(contribution: &mut ContributionOf<T>, status: ContributionStatus) {
 		Owners::<T>::mutate(&contribution.owner, |record| {
 			record.pending = record.pending.saturating_sub(1);
