@@ -162,7 +162,7 @@ fn submitter<T: Config>(len: u32) -> Result<(T::AccountId, Vec<u8>), BenchmarkEr
 	let deadline = frame_system::Pallet::<T>::block_number()
 		.saturating_add(Params::<T>::get().verification_period);
 	// Earlier submissions of the block, by other owners, leave one place on the open page.
-	let page_size = T::ExpiryPageSize::get().max(1);
+	let page_size = Pallet::<T>::expiry_page_size();
 	let mut count = ExpiringCount::<T>::get(deadline);
 	let page = count / page_size;
 	Expiring::<T>::mutate(deadline, page, |ids| {

@@ -65,7 +65,7 @@ impl<T: Config> Pallet<T> {
 		// decided ones, left for expiry to skip.
 		let next_deadline = NextExpiryDeadline::<T>::get();
 		let next_page = NextExpiryPage::<T>::get();
-		let page_size = T::ExpiryPageSize::get().max(1);
+		let page_size = Pallet::<T>::expiry_page_size();
 		let mut listed_pending: u32 = 0;
 		for (deadline, page, ids) in Expiring::<T>::iter() {
 			ensure!(

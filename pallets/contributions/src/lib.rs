@@ -866,6 +866,11 @@ pub mod pallet {
 			}
 		}
 
+		/// Ids per page of the expiry list: `ExpiryPageSize`, and at least one.
+		pub fn expiry_page_size() -> u32 {
+			T::ExpiryPageSize::get().max(1)
+		}
+
 		/// What opening a page of the expiry list costs: a read and a write, paid by the
 		/// submission that opens it and refunded to the next ones on it in the same block,
 		/// since a block reads and writes a key once.

@@ -371,7 +371,7 @@ impl<T: Config> Pallet<T> {
 			count < T::MaxSubmissionsPerDeadline::get(),
 			Error::<T>::DeadlineFull
 		);
-		let page_size = T::ExpiryPageSize::get().max(1);
+		let page_size = Pallet::<T>::expiry_page_size();
 		Expiring::<T>::try_append(
 			deadline,
 			count.checked_div(page_size).unwrap_or_default(),
@@ -394,7 +394,7 @@ impl<T: Config> Pallet<T> {
 		max_expired: u32,
 		max_examined: u32,
 	) -> Weight {
-		let page_size = T::ExpiryPageSize::get().max(1);
+		let page_size = Pallet::<T>::expiry_page_size();
 		let mut deadline = NextExpiryDeadline::<T>::get();
 		let mut page = NextExpiryPage::<T>::get();
 		let mut examined: u32 = 0;

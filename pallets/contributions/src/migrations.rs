@@ -363,7 +363,7 @@ pub mod v8 {
 						});
 					}
 				}
-				let page_size = T::ExpiryPageSize::get().max(1) as usize;
+				let page_size = Pallet::<T>::expiry_page_size() as usize;
 				ExpiringCount::<T>::insert(deadline, ids.len() as u32);
 				for (page, ids) in (0u32..).zip(ids.chunks(page_size)) {
 					Expiring::<T>::insert(deadline, page, BoundedVec::truncate_from(ids.to_vec()));

@@ -112,7 +112,8 @@ pub fn free(who: AccountId) -> Balance {
 
 /// The ids listed for expiry under `deadline`, page after page.
 pub fn listed(deadline: u64) -> Vec<ContributionId> {
-	let pages = ExpiringCount::<Test>::get(deadline).div_ceil(2);
+	let pages =
+		ExpiringCount::<Test>::get(deadline).div_ceil(ContributionsPallet::expiry_page_size());
 	(0..pages)
 		.flat_map(|page| Expiring::<Test>::get(deadline, page).into_inner())
 		.collect()
