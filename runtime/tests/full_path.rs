@@ -332,6 +332,115 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 	);
 }
 
+/// Governance changing the verification period in the middle of a block moves the block's
+/// later submissions to another deadline, whose count and first page `on_initialize` never
+/// charged for. `set_parameters` declares a read and a write of both beside its benchmark,
+/// and with it the block declares a write of every key it changes: submissions from six
+/// accounts, three under each deadline.
+#[test]
+fn a_verification_period_changed_mid_block_declares_the_new_deadlines_keys() {
+	use frame_support::{
+		dispatch::GetDispatchInfo,
+		traits::{Get, OnInitialize},
+		weights::RuntimeDbWeight,
+	};
+	use pallet_contributions::{
+		Consent, ConsentLevel, Expiring, ExpiringCount, Params, WeightInfo as _,
+	};
+	use sp_keyring::Sr25519Keyring::{Eve, Ferdie};
+	use sp_runtime::traits::Dispatchable;
+
+	let submitters = [Alice, Bob, Charlie, Dave, Eve, Ferdie].map(|k| k.to_account_id());
+	let db: RuntimeDbWeight = <Runtime as frame_system::Config>::DbWeight::get();
+	let mut ext = dev_chain();
+	ext.execute_with(|| run_to(2));
+	let per_block = ext.execute_with(|| <Contributions as OnInitialize<u32>>::on_initialize(2));
+	let (first_deadline, parameters) = ext.execute_with(|| {
+		let parameters = Params::<Runtime>::get();
+		(2 + parameters.verification_period, parameters)
+	});
+	ext.commit_all().unwrap();
+
+	let submit = |index: usize| {
+		let mut root = [0xe3; 32];
+		root[0] = index as u8;
+		RuntimeCall::Contributions(pallet_contributions::Call::submit {
+			kind: ContributionKind::Dataset,
+			root,
+			bytes: 1 << 20,
+			uri: b"https://data.gongyu.example/period.tsv".to_vec(),
+			license: b"CC-BY-4.0".to_vec(),
+			consent: Consent::all(ConsentLevel::Allowed),
+			description_hash: None,
+		})
+	};
+	let longer = pallet_contributions::ParametersOf::<Runtime> {
+		verification_period: parameters.verification_period + 1,
+		..parameters
+	};
+	let set = RuntimeCall::Contributions(pallet_contributions::Call::set_parameters {
+		parameters: longer,
+	});
+	let set_weight = set.get_dispatch_info().call_weight;
+	assert_eq!(
+		set_weight,
+		<Runtime as pallet_contributions::Config>::WeightInfo::set_parameters()
+			.saturating_add(db.reads_writes(2, 2))
+	);
+
+	let declared = ext.execute_with(|| {
+		let mut declared = per_block;
+		for (index, who) in submitters.iter().enumerate() {
+			if index == 3 {
+				set.clone()
+					.dispatch(gongyu_runtime::RuntimeOrigin::root())
+					.expect("governance sets valid parameters");
+				declared = declared.saturating_add(set_weight);
+			}
+			let call = submit(index);
+			let info = call.get_dispatch_info();
+			let post = call
+				.dispatch(signed(who))
+				.expect("a well-formed submission");
+			declared = declared.saturating_add(post.calc_actual_weight(&info));
+		}
+		declared
+	});
+
+	let second_deadline = first_deadline + 1;
+	let system_prefix = sp_io::hashing::twox_128(b"System");
+	let changed: Vec<Vec<u8>> = ext
+		.overlayed_changes()
+		.changes()
+		.map(|(key, _)| key.clone())
+		.filter(|key| !key.starts_with(&system_prefix) && !key.starts_with(b":"))
+		.collect();
+	ext.execute_with(|| {
+		for deadline in [first_deadline, second_deadline] {
+			assert_eq!(ExpiringCount::<Runtime>::get(deadline), 3);
+			assert_eq!(Expiring::<Runtime>::get(deadline, 0).len(), 3);
+			for key in [
+				ExpiringCount::<Runtime>::hashed_key_for(deadline),
+				Expiring::<Runtime>::hashed_key_for(deadline, 0),
+			] {
+				assert!(
+					changed.contains(&key),
+					"the deadline {deadline}'s keys are written"
+				);
+			}
+		}
+	});
+	// Per submission its contribution, root, owner record and hold; the parameters, the id
+	// counter, and each deadline's count and first page.
+	assert_eq!(changed.len(), 4 * submitters.len() + 2 + 2 * 2);
+	let writes = db.writes(changed.len() as u64);
+	assert!(
+		declared.ref_time() >= writes.ref_time(),
+		"declared {declared:?} for {} keys written",
+		changed.len()
+	);
+}
+
 /// One deadline's expiry list holds at least twice the submissions a block admits, so the
 /// block after governance shortened the verification period by one still finds room.
 #[test]

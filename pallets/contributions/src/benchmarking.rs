@@ -7,7 +7,7 @@ use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
-	EnsureOrigin, Get, SortedMembers,
+	EnsureOrigin, Get, SortedMembers, UnfilteredDispatchable,
 };
 use frame_system::RawOrigin;
 use sp_runtime::{traits::Zero, Perbill, Saturating};
@@ -35,6 +35,23 @@ fn uri_of_len(len: u32) -> Vec<u8> {
 	let mut uri = b"https://".to_vec();
 	uri.resize(len.max(9) as usize, b'a');
 	uri
+}
+
+/// The root the `submit_*` benchmarks submit.
+const SUBMITTED_ROOT: ContentHash = [0xff; 32];
+
+/// The submission the `submit_*` benchmarks measure: `kind` at [`SUBMITTED_ROOT`], with a URI
+/// of `uri_len` bytes, `license`, every use consented to and a description.
+fn submission<T: Config>(kind: ContributionKind, uri_len: u32, license: Vec<u8>) -> Call<T> {
+	Call::<T>::submit {
+		kind,
+		root: SUBMITTED_ROOT,
+		bytes: 1_000,
+		uri: uri_of_len(uri_len),
+		license,
+		consent: Consent::all(ConsentLevel::Allowed),
+		description_hash: Some([1; 32]),
+	}
 }
 
 /// A license of `len` bytes, listed as accepted with every use allowed.
@@ -197,20 +214,14 @@ mod benchmarks {
 		l: Linear<1, { T::MaxLicenseLen::get() }>,
 	) -> Result<(), BenchmarkError> {
 		let (owner, license) = submitter::<T>(l)?;
+		let call = submission::<T>(ContributionKind::Dataset, u, license);
 
-		#[extrinsic_call]
-		submit(
-			RawOrigin::Signed(owner.clone()),
-			ContributionKind::Dataset,
-			[0xff; 32],
-			1_000,
-			uri_of_len(u),
-			license,
-			Consent::all(ConsentLevel::Allowed),
-			Some([1; 32]),
-		);
+		#[block]
+		{
+			call.dispatch_bypass_filter(RawOrigin::Signed(owner).into())?;
+		}
 
-		assert!(ByHash::<T>::contains_key([0xff; 32]));
+		assert!(ByHash::<T>::contains_key(SUBMITTED_ROOT));
 		Ok(())
 	}
 
@@ -222,20 +233,14 @@ mod benchmarks {
 	) -> Result<(), BenchmarkError> {
 		let (owner, license) = submitter::<T>(l)?;
 		let base = T::ModelVersions::benchmark_base().unwrap_or_default();
+		let call = submission::<T>(ContributionKind::FineTune { base }, u, license);
 
-		#[extrinsic_call]
-		submit(
-			RawOrigin::Signed(owner.clone()),
-			ContributionKind::FineTune { base },
-			[0xff; 32],
-			1_000,
-			uri_of_len(u),
-			license,
-			Consent::all(ConsentLevel::Allowed),
-			Some([1; 32]),
-		);
+		#[block]
+		{
+			call.dispatch_bypass_filter(RawOrigin::Signed(owner).into())?;
+		}
 
-		assert!(ByHash::<T>::contains_key([0xff; 32]));
+		assert!(ByHash::<T>::contains_key(SUBMITTED_ROOT));
 		Ok(())
 	}
 
