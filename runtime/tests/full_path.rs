@@ -27,6 +27,18 @@ fn council_motion(call: RuntimeCall) {
 	));
 }
 
+/// The keys the calls since the last commit changed, without System's items (priced with
+/// the block and the transaction) and `:transaction_level:` (the dispatch's transactional
+/// layer, never committed).
+fn keys_written_by_calls(ext: &sp_io::TestExternalities) -> Vec<Vec<u8>> {
+	let system_prefix = sp_io::hashing::twox_128(b"System");
+	ext.overlayed_changes()
+		.changes()
+		.map(|(key, _)| key.clone())
+		.filter(|key| !key.starts_with(&system_prefix) && !key.starts_with(b":"))
+		.collect()
+}
+
 #[test]
 fn council_budget_then_submit_attest_verify_and_get_paid() {
 	dev_chain().execute_with(|| {
@@ -288,15 +300,7 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 		declared
 	});
 
-	let system_prefix = sp_io::hashing::twox_128(b"System");
-	let changed: Vec<Vec<u8>> = ext
-		.overlayed_changes()
-		.changes()
-		.map(|(key, _)| key.clone())
-		// System's items are priced with the block and the transaction; `:transaction_level:`
-		// is the dispatch's transactional layer, never committed.
-		.filter(|key| !key.starts_with(&system_prefix) && !key.starts_with(b":"))
-		.collect();
+	let changed = keys_written_by_calls(&ext);
 	let submissions = submitters.len() * usize::from(per_account);
 	let counter = NextContributionId::<Runtime>::hashed_key();
 	assert_eq!(changed.iter().filter(|key| **key == counter).count(), 1);
@@ -408,13 +412,7 @@ fn a_verification_period_changed_mid_block_declares_the_new_deadlines_keys() {
 	});
 
 	let second_deadline = first_deadline + 1;
-	let system_prefix = sp_io::hashing::twox_128(b"System");
-	let changed: Vec<Vec<u8>> = ext
-		.overlayed_changes()
-		.changes()
-		.map(|(key, _)| key.clone())
-		.filter(|key| !key.starts_with(&system_prefix) && !key.starts_with(b":"))
-		.collect();
+	let changed = keys_written_by_calls(&ext);
 	ext.execute_with(|| {
 		for deadline in [first_deadline, second_deadline] {
 			assert_eq!(ExpiringCount::<Runtime>::get(deadline), 3);
