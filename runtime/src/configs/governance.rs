@@ -12,8 +12,9 @@
 //! needs three quarters itself; bonuses pay out of the pot like minting fills it.
 //!
 //! Each also accepts Root, which only the three-quarters path (or sudo on `dev`) reaches.
-//! The share every call needs is listed in `governance-decisions.json` beside this file, which
-//! `runtime/tests/governance_decisions.rs` checks against these origins and the toolkit reads.
+//! The share every call needs is listed in `governance-decisions.json` beside this file,
+//! which `runtime/tests/integration/governance_decisions.rs` checks against these origins
+//! and the toolkit reads.
 
 use frame_support::{parameter_types, traits::EitherOfDiverse, weights::Weight};
 use frame_system::EnsureRoot;

@@ -15,7 +15,7 @@ export const TWO_THIRDS = 'two thirds';
 
 /**
  * Who decides what, as the runtime's table states it (checked against the runtime's origins
- * by runtime/tests/governance_decisions.rs): `{ call, needs, motion? }` rows.
+ * by runtime/tests/integration/governance_decisions.rs): `{ call, needs, motion? }` rows.
  */
 export const DECISIONS = JSON.parse(fs.readFileSync(
   new URL('../../../runtime/src/configs/governance-decisions.json', import.meta.url), 'utf8',

@@ -4,7 +4,7 @@
 //! pallet's `try_state` checks.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
+use crate::support;
 
 use frame_support::assert_ok;
 use gongyu_runtime::{Balances, Rewards, RuntimeCall};

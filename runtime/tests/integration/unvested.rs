@@ -8,7 +8,7 @@
 	clippy::arithmetic_side_effects
 )]
 
-mod support;
+use crate::support;
 
 use frame_support::{
 	assert_noop, assert_ok,

@@ -6,7 +6,7 @@
 use frame_support::traits::EnsureOrigin;
 use gongyu_runtime::{configs::governance::CouncilCollective, AccountId, Runtime, RuntimeOrigin};
 
-const DECISIONS: &str = include_str!("../src/configs/governance-decisions.json");
+const DECISIONS: &str = include_str!("../../src/configs/governance-decisions.json");
 
 /// A council motion approved by `ayes` of `members`.
 fn council(ayes: u32, members: u32) -> RuntimeOrigin {

@@ -7,7 +7,7 @@
 	clippy::arithmetic_side_effects
 )]
 
-mod support;
+use crate::support;
 
 use frame_support::{assert_noop, assert_ok, traits::IntegrityTest};
 use gongyu_runtime::{
@@ -344,9 +344,7 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 #[test]
 fn a_verification_period_changed_mid_block_declares_the_new_deadlines_keys() {
 	use frame_support::{
-		dispatch::GetDispatchInfo,
-		traits::{Get, OnInitialize},
-		weights::RuntimeDbWeight,
+		dispatch::GetDispatchInfo, traits::OnInitialize, weights::RuntimeDbWeight,
 	};
 	use pallet_contributions::{
 		Consent, ConsentLevel, Expiring, ExpiringCount, Params, WeightInfo as _,

@@ -23,7 +23,7 @@
 	clippy::arithmetic_side_effects
 )]
 
-mod support;
+use crate::support;
 
 use std::{
 	io::Write,
