@@ -39,6 +39,20 @@ fn keys_written_by_calls(ext: &sp_io::TestExternalities) -> Vec<Vec<u8>> {
 		.collect()
 }
 
+/// The weight a block declared covers a database write of every key in `changed`.
+fn assert_declares_a_write_of_each(
+	declared: frame_support::weights::Weight,
+	changed: &[Vec<u8>],
+	db: frame_support::weights::RuntimeDbWeight,
+) {
+	let writes = db.writes(changed.len() as u64);
+	assert!(
+		declared.ref_time() >= writes.ref_time(),
+		"declared {declared:?} for {} keys written",
+		changed.len()
+	);
+}
+
 #[test]
 fn council_budget_then_submit_attest_verify_and_get_paid() {
 	dev_chain().execute_with(|| {
@@ -328,12 +342,7 @@ fn a_block_of_submissions_writes_its_shared_keys_once_and_declares_every_write()
 		changed.len(),
 		2 * submissions + 2 * submitters.len() + 2 + pages
 	);
-	let writes = db.writes(changed.len() as u64);
-	assert!(
-		declared.ref_time() >= writes.ref_time(),
-		"declared {declared:?} for {} keys written",
-		changed.len()
-	);
+	assert_declares_a_write_of_each(declared, &changed, db);
 }
 
 /// Governance changing the verification period in the middle of a block moves the block's
@@ -429,12 +438,7 @@ fn a_verification_period_changed_mid_block_declares_the_new_deadlines_keys() {
 	// Per submission its contribution, root, owner record and hold; the parameters, the id
 	// counter, and each deadline's count and first page.
 	assert_eq!(changed.len(), 4 * submitters.len() + 2 + 2 * 2);
-	let writes = db.writes(changed.len() as u64);
-	assert!(
-		declared.ref_time() >= writes.ref_time(),
-		"declared {declared:?} for {} keys written",
-		changed.len()
-	);
+	assert_declares_a_write_of_each(declared, &changed, db);
 }
 
 /// One deadline's expiry list holds at least twice the submissions a block admits, so the
