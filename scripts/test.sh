@@ -60,7 +60,7 @@ rm -f "$e2e_state"
 # GONGYU_PREBUILT: the README's run-dev.sh (five-minutes suite) starts the node built above
 # instead of waiting for cargo's lock, which the background build holds.
 (cd tests/e2e && GONGYU_E2E_STATE_OUT="$e2e_state" GONGYU_PREBUILT=1 \
-  node run.js --concurrency="${GONGYU_E2E_CONCURRENCY:-5}" --timeout=900000)
+  node run.js --timeout=900000)
 
 step checks-build "rest of the build for benchmark tests and try-runtime (started before the end-to-end step)"
 if ! wait "$checks_build"; then

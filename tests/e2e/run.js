@@ -6,6 +6,7 @@
 // short ones and the step takes about the sum of the suites divided by the concurrency.
 //
 // Usage: node run.js [--concurrency N] [--timeout MS] [file.test.js ...]
+// The concurrency defaults to $GONGYU_E2E_CONCURRENCY, or 5.
 // With no files it runs every `*.test.js` here. Exits non-zero when any test fails.
 
 import { readdirSync } from 'node:fs';
@@ -48,14 +49,14 @@ function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      concurrency: { type: 'string', default: '5' },
+      concurrency: { type: 'string', default: process.env.GONGYU_E2E_CONCURRENCY ?? '5' },
       timeout: { type: 'string', default: '900000' },
     },
   });
   const concurrency = Number(values.concurrency);
   const timeout = Number(values.timeout);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
-    console.error(`--concurrency must be a whole number of suites, at least 1 (got ${values.concurrency})`);
+    console.error(`--concurrency (or GONGYU_E2E_CONCURRENCY) must be a whole number of suites, at least 1 (got ${values.concurrency})`);
     process.exit(2);
   }
   if (!Number.isInteger(timeout) || timeout < 1) {
