@@ -517,3 +517,41 @@ fn the_byte_census_counts_fields_of_every_length_alike() {
 		assert_eq!(ByteCensus::of(bytes), expected, "{field:?}");
 	}
 }
+
+/// The known limit the pallet's README states ("a public sketch can be steered"), shown so
+/// that it is measured rather than assumed, and so that this test fails, and is turned
+/// around, once verifiers count overlap exactly: a copy of a dataset without the 64 records
+/// that hold its sketch's values keeps all its other records, yet its sketch agrees with
+/// the original's nowhere, and the novelty estimate finds nothing copied.
+#[test]
+fn known_limit_a_copy_without_the_records_holding_the_sketch_looks_new() {
+	use pallet_contributions::novelty::{self, DatasetSketch};
+
+	let spec = spec(Format::Lines, &[], Language::English, &["a.txt"]);
+	let original_text = english_lines(0, 3000);
+	let original = measure_all(&spec, &[("a.txt", original_text.as_bytes())], 1 << 16).unwrap();
+	// Every position holds a record of its own (no densification to look through).
+	let mut record = Record::default();
+	let holds_a_sketch_value = |line: &str, record: &mut Record| {
+		assert!(record.parse(&spec, line));
+		let (position, value) = novelty::sketch_slot(record.key() as u64);
+		original.sketch[position] == value
+	};
+	let copy_text: String = original_text
+		.lines()
+		.filter(|line| !holds_a_sketch_value(line, &mut record))
+		.map(|line| format!("{line}\n"))
+		.collect();
+	let copy = measure_all(&spec, &[("a.txt", copy_text.as_bytes())], 1 << 16).unwrap();
+
+	assert_eq!(copy.counts.in_language, 3000 - SKETCH_SIZE as u64);
+	assert_eq!(agreeing(&original, &copy), 0);
+	let entry = |m: &Measurement| DatasetSketch {
+		sketch: m.sketch,
+		records: m.counts.in_language,
+	};
+	assert_eq!(
+		novelty::containment(&entry(&original), &entry(&copy)),
+		sp_runtime::Perbill::zero()
+	);
+}
