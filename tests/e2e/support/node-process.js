@@ -106,11 +106,24 @@ export async function startNode({ name, args, basePath, p2pPort, rpcPort, promet
       }
     },
   };
-  await waitForPort(rpcPort, exited, logFile);
+  try {
+    await waitForPort(rpcPort, exited, logFile);
+  } catch (error) {
+    // A node left running would keep this test file's process alive until its timeout.
+    await node.kill();
+    throw error;
+  }
   return node;
 }
 
-async function waitForPort(port, exited, logFile, timeoutMs = 60_000) {
+/**
+ * How long a node may take to open its RPC port. Before it does, it compiles the wasm
+ * runtime to build its genesis state: about 5 s on an idle machine, but at the start of
+ * the end-to-end step five suites start nodes at once on two cores, beside a build.
+ */
+const RPC_PORT_TIMEOUT_MS = 180_000;
+
+async function waitForPort(port, exited, logFile, timeoutMs = RPC_PORT_TIMEOUT_MS) {
   const deadline = Date.now() + timeoutMs;
   let done = false;
   exited.then(() => { done = true; });
