@@ -85,28 +85,38 @@ mod tests {
 	use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
 	use sp_runtime::BuildStorage;
 
-	/// The genesis the wasm runtime builds from its own preset named `preset`.
-	fn genesis_of_wasm_preset(preset: &str) -> sp_core::storage::Storage {
-		let caller = GenesisConfigBuilderRuntimeCaller::<sp_io::SubstrateHostFunctions>::new(
-			wasm_binary().unwrap_or_else(|e| panic!("{e}")),
-		);
-		let patch = caller
-			.get_named_preset(Some(&preset.to_string()))
-			.unwrap_or_else(|e| panic!("{e}"));
-		caller
-			.get_storage_for_patch(patch)
-			.unwrap_or_else(|e| panic!("{e}"))
+	/// The wasm runtime the node embeds, ready to be asked for its presets.
+	fn wasm_runtime() -> GenesisConfigBuilderRuntimeCaller<'static, sp_io::SubstrateHostFunctions> {
+		GenesisConfigBuilderRuntimeCaller::new(wasm_binary().unwrap_or_else(|e| panic!("{e}")))
+	}
+
+	/// The node's chain specification for the runtime's preset `preset`.
+	fn spec_of_preset(preset: &str) -> ChainSpec {
+		match preset {
+			sc_chain_spec::DEV_RUNTIME_PRESET => development_chain_spec(),
+			sc_chain_spec::LOCAL_TESTNET_RUNTIME_PRESET => local_chain_spec(),
+			other => Err(format!(
+				"the runtime has a preset `{other}` that the node builds no chain spec for"
+			)),
+		}
+		.unwrap_or_else(|e| panic!("{e}"))
 	}
 
 	#[test]
 	fn the_presets_read_natively_build_the_genesis_the_wasm_runtime_builds() {
-		for (spec, preset) in [
-			(development_chain_spec(), "development"),
-			(local_chain_spec(), "local_testnet"),
-		] {
-			let spec = spec.unwrap_or_else(|e| panic!("{e}"));
+		let runtime = wasm_runtime();
+		// Every preset the wasm offers, so that a preset added to the runtime is checked too.
+		let presets = runtime.preset_names().unwrap_or_else(|e| panic!("{e}"));
+		assert_eq!(
+			presets,
+			gongyu_runtime::genesis_config_presets::preset_names()
+		);
+		for preset in presets {
+			let spec = spec_of_preset(&preset);
 			let mut native = spec.build_storage().unwrap_or_else(|e| panic!("{e}"));
-			let mut wasm = genesis_of_wasm_preset(preset);
+			let mut wasm = runtime
+				.get_storage_for_named_preset(Some(&preset))
+				.unwrap_or_else(|e| panic!("{e}"));
 			// The chain specification adds the runtime code; the preset's state has none.
 			native.top.remove(sp_core::storage::well_known_keys::CODE);
 			wasm.top.remove(sp_core::storage::well_known_keys::CODE);
