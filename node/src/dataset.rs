@@ -20,7 +20,11 @@
 //!   copies of a record are judged alike: a text is Korean when more than half its
 //!   letters are Hangul, English when more than half are Latin. `ko` and `en` judge all
 //!   fields together; `ko-en` needs one field in Korean and another in English;
-//! - **useful_bytes**: the bytes of the in-language records' lines (without line ending).
+//! - **useful_bytes**: the bytes of the in-language records' normalised fields, the field
+//!   separators not counted, and at most the bytes of the data files. Whitespace, the
+//!   format's syntax (tabs, JSON quotes and keys) and JSON fields the card does not declare
+//!   earn nothing, and every copy of a record is worth the same bytes, so which copy comes
+//!   first changes nothing.
 //!
 //! - **sketch**: the one-permutation MinHash sketch of the unique, in-language records' keys
 //!   that `pallet_contributions::novelty` defines (`sketch_slot`, `densify`). A record's key
@@ -34,15 +38,15 @@
 //! A named file that is not UTF-8, or a dataset without one valid record, is not a dataset
 //! in its declared format: verifiers attest `BadFormat`.
 //!
-//! The files are cut into blocks of whole lines, measured on every core and merged in order
-//! ([`Measurer`]); the result is the one a single pass over the lines gives
+//! The files are cut into blocks of whole lines, measured on every core, and each block's
+//! unique records go into one table sharded by key ([`Measurer`]); the result is the one a
+//! single pass over the lines gives, whichever block finishes first
 //! (`blocks_measured_in_parallel_give_exactly_what_one_pass_gives`), and
 //! `scripts/bench-scoring.sh` measures its speed against hashing.
 
 use std::{
-	collections::{BTreeMap, HashSet},
+	collections::HashSet,
 	fmt,
-	hash::{BuildHasherDefault, Hasher},
 	sync::{mpsc, Arc, Mutex},
 };
 
@@ -52,6 +56,9 @@ use pallet_contributions::{
 };
 use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
+use unique::{ByShard, StoredKey, UniqueRecords};
+
+mod unique;
 
 /// Records longer than this many bytes are invalid (their bytes are skipped, not kept).
 pub const MAX_RECORD_BYTES: usize = 1 << 20;
@@ -235,30 +242,10 @@ impl fmt::Display for FormatError {
 	}
 }
 
-/// Hashes record keys, which are XXH3 hashes already: their low 64 bits as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-	fn finish(&self) -> u64 {
-		self.0
-	}
-
-	fn write(&mut self, bytes: &[u8]) {
-		for byte in bytes {
-			self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
-		}
-	}
-
-	fn write_u128(&mut self, key: u128) {
-		self.0 = key as u64;
-	}
-}
-
 /// Bytes of whole lines the measurer hands to a worker at a time.
 const BLOCK_BYTES: usize = 4 << 20;
 
-/// Blocks handed to workers and not merged yet, at most: a few per core, so that reading
+/// Blocks handed to workers and not back yet, at most: a few per core, so that reading
 /// waits for the workers rather than filling memory.
 fn max_in_flight() -> u64 {
 	rayon::current_num_threads().saturating_mul(2).max(2) as u64
@@ -270,14 +257,20 @@ type Done = (u64, usize, Tally);
 /// Counts a dataset's records as its files stream past (see the module documentation).
 ///
 /// The bytes are cut into blocks of whole lines; workers (rayon's pool) parse, normalise,
-/// key and sketch blocks ([`tally`]) while the next bytes arrive, and their tallies are
-/// merged in file order, so that duplicates are found across blocks and files exactly as one
-/// pass over the records would.
+/// key and sketch blocks ([`tally`]) while the next bytes arrive, and add their unique
+/// records to one table ([`unique::UniqueRecords`]). A record's worth depends on its
+/// normalised fields only, so the totals do not depend on the order in which blocks finish:
+/// they are what one pass over the records gives.
 pub struct Measurer {
 	spec: Arc<DatasetSpec>,
-	counts: RecordCounts,
+	unique: Arc<UniqueRecords>,
+	/// Records and valid records of the blocks back so far, with the records too long to
+	/// keep.
+	records: u64,
+	valid: u64,
+	/// Bytes of the data files taken so far: no dataset is worth more useful bytes.
+	data_bytes: u64,
 	bins: SketchBins,
-	seen: HashSet<u128, BuildHasherDefault<KeyHasher>>,
 	/// Whole lines, then the start of a line still to come (from `line_start`).
 	block: Vec<u8>,
 	line_start: usize,
@@ -287,16 +280,16 @@ pub struct Measurer {
 	/// Where workers send tallies back.
 	done_sender: mpsc::Sender<Done>,
 	done: mpsc::Receiver<Done>,
-	/// Blocks handed out, and merged, so far.
+	/// Blocks handed out, and back, so far.
 	sent: u64,
-	merged: u64,
-	/// Tallies that came back before an earlier block's.
-	arrived: BTreeMap<u64, (usize, Tally)>,
+	received: u64,
 	/// Blocks the workers are done with, emptied, to fill again: no allocation, and no fresh
 	/// pages to fault in, per block.
 	spare: Arc<Mutex<Vec<Vec<u8>>>>,
 	files: Vec<String>,
-	not_text: Option<FormatError>,
+	/// The first block holding a line that is not text, and its file. Blocks are handed out
+	/// in order and none after it, so every block before it is counted in.
+	not_text: Option<(u64, usize)>,
 }
 
 impl Measurer {
@@ -310,9 +303,11 @@ impl Measurer {
 		let (done_sender, done) = mpsc::channel();
 		Self {
 			spec: Arc::new(spec),
-			counts: RecordCounts::default(),
+			unique: Arc::default(),
+			records: 0,
+			valid: 0,
+			data_bytes: 0,
 			bins: [EMPTY_BIN; SKETCH_SIZE],
-			seen: HashSet::default(),
 			block: Vec::new(),
 			line_start: 0,
 			skipping: false,
@@ -320,8 +315,7 @@ impl Measurer {
 			done_sender,
 			done,
 			sent: 0,
-			merged: 0,
-			arrived: BTreeMap::new(),
+			received: 0,
 			spare: Arc::default(),
 			files: Vec::new(),
 			not_text: None,
@@ -346,6 +340,7 @@ impl Measurer {
 		if self.not_text.is_some() {
 			return;
 		}
+		self.data_bytes = self.data_bytes.saturating_add(chunk.len() as u64);
 		if self.skipping {
 			let Some(end) = memchr::memchr(b'\n', chunk) else {
 				return;
@@ -361,7 +356,7 @@ impl Measurer {
 		if self.block.len().saturating_sub(self.line_start) > MAX_RECORD_BYTES {
 			// A record too long to keep: it counts as an invalid record, and the rest of
 			// its line is skipped.
-			self.counts.records = self.counts.records.saturating_add(1);
+			self.records = self.records.saturating_add(1);
 			self.block.truncate(self.line_start);
 			self.skipping = true;
 		}
@@ -389,23 +384,31 @@ impl Measurer {
 	/// The counts, or why the files are not a dataset in the declared format.
 	pub fn finish(mut self) -> Result<Measurement, FormatError> {
 		self.collect(true);
-		if let Some(error) = self.not_text {
-			return Err(error);
+		if let Some((_, file)) = self.not_text {
+			let name = self.files.get(file).cloned().unwrap_or_default();
+			return Err(FormatError(format!("{name} is not UTF-8 text")));
 		}
-		if self.counts.valid == 0 {
+		if self.valid == 0 {
 			return Err(FormatError(format!(
 				"no record is valid {} with fields {:?}",
 				self.spec.format.name(),
 				self.spec.fields
 			)));
 		}
+		let totals = self.unique.totals();
 		Ok(Measurement {
-			counts: self.counts,
+			counts: RecordCounts {
+				records: self.records,
+				valid: self.valid,
+				duplicates: self.valid.saturating_sub(totals.unique),
+				in_language: totals.in_language,
+				useful_bytes: totals.useful_bytes.min(self.data_bytes),
+			},
 			sketch: novelty::densify(&self.bins),
 		})
 	}
 
-	/// Hands a block of whole lines to a worker, then merges what came back.
+	/// Hands a block of whole lines to a worker, then takes what came back.
 	fn queue(&mut self, lines: Vec<u8>) {
 		if self.not_text.is_some() {
 			return;
@@ -414,10 +417,13 @@ impl Measurer {
 		let number = self.sent;
 		self.sent = self.sent.saturating_add(1);
 		let (spec, sender) = (Arc::clone(&self.spec), self.done_sender.clone());
-		let spare = Arc::clone(&self.spare);
+		let (unique, spare) = (Arc::clone(&self.unique), Arc::clone(&self.spare));
 		rayon::spawn(move || {
 			let mut lines = lines;
-			let tally = tally(&spec, &lines);
+			let (tally, records) = tally(&spec, &lines);
+			if !tally.not_text {
+				unique.add(&records);
+			}
 			lines.clear();
 			if let Ok(mut spare) = spare.lock() {
 				spare.push(lines);
@@ -434,83 +440,62 @@ impl Measurer {
 		reused.unwrap_or_else(|| Vec::with_capacity(self.block_bytes.saturating_mul(2)))
 	}
 
-	/// Merges, in order, the tallies that came back; waits for more while too many blocks
-	/// are out, or until every block is back when `all`.
+	/// Takes the tallies that came back; waits for more while too many blocks are out, or
+	/// until every block is back when `all`.
 	fn collect(&mut self, all: bool) {
 		loop {
-			while let Ok((number, file, tally)) = self.done.try_recv() {
-				self.arrived.insert(number, (file, tally));
+			while let Ok(done) = self.done.try_recv() {
+				self.take(done);
 			}
-			while let Some((file, tally)) = self.arrived.remove(&self.merged) {
-				self.merged = self.merged.saturating_add(1);
-				if self.not_text.is_none() && self.merge(tally) {
-					let name = self.files.get(file).cloned().unwrap_or_default();
-					self.not_text = Some(FormatError(format!("{name} is not UTF-8 text")));
-				}
-			}
-			let out = self.sent.saturating_sub(self.merged);
+			let out = self.sent.saturating_sub(self.received);
 			if out == 0 || (!all && out < max_in_flight()) {
 				return;
 			}
 			match self.done.recv() {
-				Ok((number, file, tally)) => {
-					self.arrived.insert(number, (file, tally));
-				}
+				Ok(done) => self.take(done),
 				// Cannot happen while the measurer holds a sender; stop waiting if it does.
 				Err(_) => return,
 			}
 		}
 	}
 
-	/// Adds one block's tally; whether the block held a line that is not text.
-	fn merge(&mut self, tally: Tally) -> bool {
-		let counts = &mut self.counts;
-		counts.records = counts.records.saturating_add(tally.records);
-		for record in &tally.valid {
-			counts.valid = counts.valid.saturating_add(1);
-			if !self.seen.insert(record.key) {
-				counts.duplicates = counts.duplicates.saturating_add(1);
-			} else if record.in_language {
-				counts.in_language = counts.in_language.saturating_add(1);
-				counts.useful_bytes = counts.useful_bytes.saturating_add(u64::from(record.bytes));
-			}
-		}
+	/// Adds one block's tally.
+	fn take(&mut self, (number, file, tally): Done) {
+		self.received = self.received.saturating_add(1);
+		self.records = self.records.saturating_add(tally.records);
+		self.valid = self.valid.saturating_add(tally.valid);
 		// Copies of a record are in the language exactly when it is (language is judged on
 		// the normalised fields the key hashes), so a block's sketch over all its
 		// in-language records equals the sketch over the unique ones.
 		for (bin, value) in self.bins.iter_mut().zip(tally.bins) {
 			*bin = (*bin).min(value);
 		}
-		tally.not_text
+		if tally.not_text && self.not_text.is_none_or(|(first, _)| number < first) {
+			self.not_text = Some((number, file));
+		}
 	}
 }
 
-/// A valid record as a block's tally keeps it.
-struct ValidRecord {
-	key: u128,
-	/// Its line's bytes, without the line ending.
-	bytes: u32,
-	in_language: bool,
-}
-
-/// What one block of whole lines holds, in order.
+/// What one block of whole lines holds, besides its valid records.
 struct Tally {
 	records: u64,
-	valid: Vec<ValidRecord>,
+	valid: u64,
 	/// The sketch positions of its in-language records.
 	bins: SketchBins,
 	/// A line (not too long to be a record) is not UTF-8: what follows it is not counted.
 	not_text: bool,
 }
 
-/// Counts the lines of `block`: records, valid records with their keys, the sketch.
-fn tally(spec: &DatasetSpec, block: &[u8]) -> Tally {
+/// Counts the lines of `block`: records, valid records (returned with their keys and worth,
+/// by shard), the sketch.
+fn tally(spec: &DatasetSpec, block: &[u8]) -> (Tally, ByShard) {
 	let mut tally = Tally {
 		records: 0,
-		valid: Vec::new(),
+		valid: 0,
 		bins: [EMPTY_BIN; SKETCH_SIZE],
 		not_text: false,
 	};
+	let mut valid = unique::by_shard();
 	let mut record = Record::default();
 	// Most blocks are text throughout: one check for all their lines. Otherwise each line
 	// is checked, and a line too long to be a record need not be text.
@@ -534,7 +519,7 @@ fn tally(spec: &DatasetSpec, block: &[u8]) -> Tally {
 		};
 		let Some(line) = line else {
 			tally.not_text = true;
-			return tally;
+			return (tally, valid);
 		};
 		let text = line.strip_suffix('\r').unwrap_or(line);
 		if text.trim().is_empty() {
@@ -544,18 +529,18 @@ fn tally(spec: &DatasetSpec, block: &[u8]) -> Tally {
 		if !record.parse(spec, text) {
 			continue;
 		}
+		tally.valid = tally.valid.saturating_add(1);
 		let key = record.key();
 		let in_language = record.is_in(spec.language);
 		if in_language {
 			novelty::add_to_bins(&mut tally.bins, key as u64);
 		}
-		tally.valid.push(ValidRecord {
-			key,
-			bytes: u32::try_from(text.len()).unwrap_or(u32::MAX),
-			in_language,
-		});
+		if let Some(shard) = valid.get_mut(unique::shard_of(key)) {
+			let worth = unique::worth(in_language, record.normalised_bytes());
+			shard.push((StoredKey::of(key), worth));
+		}
 	}
-	tally
+	(tally, valid)
 }
 
 /// What verifiers attest about a dataset: its counts and the MinHash sketch of its unique,
@@ -784,6 +769,11 @@ impl Record {
 			hangul,
 			latin,
 		})
+	}
+
+	/// The bytes of the record's normalised fields, without the ends that separate them.
+	fn normalised_bytes(&self) -> usize {
+		self.text.len().saturating_sub(self.letters.len())
 	}
 
 	/// The record's key: the 128-bit XXH3 hash of its normalised fields.

@@ -129,7 +129,8 @@ mod tests {
 				valid: 2,
 				duplicates: 1,
 				in_language: 1,
-				useful_bytes: "사과\tapple".len() as u64,
+				// The fields' bytes, not the tab between them.
+				useful_bytes: "사과apple".len() as u64,
 			}
 		);
 		assert_eq!(bytes, 33);

@@ -138,7 +138,8 @@ describe('verifier service on the dev chain', () => {
     .map((a) => [a.verifier.toString(), a.verdict.type]).sort();
 
   test('an honest directory over HTTP is Verified with its counts; every attack, junk included, ends unverified', async () => {
-    const honestLines = Array.from({ length: 3000 }, (_, i) => `{"id":${i},"text":"안녕 ${i}"}`);
+    const honestTexts = Array.from({ length: 3000 }, (_, i) => `안녕 ${i}`);
+    const honestLines = honestTexts.map((text, i) => `{"id":${i},"text":"${text}"}`);
     const honest = await publishDirectory(path.join(workDir, 'honest'), alice.address, {
       'data/train set.jsonl': honestLines.map((line) => `${line}\n`).join(''),
       'README.md': '# An honest dataset\n',
@@ -233,11 +234,12 @@ describe('verifier service on the dev chain', () => {
     }
     assert.equal((await contribution(ids.honest)).status.asVerified.score.toNumber(), 100);
     // Both verifiers counted the same records: 3,000 valid, unique Korean texts, rewarded for
-    // their lines' bytes only (not the card, the README or the line endings).
+    // their declared field's bytes only (not the card, the README, the line endings, the JSON
+    // syntax or the undeclared "id" field).
     const counts = (await contribution(ids.honest)).attestations[0].verdict.asMeasured.counts;
     assert.deepEqual(counts.toJSON(), {
       records: 3000, valid: 3000, duplicates: 0, inLanguage: 3000,
-      usefulBytes: honestLines.reduce((sum, line) => sum + Buffer.byteLength(line), 0),
+      usefulBytes: honestTexts.reduce((sum, text) => sum + Buffer.byteLength(text), 0),
     });
     // Nothing hung the verifier: the slow drip and the big binary took their time limit at most.
     assert.ok(Date.now() - started < 120_000, `decided in ${Date.now() - started} ms`);

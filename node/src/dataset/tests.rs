@@ -57,7 +57,8 @@ fn korean_english_pairs_are_counted() {
 	let counts = measure(&pairs(), &[("a.tsv", PAIRS.as_bytes())], 1 << 20).unwrap();
 	// Five records (the blank line is none): "broken line" has one column (invalid), the
 	// third repeats the first after normalisation, the last is Korean twice (not a pair).
-	let useful = "안녕하세요\tHello".len() + "고맙습니다\tThank you".len();
+	// Useful bytes are those of the normalised fields: no tab, "hello" for "Hello".
+	let useful = "안녕하세요hello".len() + "고맙습니다thank you".len();
 	assert_eq!(
 		counts,
 		RecordCounts {
@@ -98,16 +99,48 @@ fn counts_do_not_depend_on_chunking_order_or_the_split_into_files() {
 	let mut reversed: Vec<&str> = PAIRS.lines().collect();
 	reversed.reverse();
 	let reversed = reversed.join("\n");
+	// Reversed, "안녕하세요\tHELLO  " comes before its copy "안녕하세요\tHello": the same
+	// counts, useful bytes included.
 	let counts = measure(&pairs(), &[("a.tsv", reversed.as_bytes())], 4).unwrap();
-	assert_eq!(
-		(
-			counts.records,
-			counts.valid,
-			counts.duplicates,
-			counts.in_language
-		),
-		(5, 4, 1, 2)
+	assert_eq!(counts, whole);
+}
+
+#[test]
+fn padding_syntax_and_undeclared_fields_earn_no_useful_bytes() {
+	let lines = spec(Format::Lines, &[], Language::English, &["a.txt"]);
+	let plain = measure(&lines, &[("a.txt", b"a good sentence\n")], 64).unwrap();
+	assert_eq!(plain.useful_bytes, "a good sentence".len() as u64);
+	// The same record padded with whitespace to 4,000 bytes: worth what it was.
+	let padded = format!(
+		"{}a  good\t\tsentence{}\n",
+		" ".repeat(2_000),
+		" ".repeat(1_980)
 	);
+	let counts = measure(&lines, &[("a.txt", padded.as_bytes())], 64).unwrap();
+	assert_eq!(counts, plain);
+
+	let jsonl = spec(Format::Jsonl, &["text"], Language::English, &["d.jsonl"]);
+	let bare = measure(&jsonl, &[("d.jsonl", br#"{"text":"a good sentence"}"#)], 64).unwrap();
+	assert_eq!(bare.useful_bytes, "a good sentence".len() as u64);
+	let junk = "x".repeat(5_000);
+	let stuffed = format!(r#"{{"text": "a good sentence", "padding": "{junk}"}}"#);
+	let counts = measure(&jsonl, &[("d.jsonl", stuffed.as_bytes())], 64).unwrap();
+	assert_eq!(counts, bare);
+
+	let tsv = measure(&pairs(), &[("a.tsv", "사과\t  apple  \n".as_bytes())], 64).unwrap();
+	assert_eq!(tsv.useful_bytes, "사과apple".len() as u64);
+}
+
+#[test]
+fn useful_bytes_never_exceed_the_data_files_bytes() {
+	// U+0958 (three bytes) is excluded from composition: NFC writes it as two characters of
+	// six bytes, so the normalised record is longer than its line.
+	let lines = spec(Format::Lines, &[], Language::English, &["a.txt"]);
+	// Mostly Latin letters, so the record is English.
+	let text = format!("{} {}", "a".repeat(200), "\u{0958}".repeat(50));
+	assert_eq!(normalise(&text).len(), text.len() + 150);
+	let counts = measure(&lines, &[("a.txt", text.as_bytes())], 64).unwrap();
+	assert_eq!(counts.useful_bytes, text.len() as u64);
 }
 
 #[test]
@@ -385,7 +418,7 @@ fn sequential(spec: &DatasetSpec, files: &[(&str, &[u8])]) -> Measurement {
 			}
 			if record.is_in(spec.language) {
 				counts.in_language += 1;
-				counts.useful_bytes += text.len() as u64;
+				counts.useful_bytes += record.normalised_bytes() as u64;
 				novelty::add_to_bins(&mut bins, key as u64);
 			}
 		}

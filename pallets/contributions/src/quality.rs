@@ -4,8 +4,9 @@
 //!
 //! - **Score**: `MaxScore × in_language / records`, rounded down (0 without records). It is
 //!   the share of the dataset's records that are valid, unique and in its language.
-//! - **Rewarded bytes**: `useful_bytes`, the bytes of exactly those records. Bytes of
-//!   invalid, duplicate or off-language records, blank lines, line endings and files the
+//! - **Rewarded bytes**: `useful_bytes`, the bytes of exactly those records' normalised
+//!   fields. Bytes of invalid, duplicate or off-language records, blank lines, line endings,
+//!   whitespace padding, the format's syntax, fields the card does not declare and files the
 //!   card does not name earn nothing.
 //!
 //! The reward weight multiplies the two (pallet-rewards: score × kind weight × rewarded

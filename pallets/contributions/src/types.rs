@@ -173,8 +173,8 @@ pub struct RecordCounts {
 	pub duplicates: u64,
 	/// Valid records that are not duplicates and are in the declared language.
 	pub in_language: u64,
-	/// Bytes of those records (each line without its line ending): what the dataset is
-	/// rewarded for.
+	/// Bytes of those records' normalised fields (no whitespace runs, separators or
+	/// undeclared fields): what the dataset is rewarded for.
 	pub useful_bytes: u64,
 }
 

@@ -41,7 +41,7 @@ function setConnection(state, text) {
 
 /**
  * The records verifiers counted in a dataset (the first `Measured` attestation; a quorum
- * agrees on identical counts): "2000 of 2000 in language, 56679 B useful", with the full
+ * agrees on identical counts): "2000 of 2000 in language, 52679 B useful", with the full
  * counts as the cell's title.
  */
 function counted(c) {
