@@ -39,6 +39,14 @@ const COMMANDS = {
 const FERDIE = '5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL';
 const DATASET = path.join(repoRoot, 'my-dataset');
 
+/**
+ * The bytes verifiers reward the README's dataset for: its records' fields, that is
+ * pairs.tsv less its 2,000 line endings and the two tabs of each line (not the card).
+ */
+function usefulBytes() {
+  return fs.statSync(path.join(DATASET, 'pairs.tsv')).size - 2000 - 2 * 2000;
+}
+
 /** The shell commands of the README section "Contribute in five minutes". */
 function readmeCommands() {
   const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
@@ -171,8 +179,8 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     const out = await runCommand(COMMANDS.status, env);
     assert.match(out, /status\s+Verified \(score 100\)/);
     // Both verifiers counted 2,000 valid, unique Korean-English pairs. The dataset is rewarded
-    // for the bytes of those records: pairs.tsv less its 2,000 line endings (not the card).
-    const useful = fs.statSync(path.join(DATASET, 'pairs.tsv')).size - 2000;
+    // for the bytes of those records' fields.
+    const useful = usefulBytes();
     const measured = `Measured \\(2000 records: 2000 valid, 0 duplicate\\(s\\), 2000 in language \\(${useful} useful bytes\\)\\)`;
     assert.match(out, new RegExp(`attestations .*${measured}\n\\s+.*${measured}`));
     // The receipt: the first dataset on the chain, so all of it is novel.
@@ -204,7 +212,7 @@ describe('contribute in five minutes (README), watched in the explorer', () => {
     await page.waitForFunction(([selector, amount]) => document.querySelector(`${selector} td.reward`)?.textContent.startsWith(amount),
       [row, reward], { timeout: 60_000 });
     // What the reward was computed from: the records the verifiers counted.
-    const useful = fs.statSync(path.join(DATASET, 'pairs.tsv')).size - 2000;
+    const useful = usefulBytes();
     assert.equal(await page.textContent(`${row} td.counts`), `2000 of 2000, ${useful} B useful`);
     assert.match(await page.getAttribute(`${row} td.counts`, 'title'), /^2000 records: 2000 valid, 0 duplicate\(s\)/);
     assert.match(await page.textContent(`${row} td.status`), /^Verified \(100\)$/);
