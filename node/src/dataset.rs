@@ -12,9 +12,10 @@
 //!   value per declared column. `jsonl`: a JSON object with a string for each declared
 //!   field (other fields are ignored). Records longer than [`MAX_RECORD_BYTES`] are invalid;
 //! - **duplicates**: valid records whose normalised fields equal an earlier valid record's
-//!   (across all files). Normalisation: Unicode NFC, runs of whitespace to one space, no
-//!   leading or trailing space, each character in lower case (scripts without case keep
-//!   theirs);
+//!   (across all files). Normalisation: Unicode NFC, controls and default-ignorable code
+//!   points (zero-width characters, Hangul fillers, ...) dropped, runs of whitespace to one
+//!   space, no leading or trailing space, each character in lower case (scripts without case
+//!   keep theirs);
 //! - **in_language**: valid, non-duplicate records in the declared language, judged by
 //!   script over the letters (`char::is_alphabetic`) of the normalised fields, so that
 //!   copies of a record are judged alike: a text is Korean when more than half its
@@ -666,10 +667,16 @@ impl Record {
 			};
 			let mut utf8 = [0u8; 4];
 			for word in composed.split_whitespace() {
-				if self.text.len() > start {
-					self.text.push(b' ');
-				}
+				// A space before the word's first kept character: a word of nothing but
+				// invisible characters leaves no trace.
+				let mut space = self.text.len() > start;
 				for c in word.chars() {
+					if is_invisible(c) {
+						continue;
+					}
+					if std::mem::take(&mut space) {
+						self.text.push(b' ');
+					}
 					if c.is_ascii() || is_hangul(c) {
 						// Hangul has no case.
 						let c = c.to_ascii_lowercase();
@@ -720,9 +727,9 @@ impl Record {
 		})
 	}
 
-	/// Normalises `field` onto `text` in one pass when it holds nothing but ASCII and
-	/// precomposed Hangul syllables: they are in NFC whatever surrounds them, and only ASCII
-	/// has case. The result is the general path's. `None`, with `text` as it was, for any
+	/// Normalises `field` onto `text` in one pass when it holds nothing but printable ASCII,
+	/// ASCII whitespace and precomposed Hangul syllables: they are in NFC whatever surrounds
+	/// them, none is invisible, and only ASCII has case. The result is the general path's. `None`, with `text` as it was, for any
 	/// other character.
 	fn ascii_or_syllables(field: &str, text: &mut Vec<u8>) -> Option<Letters> {
 		let start = text.len();
@@ -736,6 +743,11 @@ impl Record {
 				if is_space(byte) {
 					space = text.len() > start;
 					continue;
+				}
+				if byte.is_ascii_control() {
+					// Dropped by the general path (`is_invisible`).
+					text.truncate(start);
+					return None;
 				}
 				if std::mem::take(&mut space) {
 					text.push(b' ');
@@ -900,6 +912,19 @@ const FIELD_END: u8 = 0x1F;
 /// feed, carriage return.
 fn is_space(byte: u8) -> bool {
 	matches!(byte, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Characters normalisation drops: controls (other than the whitespace that separates
+/// words) and Unicode's default-ignorable code points (zero-width spaces and joiners,
+/// bidirectional marks, variation selectors, Hangul fillers, the byte order mark, ...).
+/// They are invisible, so a record padded with them, or a copy of a record with one added,
+/// is the same record: no new key, no useful bytes, no letters.
+fn is_invisible(c: char) -> bool {
+	c.is_control()
+		|| icu_properties::CodePointSetData::new::<
+			icu_properties::props::DefaultIgnorableCodePoint,
+		>()
+		.contains(c)
 }
 
 fn is_hangul(c: char) -> bool {

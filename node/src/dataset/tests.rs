@@ -132,6 +132,61 @@ fn padding_syntax_and_undeclared_fields_earn_no_useful_bytes() {
 }
 
 #[test]
+fn invisible_characters_make_no_new_record_and_earn_nothing() {
+	assert_eq!(normalise("a\u{200B}b"), "ab");
+	assert_eq!(normalise("a \u{200B}\u{FEFF} b\u{0001}"), "a b");
+	let lines = spec(Format::Lines, &[], Language::English, &["a.txt"]);
+	let plain = measure(&lines, &[("a.txt", b"a good sentence\n")], 64).unwrap();
+	// Zero-width space and joiner, a byte order mark, an ASCII control, a word of nothing but
+	// invisible characters, and padding of 3,000 zero-width spaces: each the same record.
+	let copies = [
+		"a\u{200B} good\u{200D} sentence\u{FEFF}",
+		"a good\u{0001} sentence",
+		"a \u{200B}\u{2060} good sentence",
+	];
+	let padded = format!("a good sentence{}", "\u{200B}".repeat(3_000));
+	let mut text = String::from("a good sentence\n");
+	for copy in copies.iter().copied().chain([padded.as_str()]) {
+		let alone = measure(&lines, &[("a.txt", copy.as_bytes())], 64).unwrap();
+		assert_eq!(alone, plain, "{copy:?}");
+		text.push_str(copy);
+		text.push('\n');
+	}
+	let counts = measure(&lines, &[("a.txt", text.as_bytes())], 64).unwrap();
+	assert_eq!((counts.valid, counts.duplicates), (5, 4));
+	assert_eq!(counts.useful_bytes, plain.useful_bytes);
+	// Hangul fillers are invisible too, though they sit among the Hangul letters.
+	let korean = spec(Format::Lines, &[], Language::Korean, &["k.txt"]);
+	let filled = "안녕하세요\n안녕\u{3164}하세요\u{3164}\u{3164}\u{FFA0}\n";
+	let counts = measure(&korean, &[("k.txt", filled.as_bytes())], 64).unwrap();
+	assert_eq!(
+		(counts.duplicates, counts.useful_bytes),
+		(1, "안녕하세요".len() as u64)
+	);
+	// A record of nothing but invisible characters is empty: not valid.
+	let empty = measure(
+		&lines,
+		&[("a.txt", "\u{200B}\u{200B}\nreal text\n".as_bytes())],
+		64,
+	)
+	.unwrap();
+	assert_eq!((empty.records, empty.valid), (2, 1));
+}
+
+#[test]
+fn a_copy_with_an_invisible_character_in_every_record_is_no_newer() {
+	let spec = spec(Format::Lines, &[], Language::English, &["a.txt"]);
+	let original = english_lines(0, 2000);
+	let marked: String = original
+		.lines()
+		.map(|line| format!("{}\u{200B}{}\n", &line[..3], &line[3..]))
+		.collect();
+	let one = measure_all(&spec, &[("a.txt", original.as_bytes())], 1 << 16).unwrap();
+	let copy = measure_all(&spec, &[("a.txt", marked.as_bytes())], 1 << 16).unwrap();
+	assert_eq!(copy, one);
+}
+
+#[test]
 fn useful_bytes_never_exceed_the_data_files_bytes() {
 	// U+0958 (three bytes) is excluded from composition: NFC writes it as two characters of
 	// six bytes, so the normalised record is longer than its line.
