@@ -328,6 +328,11 @@ impl Measurer {
 		self.spec.files.iter().any(|f| f == path)
 	}
 
+	/// Bytes of the data files taken so far.
+	pub fn data_bytes(&self) -> u64 {
+		self.data_bytes
+	}
+
 	/// Starts the data file `path`.
 	pub fn start_file(&mut self, path: &str) {
 		self.files.push(path.to_owned());

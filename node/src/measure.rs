@@ -73,7 +73,6 @@ impl MeasureCmd {
 		let files = spec.files.clone();
 		let mut measurer = Measurer::new(spec);
 		let mut buffer = vec![0u8; 1 << 20];
-		let mut total: u64 = 0;
 		for name in &files {
 			let path = self.path.join(name);
 			let mut file =
@@ -86,11 +85,11 @@ impl MeasureCmd {
 				if read == 0 {
 					break;
 				}
-				total = total.saturating_add(read as u64);
 				measurer.update(buffer.get(..read).unwrap_or_default());
 			}
 			measurer.finish_file();
 		}
+		let total = measurer.data_bytes();
 		let measurement = measurer
 			.finish()
 			.map_err(|e| format!("verifiers would attest BadFormat: {e}"))?;
