@@ -57,8 +57,9 @@ use pallet_contributions::{
 };
 use serde_json::{Map, Value};
 use unicode_normalization::UnicodeNormalization;
-use unique::{ByShard, StoredKey, UniqueRecords};
+use unique::{ByShard, Entry, UniqueRecords};
 
+mod plain;
 mod unique;
 
 /// Records longer than this many bytes are invalid (their bytes are skipped, not kept).
@@ -543,7 +544,7 @@ fn tally(spec: &DatasetSpec, block: &[u8]) -> (Tally, ByShard) {
 		}
 		if let Some(shard) = valid.get_mut(unique::shard_of(key)) {
 			let worth = unique::worth(in_language, record.normalised_bytes());
-			shard.push((StoredKey::of(key), worth));
+			shard.push(Entry::new(key, worth));
 		}
 	}
 	(tally, valid)
@@ -618,6 +619,11 @@ impl Record {
 		match spec.format {
 			Format::Lines => self.push(text),
 			Format::Tsv => {
+				// Most rows are plain: all their fields normalised in one pass (`plain`).
+				let row = text.as_bytes();
+				if plain::normalise(row, Some(b'\t'), &mut self.text, &mut self.letters) {
+					return self.letters.len() == spec.fields.len();
+				}
 				let mut values = 0usize;
 				let mut start = 0usize;
 				while start <= text.len() {
@@ -652,13 +658,17 @@ impl Record {
 	/// counted on what is appended, so that records with the same normalised fields are
 	/// judged alike.
 	fn push(&mut self, field: &str) -> bool {
+		// A plain field is never empty.
+		plain::normalise(field.as_bytes(), None, &mut self.text, &mut self.letters)
+			|| self.push_by_character(field)
+	}
+
+	/// [`Record::push`] a character at a time: what the plain path must agree with.
+	fn push_by_character(&mut self, field: &str) -> bool {
 		let start = self.text.len();
 		let mut letters = Letters::default();
-		if let Some(plain) = Self::plain(field, &mut self.text) {
-			// The most common case: words of ASCII and Hangul syllables, one space apart.
-			letters = plain;
-		} else if let Some(fast) = Self::ascii_or_syllables(field, &mut self.text) {
-			// The common case: ASCII and precomposed Hangul syllables (see below).
+		if let Some(fast) = Self::ascii_or_syllables(field, &mut self.text) {
+			// ASCII and precomposed Hangul syllables, however spaced (see below).
 			letters = fast;
 		} else {
 			let composed = if unicode_normalization::is_nfc_quick(field.chars())
@@ -702,34 +712,6 @@ impl Record {
 		self.text.push(FIELD_END);
 		self.letters.push(letters);
 		non_empty
-	}
-
-	/// Normalises `field` onto `text` by copying it and lowering its ASCII letters, when it is
-	/// printable ASCII and Hangul syllables with single spaces between words and none at
-	/// either end; `None`, with `text` as it was, otherwise. Each test is a plain loop over
-	/// the bytes (vectorised by the compiler) rather than a step per character; the result
-	/// is the general path's.
-	fn plain(field: &str, text: &mut Vec<u8>) -> Option<Letters> {
-		let bytes = field.as_bytes();
-		let census = ByteCensus::of(bytes);
-		if census.refused > 0
-			|| census.double_spaces > 0
-			|| bytes.first().is_some_and(|b| *b == b' ')
-			|| bytes.last().is_some_and(|b| *b == b' ')
-		{
-			return None;
-		}
-		let (hangul, latin) = (census.hangul_leads, census.ascii_letters);
-		let start = text.len();
-		text.extend_from_slice(bytes);
-		if let Some(appended) = text.get_mut(start..) {
-			appended.make_ascii_lowercase();
-		}
-		Some(Letters {
-			all: latin.saturating_add(hangul),
-			hangul,
-			latin,
-		})
 	}
 
 	/// Normalises `field` onto `text` in one pass when it holds nothing but printable ASCII,
@@ -828,86 +810,6 @@ pub fn normalise(text: &str) -> String {
 	record.push(text);
 	record.text.pop();
 	String::from_utf8(record.text).unwrap_or_default()
-}
-
-/// What [`Record::plain`] needs to know of a field's bytes, counted in one pass.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct ByteCensus {
-	/// Bytes other than printable ASCII, a space, a UTF-8 continuation byte or the lead
-	/// byte of a Hangul syllable (EA..=ED, then the first of the next two bytes within
-	/// U+AC00..=U+D7A3): in text, with none of these, every character is printable ASCII or
-	/// a Hangul syllable.
-	refused: u64,
-	/// Lead bytes EA..=ED.
-	hangul_leads: u64,
-	/// ASCII letters.
-	ascii_letters: u64,
-	/// Spaces followed by a space.
-	double_spaces: u64,
-}
-
-impl ByteCensus {
-	/// Counts `bytes`, a chunk at a time into byte-wide counters, in a loop the compiler
-	/// turns into vector instructions; the last two bytes, which have no two bytes after
-	/// them, one at a time.
-	fn of(bytes: &[u8]) -> Self {
-		const CHUNK: usize = u8::MAX as usize;
-		let mut census = Self::default();
-		let body = bytes.len().saturating_sub(2);
-		let mut start = 0usize;
-		while start < body {
-			let end = start.saturating_add(CHUNK).min(body);
-			let first = bytes.get(start..end).unwrap_or_default();
-			let second = bytes.get(start.saturating_add(1)..).unwrap_or_default();
-			let third = bytes.get(start.saturating_add(2)..).unwrap_or_default();
-			let mut tally = [0u8; 4];
-			for ((&byte, &next), &after) in first.iter().zip(second).zip(third) {
-				let counts = Self::judge(byte, next, after);
-				for (sum, count) in tally.iter_mut().zip(counts) {
-					*sum = sum.wrapping_add(count);
-				}
-			}
-			census.add(tally);
-			start = end;
-		}
-		for at in body..bytes.len() {
-			let byte_at = |i: usize| bytes.get(i).copied().unwrap_or_default();
-			let tally = Self::judge(
-				byte_at(at),
-				byte_at(at.saturating_add(1)),
-				byte_at(at.saturating_add(2)),
-			);
-			census.add(tally);
-		}
-		census
-	}
-
-	/// What `byte`, followed by `next` and `after` (zero past the end), adds to the refused
-	/// bytes, the Hangul lead bytes, the ASCII letters and the double spaces.
-	#[inline(always)]
-	fn judge(byte: u8, next: u8, after: u8) -> [u8; 4] {
-		let printable = byte.wrapping_sub(0x20) < 0x5F;
-		let continuation = byte.wrapping_sub(0x80) < 0x40;
-		let lead = byte.wrapping_sub(0xEA) < 4;
-		// EA and ED also lead U+A000..=U+ABFF and U+D7A4..=U+DFFF, not syllables.
-		let below = (byte == 0xEA) & (next < 0xB0);
-		let above = (byte == 0xED) & ((next > 0x9E) | ((next == 0x9E) & (after > 0xA3)));
-		let allowed = (printable | continuation | lead) & !below & !above;
-		[
-			u8::from(!allowed),
-			u8::from(lead),
-			u8::from((byte | 0x20).wrapping_sub(b'a') < 26),
-			u8::from((byte == b' ') & (next == b' ')),
-		]
-	}
-
-	/// Adds a chunk's byte-wide counts.
-	fn add(&mut self, [refused, leads, letters, doubles]: [u8; 4]) {
-		self.refused = self.refused.saturating_add(u64::from(refused));
-		self.hangul_leads = self.hangul_leads.saturating_add(u64::from(leads));
-		self.ascii_letters = self.ascii_letters.saturating_add(u64::from(letters));
-		self.double_spaces = self.double_spaces.saturating_add(u64::from(doubles));
-	}
 }
 
 /// What ends each normalised field of a record's key: U+001F, the unit separator.

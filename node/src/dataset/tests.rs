@@ -527,35 +527,65 @@ fn blocks_measured_in_parallel_give_exactly_what_one_pass_gives() {
 	}
 }
 
+/// What the plain path makes of `row` (fields split by `separator`): the normalised fields
+/// and their letters, or `None` when it declines, having checked that it then wrote nothing.
+fn plain_row(row: &str, separator: Option<u8>) -> Option<(Vec<u8>, Vec<Letters>)> {
+	let kept = (b"kept".to_vec(), vec![Letters::default()]);
+	let (mut text, mut letters) = kept.clone();
+	if plain::normalise(row.as_bytes(), separator, &mut text, &mut letters) {
+		return Some((text.split_off(4), letters.split_off(1)));
+	}
+	assert_eq!((text, letters), kept, "{row:?}: declined, yet written to");
+	None
+}
+
+/// What the character path makes of `row`'s fields, and whether each is non-empty.
+fn by_character(row: &str, separator: Option<u8>) -> (Vec<u8>, Vec<Letters>, bool) {
+	let mut record = Record::default();
+	let fields: Vec<&str> = match separator {
+		Some(separator) => row.split(char::from(separator)).collect(),
+		None => vec![row],
+	};
+	let mut non_empty = true;
+	for field in fields {
+		non_empty &= record.push_by_character(field);
+	}
+	(record.text, record.letters, non_empty)
+}
+
+/// Takes `row` by the plain path if it can, and checks that the result is the character
+/// path's; whether it took it.
+fn plain_agrees(row: &str, separator: Option<u8>) -> bool {
+	let Some((text, letters)) = plain_row(row, separator) else {
+		return false;
+	};
+	let (expected_text, expected_letters, non_empty) = by_character(row, separator);
+	assert!(non_empty, "{row:?}: the plain path took an empty field");
+	assert_eq!(text, expected_text, "{row:?}");
+	assert_eq!(letters, expected_letters, "{row:?}");
+	true
+}
+
 #[test]
 fn the_plain_path_gives_what_the_character_path_gives_or_declines() {
-	let plain = |field: &str| {
-		let mut text = Vec::new();
-		let letters = Record::plain(field, &mut text);
-		(letters, text)
-	};
-	let by_character = |field: &str| {
-		let mut text = Vec::new();
-		let letters = Record::ascii_or_syllables(field, &mut text);
-		(letters, text)
-	};
+	let long = "Ab 가".repeat(300);
 	// Printable ASCII and Hangul syllables, one space apart: the plain path takes them,
-	// from the first syllable (U+AC00) to the last (U+D7A3).
-	for field in [
-		"",
+	// from the first syllable (U+AC00) on, across its 255-byte chunks.
+	let taken = [
 		"a",
 		"Hello World 42!",
 		"안녕하세요 World",
-		"가힣",
-		"힣 x~",
+		"가",
+		"\u{D000}합했",
 		"{\"q\": 1}",
-	] {
-		let (letters, text) = plain(field);
-		assert!(letters.is_some(), "{field:?}");
-		assert_eq!((letters, text), by_character(field), "{field:?}");
+		long.as_str(),
+	];
+	for field in taken {
+		assert!(plain_agrees(field, None), "{field:?}");
 	}
-	// Anything else is left to the character paths, and `text` is as it was.
-	for field in [
+	// Anything else is left to the character paths, with nothing written.
+	let declined = [
+		"",
 		" lead",
 		"trail ",
 		"two  spaces",
@@ -563,47 +593,89 @@ fn the_plain_path_gives_what_the_character_path_gives_or_declines() {
 		"line\nend",
 		"ÉA",
 		"x\u{7F}y",
+		"zero\u{200B}width",
 		"\u{D7A4}",
 		"\u{D7B0}",
 		"\u{ABFF}",
 		"\u{A000}",
 		"\u{D000}\u{E000}",
 		"\u{3000}",
-	] {
-		assert_eq!(plain(field), (None, Vec::new()), "{field:?}");
+		// The last syllables, U+D780..=U+D7A3, share their lead bytes with Jamo Extended-B.
+		"힣",
+		"\u{D780}",
+	];
+	for field in declined {
+		assert!(!plain_agrees(field, None), "{field:?}");
 	}
-	// A syllable starting with ED (U+D000..=U+D7A3) is plain.
-	assert!(plain("\u{D000}합했").0.is_some());
 }
 
 #[test]
-fn the_byte_census_counts_fields_of_every_length_alike() {
-	// Long fields cross the census's chunks; the last two bytes are counted one at a time.
-	for field in [
-		"",
-		"a",
-		"ab",
-		"a  b",
-		"가",
-		"한국어 Text",
-		&"Ab 가".repeat(300),
-		&"x ".repeat(200),
+fn the_plain_path_takes_whole_rows_and_declines_any_blank_out_of_place() {
+	let tab = Some(b'\t');
+	let long = format!("{}\t{}", "가A ".repeat(100).trim(), "b".repeat(600));
+	for row in [
+		"안녕하세요\tHello World",
+		"1\t오늘의 1번째 문장\tSentence ONE",
+		"a\tb\tc\td",
+		long.as_str(),
 	] {
-		let bytes = field.as_bytes();
-		let expected = ByteCensus {
-			refused: field
-				.chars()
-				.filter(|c| !matches!(c, ' '..='~' | '\u{AC00}'..='\u{D7A3}'))
-				.count() as u64,
-			hangul_leads: field
-				.chars()
-				.filter(|c| matches!(c, '\u{AC00}'..='\u{D7A3}'))
-				.count() as u64,
-			ascii_letters: field.chars().filter(char::is_ascii_alphabetic).count() as u64,
-			double_spaces: bytes.windows(2).filter(|w| w == b"  ").count() as u64,
-		};
-		assert_eq!(ByteCensus::of(bytes), expected, "{field:?}");
+		assert!(plain_agrees(row, tab), "{row:?}");
 	}
+	// Two blanks side by side, wherever they fall in the census's chunks.
+	let straddling = |at: usize, blanks: &str| format!("{}{blanks}b", "a".repeat(at));
+	for at in [1, 253, 254, 255, 256, 509, 510] {
+		for blanks in ["  ", " \t", "\t ", "\t\t"] {
+			let row = straddling(at, blanks);
+			assert!(!plain_agrees(&row, tab), "{at} {blanks:?}");
+		}
+		// One blank is fine.
+		assert!(plain_agrees(&straddling(at, "\t"), tab), "{at}");
+	}
+	for row in ["\ta", "a\t", " a\tb", "a\tb ", "a\t\u{A0}b", "a\tb\r"] {
+		assert!(!plain_agrees(row, tab), "{row:?}");
+	}
+	// Without a separator, a tab is whitespace that the character path folds: declined.
+	assert!(!plain_agrees("a\tb", None));
+}
+
+#[test]
+fn the_plain_path_agrees_with_the_character_path_on_mixed_rows() {
+	// Rows drawn from ASCII, syllables at the edges of their block, blanks, and characters
+	// the plain path must decline; every row either agrees or is declined.
+	let alphabet = [
+		"a",
+		"Z",
+		"1",
+		" ",
+		"  ",
+		"\t",
+		"가",
+		"힣",
+		"\u{D77F}",
+		"\u{ABFF}",
+		"é",
+		"\u{200B}",
+		"~",
+		"\u{1100}\u{1161}",
+	];
+	let mut state = 0x2545_F491_4F6C_DD1Du64;
+	let mut taken = 0;
+	for _ in 0..20_000 {
+		let mut row = String::new();
+		for _ in 0..(state % 12) {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			row.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
+		}
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		for separator in [None, Some(b'\t')] {
+			taken += usize::from(plain_agrees(&row, separator));
+		}
+	}
+	assert!(taken > 2_000, "{taken}");
 }
 
 /// The known limit the pallet's README states ("a public sketch can be steered"), shown so

@@ -4,18 +4,19 @@
 //! What a record is worth depends only on its normalised fields, which its key hashes, so
 //! every copy of a record is worth the same and the totals do not depend on which copy comes
 //! first: workers add their blocks in whatever order they finish. The table is cut into
-//! shards by the key's top bits, each behind its own lock, and a worker adds a block's
-//! records a shard at a time, so two workers rarely wait for each other.
+//! shards by the key's top bits, each behind its own lock. A worker appends a block's
+//! records to their shards' lists, a shard at a time, so two workers rarely wait for each
+//! other and memory is written in order rather than at random: a list is sorted and its
+//! copies dropped only when it has doubled since it was last (so that copies cannot fill
+//! memory) and at the end, a shard on each core.
 //!
 //! Should two different records share a key (a collision of the 128-bit XXH3 hash, which
 //! only a crafted dataset would hold), the key keeps the smaller worth of the two, whichever
 //! arrives first: every verifier then counts the same, and the dataset can only look smaller.
 
-use std::{
-	collections::{hash_map::Entry, HashMap},
-	hash::{BuildHasherDefault, Hash, Hasher},
-	sync::Mutex,
-};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 /// Shards of the table: `1 << SHARD_BITS`.
 const SHARD_BITS: u32 = 6;
@@ -52,93 +53,75 @@ pub fn shard_of(key: u128) -> usize {
 	usize::try_from(key >> SHARD_SHIFT).unwrap_or_default()
 }
 
-/// The bits of a key the table stores: the 96 below the shard's bits and a few more (the
-/// shard's bits are the same for every key of a shard). Twelve bytes with four-byte
-/// alignment, so an entry with its worth takes sixteen.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct StoredKey([u32; 3]);
+/// A record as a shard lists it: the 96 bits of its key below the shard's bits (the shard's
+/// bits are the same for every key of a shard), then its [`Worth`] in the low 32 bits. In
+/// this order, a key's copies sort together, the smallest worth first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Entry(u128);
 
-impl StoredKey {
-	/// The stored part of `key`.
-	pub fn of(key: u128) -> Self {
-		// Truncation intended: three 32-bit words of the key.
-		let word = |shift: u32| (key >> shift) as u32;
-		Self([word(0), word(32), word(64)])
+impl Entry {
+	/// The entry of a record with `key` and `worth`.
+	pub fn new(key: u128, worth: Worth) -> Self {
+		Self((key << 32) | u128::from(worth))
+	}
+
+	/// The part of the key the entry keeps.
+	fn key(self) -> u128 {
+		self.0 >> 32
+	}
+
+	/// The record's worth.
+	fn worth(self) -> Worth {
+		// Truncation intended: the low 32 bits.
+		self.0 as Worth
 	}
 }
 
-impl Hash for StoredKey {
-	fn hash<H: Hasher>(&self, state: &mut H) {
-		let [low, middle, _] = self.0;
-		state.write_u64(u64::from(low) | (u64::from(middle) << 32));
-	}
-}
+/// Records a shard lists before it first sorts them: a shard's list takes at most this
+/// many entries more than twice its unique records.
+const FIRST_SORT: usize = 1 << 16;
 
-/// Hashes [`StoredKey`]s, whose bits are an XXH3 hash already: their low 64 bits as they
-/// are.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-	fn finish(&self) -> u64 {
-		self.0
-	}
-
-	fn write(&mut self, bytes: &[u8]) {
-		for byte in bytes {
-			self.0 = self.0.rotate_left(8) ^ u64::from(*byte);
-		}
-	}
-
-	fn write_u64(&mut self, value: u64) {
-		self.0 = value;
-	}
-}
-
-/// One shard: its records' worth, and what its unique records add up to.
+/// One shard: its records, sorted and without copies up to `sorted`, then as they came.
 #[derive(Default)]
 struct Shard {
-	worth: HashMap<StoredKey, Worth, BuildHasherDefault<KeyHasher>>,
-	in_language: u64,
-	useful_bytes: u64,
+	entries: Vec<Entry>,
+	/// The length of `entries` after it was last sorted.
+	sorted: usize,
 }
 
 impl Shard {
-	/// Adds a record: a new key with its worth, or a smaller worth for a key kept already.
-	fn add(&mut self, key: StoredKey, worth: Worth) {
-		let replaced = match self.worth.entry(key) {
-			Entry::Vacant(entry) => {
-				entry.insert(worth);
-				None
-			}
-			Entry::Occupied(mut entry) => {
-				let kept = *entry.get();
-				if worth >= kept {
-					return;
-				}
-				entry.insert(worth);
-				Some(kept)
-			}
-		};
-		if let Some(kept) = replaced {
-			self.count(kept, false);
+	/// Appends records; sorts the list and drops its copies once it has doubled.
+	fn append(&mut self, records: &[Entry]) {
+		self.entries.extend_from_slice(records);
+		if self.entries.len() >= self.sorted.saturating_mul(2).max(FIRST_SORT) {
+			self.sort();
 		}
-		self.count(worth, true);
 	}
 
-	/// Adds `worth` to the totals, or takes it away.
-	fn count(&mut self, worth: Worth, add: bool) {
-		if worth & IN_LANGUAGE == 0 {
-			return;
+	/// Sorts the list and keeps, of each key, the entry with the smallest worth.
+	fn sort(&mut self) {
+		// A stable sort finds the sorted part as one run and merges the rest into it.
+		self.entries.sort();
+		self.entries.dedup_by_key(|entry| entry.key());
+		self.sorted = self.entries.len();
+	}
+
+	/// What the shard's unique records add up to.
+	fn totals(&mut self) -> Totals {
+		self.sort();
+		let mut totals = Totals {
+			unique: self.entries.len() as u64,
+			..Totals::default()
+		};
+		for worth in self.entries.iter().map(|entry| entry.worth()) {
+			if worth & IN_LANGUAGE != 0 {
+				totals.in_language = totals.in_language.saturating_add(1);
+				totals.useful_bytes = totals
+					.useful_bytes
+					.saturating_add(u64::from(worth & !IN_LANGUAGE));
+			}
 		}
-		let bytes = u64::from(worth & !IN_LANGUAGE);
-		if add {
-			self.in_language = self.in_language.saturating_add(1);
-			self.useful_bytes = self.useful_bytes.saturating_add(bytes);
-		} else {
-			self.in_language = self.in_language.saturating_sub(1);
-			self.useful_bytes = self.useful_bytes.saturating_sub(bytes);
-		}
+		totals
 	}
 }
 
@@ -154,7 +137,7 @@ pub struct Totals {
 }
 
 /// A block's valid records, grouped by shard, each group in the block's order.
-pub type ByShard = Vec<Vec<(StoredKey, Worth)>>;
+pub type ByShard = Vec<Vec<Entry>>;
 
 /// An empty [`ByShard`].
 pub fn by_shard() -> ByShard {
@@ -178,33 +161,32 @@ impl UniqueRecords {
 	/// Adds a block's records, a shard at a time.
 	pub fn add(&self, records: &ByShard) {
 		for (shard, records) in self.shards.iter().zip(records) {
-			if records.is_empty() {
-				continue;
-			}
-			// A worker that panicked while holding the lock left the shard as it was
-			// between two records: still a valid table.
-			let mut shard = shard
-				.lock()
-				.unwrap_or_else(|poisoned| poisoned.into_inner());
-			for (key, worth) in records {
-				shard.add(*key, *worth);
+			if !records.is_empty() {
+				lock(shard).append(records);
 			}
 		}
 	}
 
-	/// What the records added so far add up to.
+	/// What the records added so far add up to (each shard sorted on one of rayon's
+	/// threads).
 	pub fn totals(&self) -> Totals {
-		let mut totals = Totals::default();
-		for shard in &self.shards {
-			let shard = shard
-				.lock()
-				.unwrap_or_else(|poisoned| poisoned.into_inner());
-			totals.unique = totals.unique.saturating_add(shard.worth.len() as u64);
-			totals.in_language = totals.in_language.saturating_add(shard.in_language);
-			totals.useful_bytes = totals.useful_bytes.saturating_add(shard.useful_bytes);
-		}
-		totals
+		self.shards
+			.par_iter()
+			.map(|shard| lock(shard).totals())
+			.reduce(Totals::default, |a, b| Totals {
+				unique: a.unique.saturating_add(b.unique),
+				in_language: a.in_language.saturating_add(b.in_language),
+				useful_bytes: a.useful_bytes.saturating_add(b.useful_bytes),
+			})
 	}
+}
+
+/// A shard, locked. A worker that panicked while holding the lock left the shard's list as
+/// it was between two appends or sorts: still a valid list.
+fn lock(shard: &Mutex<Shard>) -> std::sync::MutexGuard<'_, Shard> {
+	shard
+		.lock()
+		.unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 #[cfg(test)]
@@ -215,7 +197,7 @@ mod tests {
 	fn block(records: &[(u128, Worth)]) -> ByShard {
 		let mut grouped = by_shard();
 		for (key, worth) in records {
-			grouped[shard_of(*key)].push((StoredKey::of(*key), *worth));
+			grouped[shard_of(*key)].push(Entry::new(*key, *worth));
 		}
 		grouped
 	}
@@ -259,6 +241,25 @@ mod tests {
 				assert_eq!(totals.in_language, u64::from(bytes > 0));
 			}
 		}
+	}
+
+	#[test]
+	fn copies_cannot_fill_memory() {
+		let table = UniqueRecords::default();
+		let copies = block(&[(5, worth(true, 3)); 1_000]);
+		for _ in 0..(FIRST_SORT * 4 / 1_000) {
+			table.add(&copies);
+			let listed = lock(&table.shards[shard_of(5)]).entries.len();
+			assert!(listed <= FIRST_SORT + 1_000, "{listed}");
+		}
+		assert_eq!(
+			table.totals(),
+			Totals {
+				unique: 1,
+				in_language: 1,
+				useful_bytes: 3
+			}
+		);
 	}
 
 	#[test]
