@@ -36,100 +36,58 @@ pub(super) fn normalise(
 	if is_blank(first, blank) || is_blank(last, blank) {
 		return false;
 	}
-	let whole = census(line, blank);
-	if !whole.plain {
+	if !is_plain(line, blank) {
 		return false;
 	}
 	let start = text.len();
 	text.extend_from_slice(line);
 	let appended = text.get_mut(start..).unwrap_or_default();
-	match separator {
-		None => {
-			appended.make_ascii_lowercase();
-			text.push(FIELD_END);
-			letters.push(whole.letters);
-		}
-		Some(separator) => {
-			for byte in appended.iter_mut() {
-				*byte = if *byte == separator {
-					FIELD_END
-				} else {
-					byte.to_ascii_lowercase()
-				};
-			}
-			text.push(FIELD_END);
-			let mut fields = text.get(start..).unwrap_or_default();
-			while let Some(end) = memchr::memchr(FIELD_END, fields) {
-				letters.push(letters_of(fields.get(..end).unwrap_or_default()));
-				fields = fields.get(end.saturating_add(1)..).unwrap_or_default();
-			}
-		}
+	// Lower case, and each separator (none without one) ends a field.
+	let separator = separator.unwrap_or(FIELD_END);
+	for byte in appended.iter_mut() {
+		*byte = if *byte == separator {
+			FIELD_END
+		} else {
+			byte.to_ascii_lowercase()
+		};
+	}
+	text.push(FIELD_END);
+	let mut fields = text.get(start..).unwrap_or_default();
+	while let Some(end) = memchr::memchr(FIELD_END, fields) {
+		letters.push(letters_of(fields.get(..end).unwrap_or_default()));
+		fields = fields.get(end.saturating_add(1)..).unwrap_or_default();
 	}
 	true
 }
 
-/// What one pass over a line finds.
-struct Census {
-	/// Every byte allowed, no two blanks next to each other.
-	plain: bool,
-	/// The line's letters, all fields together.
-	letters: Letters,
-}
-
-/// Judges the bytes of a line, each with the byte after it (zero after the last).
-fn census(bytes: &[u8], blank: u8) -> Census {
-	let mut sums = [0u64; 3];
-	let last = bytes.len().saturating_sub(1);
+/// Whether every byte of `line` is allowed and no two blanks are next to each other, each
+/// byte judged with the byte after it (zero after the last).
+fn is_plain(line: &[u8], blank: u8) -> bool {
+	let last = line.len().saturating_sub(1);
 	let mut start = 0usize;
 	while start < last {
 		let end = start.saturating_add(CHUNK).min(last);
-		let current = bytes.get(start..end).unwrap_or_default();
-		let following = bytes
+		let current = line.get(start..end).unwrap_or_default();
+		let following = line
 			.get(start.saturating_add(1)..end.saturating_add(1))
 			.unwrap_or_default();
-		let mut tally = [0u8; 3];
+		let mut refused = 0u8;
 		for (&byte, &next) in current.iter().zip(following) {
-			add(&mut tally, judge(byte, next, blank));
+			refused = refused.wrapping_add(refuses(byte, next, blank));
 		}
-		add_up(&mut sums, tally);
+		if refused > 0 {
+			return false;
+		}
 		start = end;
 	}
-	if let Some(&byte) = bytes.get(last) {
-		let mut tally = [0u8; 3];
-		add(&mut tally, judge(byte, 0, blank));
-		add_up(&mut sums, tally);
-	}
-	let [refused, latin, hangul] = sums;
-	Census {
-		plain: refused == 0,
-		letters: Letters {
-			all: latin.saturating_add(hangul),
-			hangul,
-			latin,
-		},
-	}
+	line.get(last)
+		.is_none_or(|&byte| refuses(byte, 0, blank) == 0)
 }
 
-/// Adds a byte's judgement to a chunk's byte-wide counts.
+/// 1 if `byte`, followed by `next`, is not allowed, or is a blank followed by a blank;
+/// 0 otherwise. Without a branch, so that a loop of it runs on vectors.
 #[inline(always)]
-fn add(tally: &mut [u8; 3], judged: [u8; 3]) {
-	for (sum, count) in tally.iter_mut().zip(judged) {
-		*sum = sum.wrapping_add(count);
-	}
-}
-
-/// Adds a chunk's counts to the line's.
-fn add_up(sums: &mut [u64; 3], tally: [u8; 3]) {
-	for (sum, count) in sums.iter_mut().zip(tally) {
-		*sum = sum.saturating_add(u64::from(count));
-	}
-}
-
-/// Judges `byte` followed by `next` (see [`normalise`]), without a branch, so that a loop of
-/// it runs on vectors: what it adds to the refused bytes (not allowed, or a blank followed
-/// by a blank), the ASCII letters and the Hangul syllables (their lead bytes).
-#[inline(always)]
-fn judge(byte: u8, next: u8, blank: u8) -> [u8; 3] {
+fn refuses(byte: u8, next: u8, blank: u8) -> u8 {
 	let printable = byte.wrapping_sub(0x20) < 0x5F;
 	let continuation = byte.wrapping_sub(0x80) < 0x40;
 	let lead = byte.wrapping_sub(0xEA) < 4;
@@ -137,11 +95,7 @@ fn judge(byte: u8, next: u8, blank: u8) -> [u8; 3] {
 	let not_syllable = ((byte == 0xEA) & (next < 0xB0)) | ((byte == 0xED) & (next >= 0x9E));
 	let allowed = (printable | continuation | lead | (byte == blank)) & !not_syllable;
 	let blanks = is_blank(byte, blank) & is_blank(next, blank);
-	[
-		u8::from(!allowed | blanks),
-		u8::from((byte | 0x20).wrapping_sub(b'a') < 26),
-		u8::from(lead),
-	]
+	u8::from(!allowed | blanks)
 }
 
 /// A space, or the separator `blank` stands for.
