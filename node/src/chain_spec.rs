@@ -120,10 +120,18 @@ mod tests {
 			// The chain specification adds the runtime code; the preset's state has none.
 			native.top.remove(sp_core::storage::well_known_keys::CODE);
 			wasm.top.remove(sp_core::storage::well_known_keys::CODE);
-			assert_eq!(native.top.len(), wasm.top.len(), "{preset}");
+			// The keys whose values differ (or that one side lacks), named in the failure.
+			let differing: Vec<String> = native
+				.top
+				.iter()
+				.filter(|(key, value)| wasm.top.get(*key) != Some(*value))
+				.map(|(key, _)| key)
+				.chain(wasm.top.keys().filter(|key| !native.top.contains_key(*key)))
+				.map(|key| format!("0x{}", hex::encode(key)))
+				.collect();
 			assert!(
-				native.top == wasm.top,
-				"{preset}: the genesis states differ"
+				differing.is_empty(),
+				"{preset}: the genesis states differ at {differing:?}"
 			);
 			assert!(native.children_default == wasm.children_default, "{preset}");
 		}
