@@ -120,13 +120,12 @@ mod tests {
 			// The chain specification adds the runtime code; the preset's state has none.
 			native.top.remove(sp_core::storage::well_known_keys::CODE);
 			wasm.top.remove(sp_core::storage::well_known_keys::CODE);
-			// The keys whose values differ (or that one side lacks), named in the failure.
-			let differing: Vec<String> = native
+			// The keys whose values differ (one side lacking a key included), for the failure.
+			let differing: std::collections::BTreeSet<String> = native
 				.top
-				.iter()
-				.filter(|(key, value)| wasm.top.get(*key) != Some(*value))
-				.map(|(key, _)| key)
-				.chain(wasm.top.keys().filter(|key| !native.top.contains_key(*key)))
+				.keys()
+				.chain(wasm.top.keys())
+				.filter(|key| native.top.get(*key) != wasm.top.get(*key))
 				.map(|key| format!("0x{}", hex::encode(key)))
 				.collect();
 			assert!(

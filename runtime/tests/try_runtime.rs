@@ -12,7 +12,6 @@
 //! GONGYU_TRY_RUNTIME_STATE=state.json SKIP_WASM_BUILD=1 \
 //!   cargo test --release -p gongyu-runtime --features try-runtime --test try_runtime
 //! ```
-#![cfg(feature = "try-runtime")]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use frame_try_runtime::UpgradeCheckSelect;
